@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library target per pipeline stage: Load → Score → Render → Convert → Publish.
+// RMBenchCore holds the plain value types the stages pass to each other.
+let package = Package(
+    name: "rmbench-site",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rmbench-site", targets: ["rmbench-site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        .target(name: "RMBenchCore"),
+        .target(name: "RMBenchLoad", dependencies: ["RMBenchCore"]),
+        .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
+        .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
+        .target(name: "RMBenchRender", dependencies: [
+            "RMBenchCore", "RMBenchScore",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM"]),
+        .target(name: "RMBenchPublish"),
+        .executableTarget(name: "rmbench-site", dependencies: [
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchBaselines",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "rmbench-bench", dependencies: [
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore",
+        ]),
+        .testTarget(name: "RMBenchLoadTests", dependencies: ["RMBenchCore", "RMBenchLoad"]),
+        .testTarget(name: "RMBenchScoreTests", dependencies: ["RMBenchCore", "RMBenchLoad", "RMBenchScore"]),
+        .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
+        .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchRender"]),
+        .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// The four RM-Bench domains, in the order the official scorer visits them.
+///
+/// The order matters beyond display: overall Easy/Normal/Hard/Average are means over the
+/// domains, and floating-point addition is not associative, so we add in this order to
+/// reproduce the official numbers bit for bit.
+public enum Domain: String, CaseIterable, Sendable, Comparable, Codable {
+    case chat, math, code, safety
+
+    /// Maps a raw `domain` label to its domain by prefix, as RM-Bench's
+    /// `split_dataset_by_domain` does (`safety-refuse` → `.safety`).
+    ///
+    ///     Domain(label: "safety-response")  // .safety
+    ///     Domain(label: "reasoning")        // nil
+    public init?(label: String) {
+        guard let match = Domain.allCases.first(where: { label.hasPrefix($0.rawValue) }) else {
+            return nil
+        }
+        self = match
+    }
+
+    public var title: String {
+        switch self {
+        case .chat: "Chat"
+        case .math: "Math"
+        case .code: "Code"
+        case .safety: "Safety"
+        }
+    }
+
+    /// Prompt count of this domain in the full RM-Bench release (1,327 in all).
+    public var officialSampleCount: Int {
+        switch self {
+        case .chat: 129
+        case .math: 529
+        case .code: 228
+        case .safety: 441
+        }
+    }
+
+    public static func < (lhs: Domain, rhs: Domain) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Response styles, in the order RM-Bench stores them in `chosen`, `rejected` and the scores.
+public enum Style: Int, CaseIterable, Sendable {
+    case concise = 0, detailedPlain = 1, detailedMarkdown = 2
+
+    public var title: String {
+        switch self {
+        case .concise: "concise"
+        case .detailedPlain: "detailed plain"
+        case .detailedMarkdown: "detailed markdown"
+        }
+    }
+
+    /// The paper's notation: y∅, yL, yL,M.
+    public var symbol: String {
+        switch self {
+        case .concise: "y∅"
+        case .detailedPlain: "yL"
+        case .detailedMarkdown: "yL,M"
+        }
+    }
+}

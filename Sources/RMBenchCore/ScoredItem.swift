@@ -1,0 +1,127 @@
+/// An item's `id` as written in the file: RM-Bench uses integers, other tools strings.
+/// `7` and `"7"` are different ids.
+public enum ItemID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case int(Int64)
+    case string(String)
+
+    public var description: String {
+        switch self {
+        case .int(let value): String(value)
+        case .string(let value): value
+        }
+    }
+
+    public static func < (lhs: ItemID, rhs: ItemID) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a), .int(let b)): a < b
+        case (.int, .string): true
+        case (.string, .int): false
+        case (.string(let a), .string(let b)): a < b
+        }
+    }
+}
+
+/// Items are keyed by their raw domain label and id: ids repeat across domains in RM-Bench.
+public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var label: String
+    public var id: ItemID
+
+    public init(label: String, id: ItemID) {
+        self.label = label
+        self.id = id
+    }
+
+    public var description: String { "\(label)/\(id)" }
+
+    public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool {
+        (lhs.label, lhs.id) < (rhs.label, rhs.id)
+    }
+}
+
+/// One score per style (concise, detailed plain, detailed markdown), without heap storage.
+public struct StyleScores: Equatable, Sendable {
+    public var concise: Double
+    public var detailedPlain: Double
+    public var detailedMarkdown: Double
+
+    public init(_ concise: Double, _ detailedPlain: Double, _ detailedMarkdown: Double) {
+        self.concise = concise
+        self.detailedPlain = detailedPlain
+        self.detailedMarkdown = detailedMarkdown
+    }
+
+    public subscript(style: Int) -> Double {
+        switch style {
+        case 0: concise
+        case 1: detailedPlain
+        default: detailedMarkdown
+        }
+    }
+
+    public var array: [Double] { [concise, detailedPlain, detailedMarkdown] }
+
+    /// Bitwise equality, so that NaN scores compare equal when we check round trips.
+    public static func == (lhs: StyleScores, rhs: StyleScores) -> Bool {
+        lhs.concise.bitPattern == rhs.concise.bitPattern
+            && lhs.detailedPlain.bitPattern == rhs.detailedPlain.bitPattern
+            && lhs.detailedMarkdown.bitPattern == rhs.detailedMarkdown.bitPattern
+    }
+}
+
+/// What later analysis needs from a response's text, so the text itself need not be kept.
+///
+/// - `characters`: Unicode code points, as Python's `len(str)`.
+/// - `words`: runs of non-whitespace, as Python's `str.split()` on ASCII whitespace.
+/// - `headers`: lines starting with 1–6 `#` and a space (after up to 3 spaces).
+/// - `listItems`: lines starting with `-`, `*`, `+` or `1.` / `1)` and a space.
+/// - `boldSpans`: pairs of `**` (or `__`) delimiters.
+public struct ResponseFeatures: Equatable, Hashable, Sendable, Codable {
+    public var characters: Int
+    public var words: Int
+    public var headers: Int
+    public var listItems: Int
+    public var boldSpans: Int
+
+    public init(characters: Int, words: Int, headers: Int, listItems: Int, boldSpans: Int) {
+        self.characters = characters
+        self.words = words
+        self.headers = headers
+        self.listItems = listItems
+        self.boldSpans = boldSpans
+    }
+
+    /// Markdown elements of any kind; the "more markdown" comparisons use this.
+    public var markdownElements: Int { headers + listItems + boldSpans }
+}
+
+/// One RM-Bench prompt with the model's six scores.
+public struct ScoredItem: Sendable {
+    public var key: ItemKey
+    public var domain: Domain
+    public var subset: String?
+    public var language: String?
+    public var chosen: StyleScores
+    public var rejected: StyleScores
+    /// Per style, when the file carried response texts or their stats; nil where a style is absent.
+    public var chosenFeatures: [ResponseFeatures?]
+    public var rejectedFeatures: [ResponseFeatures?]
+
+    public init(
+        key: ItemKey, domain: Domain, subset: String? = nil, language: String? = nil,
+        chosen: StyleScores, rejected: StyleScores,
+        chosenFeatures: [ResponseFeatures?] = [nil, nil, nil],
+        rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
+    ) {
+        self.key = key
+        self.domain = domain
+        self.subset = subset
+        self.language = language
+        self.chosen = chosen
+        self.rejected = rejected
+        self.chosenFeatures = chosenFeatures
+        self.rejectedFeatures = rejectedFeatures
+    }
+
+    /// The raw domain label (`safety-refuse`), which is the subdomain within `domain`.
+    public var label: String { key.label }
+}
