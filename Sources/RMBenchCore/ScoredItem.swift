@@ -71,10 +71,10 @@ public struct StyleScores: Equatable, Sendable {
 /// What later analysis needs from a response's text, so the text itself need not be kept.
 ///
 /// - `characters`: Unicode code points, as Python's `len(str)`.
-/// - `words`: runs of non-whitespace, as Python's `str.split()` on ASCII whitespace.
+/// - `words`: runs of non-whitespace, as Python's `str.split()` with ASCII whitespace.
 /// - `headers`: lines starting with 1–6 `#` and a space (after up to 3 spaces).
 /// - `listItems`: lines starting with `-`, `*`, `+` or `1.` / `1)` and a space.
-/// - `boldSpans`: pairs of `**` (or `__`) delimiters.
+/// - `boldSpans`: pairs of `**` delimiters (`__` is left out: it is common in code).
 public struct ResponseFeatures: Equatable, Hashable, Sendable, Codable {
     public var characters: Int
     public var words: Int

@@ -1,0 +1,101 @@
+/// A JSON value with ordered object keys, written deterministically.
+///
+/// We write our own instead of `JSONEncoder` for two reasons: key order must be the order
+/// we choose (readers diff these files), and doubles must be printed as the shortest text
+/// that reads back to the same bits (Swift's `description`), with NaN/∞ as `null`.
+public indirect enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// Compact when `indent` is nil, else pretty with that many spaces per level.
+    public func serialized(indent: Int? = nil) -> String {
+        var out = ""
+        write(to: &out, indent: indent, level: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value): out += value.isFinite ? JSONValue.number(value) : "null"
+        case .string(let value): JSONValue.writeString(value, to: &out)
+        case .array(let values):
+            guard !values.isEmpty else { out += "[]"; return }
+            // Short lists of scalars (matrix rows, intervals) stay on one line.
+            let inline = indent == nil || values.allSatisfy(\.isScalar) && values.count <= 9
+            out += "["
+            for (k, value) in values.enumerated() {
+                if k > 0 { out += inline && indent != nil ? ", " : "," }
+                if !inline { newline(&out, indent, level + 1) }
+                value.write(to: &out, indent: indent, level: level + 1)
+            }
+            if !inline { newline(&out, indent, level) }
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (k, (key, value)) in members.enumerated() {
+                if k > 0 { out += "," }
+                newline(&out, indent, level + 1)
+                JSONValue.writeString(key, to: &out)
+                out += indent == nil ? ":" : ": "
+                value.write(to: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent, level)
+            out += "}"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: " ", count: indent * level)
+    }
+
+    /// Shortest round-trip text; integers-valued doubles keep a `.0` so readers see a float.
+    static func number(_ value: Double) -> String {
+        value.description
+    }
+
+    static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            // U+2028/2029 are valid JSON but break JavaScript string literals.
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,435 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A syntax error at a byte offset; turned into line:column only when reported.
+struct JSONSyntaxError: Error {
+    var offset: Int
+    var message: String
+}
+
+/// A forward-only reader over the bytes of a JSON document.
+///
+/// It parses only what the result reader asks for and skips the rest (response texts are
+/// most of a result file), 16 bytes at a time. Skipping still checks the syntax of what it
+/// skips, so a file we accept is a file a strict parser accepts, apart from the tokens
+/// Python's `json.dump` writes for non-finite floats (`NaN`, `Infinity`, `-Infinity`),
+/// which we accept as numbers.
+///
+/// The buffer must be followed by a NUL byte (`bytes[count] == 0`): `strtod` reads numbers
+/// in place and stops there at the latest.
+struct JSONScanner {
+    let bytes: UnsafePointer<UInt8>
+    let count: Int
+    var pos: Int = 0
+
+    init(bytes: UnsafePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    var atEnd: Bool { pos >= count }
+
+    var current: UInt8? { pos < count ? bytes[pos] : nil }
+
+    mutating func skipWhitespace() {
+        while pos < count {
+            switch bytes[pos] {
+            case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+            default: return
+            }
+        }
+    }
+
+    /// Skips whitespace and returns the next byte without consuming it.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return current
+    }
+
+    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset ?? pos, message: message)
+    }
+
+    /// How the byte at `offset` reads in a message: `'}'`, `end of file`, `byte 0xC3`.
+    func found(at offset: Int? = nil) -> String {
+        let at = offset ?? pos
+        guard at < count else { return "end of file" }
+        let byte = bytes[at]
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        switch byte {
+        case 0x20: return "a space"
+        case 0x0A: return "a line break"
+        case 0x09: return "a tab"
+        default:
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "byte 0x\(hex.count == 1 ? "0" + hex : hex)"
+        }
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard pos < count, bytes[pos] == byte else {
+            throw error("expected \(what), found \(found())")
+        }
+        pos += 1
+    }
+
+    // MARK: Strings
+
+    /// Moves past a string whose opening quote is at `pos`, validating escapes.
+    /// Returns whether the string contained any escape.
+    @discardableResult
+    mutating func skipString() throws(JSONSyntaxError) -> Bool {
+        let start = pos
+        pos += 1
+        var sawEscape = false
+        while true {
+            pos = nextSpecialByte(from: pos)
+            guard pos < count else { throw error("unterminated string (it starts here)", at: start) }
+            let byte = bytes[pos]
+            if byte == UInt8(ascii: "\"") {
+                pos += 1
+                return sawEscape
+            } else if byte == UInt8(ascii: "\\") {
+                sawEscape = true
+                try skipEscape()
+            } else {
+                throw error("control character \(found()) inside a string; write it as an escape such as \\n")
+            }
+        }
+    }
+
+    /// Index of the first quote, backslash or control byte at or after `start`, or `count`.
+    func nextSpecialByte(from start: Int) -> Int {
+        var i = start
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        while i + 16 <= count {
+            let chunk = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)
+            if hits != SIMDMask<SIMD16<Int8>>(repeating: false) {
+                for lane in 0..<16 where hits[lane] { return i + lane }
+            }
+            i += 16
+        }
+        while i < count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            i += 1
+        }
+        return count
+    }
+
+    /// At a backslash: checks the escape and moves past it.
+    mutating func skipEscape() throws(JSONSyntaxError) {
+        let start = pos
+        pos += 1
+        guard pos < count else { throw error("unterminated escape at end of file", at: start) }
+        switch bytes[pos] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+            UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            pos += 1
+        case UInt8(ascii: "u"):
+            pos += 1
+            _ = try readHex4(escapeStart: start)
+        default:
+            throw error("invalid escape \\\(found().dropFirst().dropLast()) in a string", at: start)
+        }
+    }
+
+    mutating func readHex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard pos + 4 <= count else { throw error("incomplete \\u escape", at: escapeStart) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[pos]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("\\u escape needs 4 hex digits, found \(found())")
+            }
+            value = value << 4 | digit
+            pos += 1
+        }
+        return value
+    }
+
+    /// Reads a string at `pos` into a Swift `String`, decoding escapes and checking UTF-8.
+    mutating func readString() throws(JSONSyntaxError) -> String {
+        let start = pos
+        let hadEscape = try skipString()
+        let body = UnsafeBufferPointer(start: bytes + start + 1, count: pos - start - 2)
+        if !hadEscape {
+            guard let text = String(validating: body, as: UTF8.self) else {
+                throw error("string is not valid UTF-8", at: start)
+            }
+            return text
+        }
+        return try decodeEscapedString(start: start)
+    }
+
+    /// Slow path of `readString` for strings with escapes (rare in the fields we keep).
+    private func decodeEscapedString(start: Int) throws(JSONSyntaxError) -> String {
+        var utf8: [UInt8] = []
+        var i = start + 1
+        let end = pos - 1
+        var scalarScanner = self
+        while i < end {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\\") else {
+                utf8.append(byte)
+                i += 1
+                continue
+            }
+            let kind = bytes[i + 1]
+            switch kind {
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
+            case UInt8(ascii: "u"):
+                scalarScanner.pos = i + 2
+                var value = try scalarScanner.readHex4(escapeStart: i)
+                var consumed = 6
+                if (0xD800..<0xDC00).contains(value) {
+                    // A high surrogate must be followed by an escaped low surrogate.
+                    guard i + 12 <= end, bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u")
+                    else { throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i) }
+                    scalarScanner.pos = i + 8
+                    let low = try scalarScanner.readHex4(escapeStart: i + 6)
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i)
+                    }
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    consumed = 12
+                } else if (0xDC00..<0xE000).contains(value) {
+                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i)
+                }
+                utf8.append(contentsOf: Array(String(Character(Unicode.Scalar(value)!)).utf8))
+                i += consumed
+                continue
+            default: utf8.append(kind)  // \" \\ \/
+            }
+            i += 2
+        }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw error("string is not valid UTF-8", at: start)
+        }
+        return text
+    }
+
+    // MARK: Numbers
+
+    /// Reads a number, or Python's `NaN`, `Infinity`, `-Infinity`, at `pos`.
+    /// Returns nil without moving when `pos` does not start a number.
+    mutating func readNumber() throws(JSONSyntaxError) -> Double? {
+        let start = pos
+        guard let end = try numberEnd() else { return nil }
+        pos = end
+        switch bytes[start] {
+        case UInt8(ascii: "N"): return .nan
+        case UInt8(ascii: "I"): return .infinity
+        case UInt8(ascii: "-") where bytes[start + 1] == UInt8(ascii: "I"): return -.infinity
+        default: break
+        }
+        // The grammar check above guarantees strtod stops exactly at `end`: the byte there is
+        // not part of any number syntax strtod accepts after a valid JSON number.
+        let value = strtod(UnsafeRawPointer(bytes + start).assumingMemoryBound(to: CChar.self), nil)
+        return value
+    }
+
+    /// End offset of the number token at `pos`, checking JSON's number grammar.
+    func numberEnd() throws(JSONSyntaxError) -> Int? {
+        var i = pos
+        func at(_ k: Int) -> UInt8 { k < count ? bytes[k] : 0 }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        if matches("NaN", at: i) { return i + 3 }
+        if matches("Infinity", at: i) { return i + 8 }
+        if at(i) == UInt8(ascii: "-") {
+            if matches("Infinity", at: i + 1) { return i + 9 }
+            i += 1
+            guard isDigit(at(i)) else { throw error("expected a digit after '-', found \(found(at: i))", at: i) }
+        } else if !isDigit(at(i)) {
+            return nil
+        }
+        if at(i) == UInt8(ascii: "0") {
+            i += 1
+            if isDigit(at(i)) { throw error("numbers may not have leading zeros", at: i - 1) }
+        } else {
+            while isDigit(at(i)) { i += 1 }
+        }
+        if at(i) == UInt8(ascii: ".") {
+            i += 1
+            guard isDigit(at(i)) else { throw error("expected a digit after '.', found \(found(at: i))", at: i) }
+            while isDigit(at(i)) { i += 1 }
+        }
+        if at(i) == UInt8(ascii: "e") || at(i) == UInt8(ascii: "E") {
+            i += 1
+            if at(i) == UInt8(ascii: "+") || at(i) == UInt8(ascii: "-") { i += 1 }
+            guard isDigit(at(i)) else { throw error("expected a digit in the exponent, found \(found(at: i))", at: i) }
+            while isDigit(at(i)) { i += 1 }
+        }
+        return i
+    }
+
+    /// Reads an integer token as Int64, or nil if the number at `pos` is not a plain integer.
+    mutating func readInteger() throws(JSONSyntaxError) -> Int64? {
+        let start = pos
+        guard let end = try numberEnd() else { return nil }
+        var value: Int64 = 0
+        var negative = false
+        var i = start
+        if bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
+        while i < end {
+            let byte = bytes[i]
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            value = sum
+            i += 1
+        }
+        pos = end
+        return negative ? -value : value
+    }
+
+    func matches(_ literal: StaticString, at offset: Int) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard offset + n <= count else { return false }
+        let p = literal.utf8Start
+        for k in 0..<n where bytes[offset + k] != p[k] { return false }
+        return true
+    }
+
+    // MARK: Skipping whole values
+
+    /// Moves past one complete value of any kind, checking its syntax. Iterative, so deep
+    /// nesting cannot overflow the stack.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        var closers: [UInt8] = []
+        while true {
+            // A value is expected here.
+            skipWhitespace()
+            guard pos < count else { throw error("expected a value, found end of file") }
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                try skipString()
+            case UInt8(ascii: "{"):
+                pos += 1
+                if peek() == UInt8(ascii: "}") {
+                    pos += 1
+                } else {
+                    closers.append(UInt8(ascii: "}"))
+                    try skipKey()
+                    continue
+                }
+            case UInt8(ascii: "["):
+                pos += 1
+                if peek() == UInt8(ascii: "]") {
+                    pos += 1
+                } else {
+                    closers.append(UInt8(ascii: "]"))
+                    continue
+                }
+            case UInt8(ascii: "t"): try skipLiteral("true")
+            case UInt8(ascii: "f"): try skipLiteral("false")
+            case UInt8(ascii: "n"): try skipLiteral("null")
+            default:
+                guard let end = try numberEnd() else {
+                    throw error("expected a value (object, list, string, number, true, false or null), found \(found())")
+                }
+                pos = end
+            }
+            // After a value: close containers or move to the next element.
+            while let closer = closers.last {
+                skipWhitespace()
+                guard pos < count else {
+                    throw error("expected ',' or '\(Character(Unicode.Scalar(closer)))', found end of file")
+                }
+                let byte = bytes[pos]
+                if byte == UInt8(ascii: ",") {
+                    pos += 1
+                    if closer == UInt8(ascii: "}") { try skipKey() }
+                    break
+                } else if byte == closer {
+                    pos += 1
+                    closers.removeLast()
+                } else {
+                    throw error("expected ',' or '\(Character(Unicode.Scalar(closer)))', found \(found())")
+                }
+            }
+            if closers.isEmpty { return }
+        }
+    }
+
+    /// Inside an object: moves past `"key" :`.
+    mutating func skipKey() throws(JSONSyntaxError) {
+        guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key, found \(found())") }
+        try skipString()
+        try expect(UInt8(ascii: ":"), "':' after a key")
+    }
+
+    mutating func skipLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        guard matches(literal, at: pos) else {
+            throw error("expected a value (object, list, string, number, true, false or null), found \(found())")
+        }
+        pos += literal.utf8CodeUnitCount
+    }
+
+    /// Words for the kind of value at `pos`, for schema messages: "a string", "null", "a list".
+    mutating func describeValue() -> String {
+        switch peek() {
+        case UInt8(ascii: "\"")?: "a string"
+        case UInt8(ascii: "{")?: "an object"
+        case UInt8(ascii: "[")?: "a list"
+        case UInt8(ascii: "t")?, UInt8(ascii: "f")?: "a boolean"
+        case UInt8(ascii: "n")?: "null"
+        case nil: "nothing"
+        default: "a number"
+        }
+    }
+
+    /// 1-based line and column (in Unicode scalars) of `offset`. Linear, so only for messages.
+    func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var i = 0
+        let limit = min(offset, count)
+        while i < limit {
+            let byte = bytes[i]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    /// The body of the string whose opening quote is at `pos`, decoded to UTF-8 when it has
+    /// escapes (into `scratch`), then handed to `body`. Moves past the string.
+    mutating func withStringBody<R>(
+        scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(JSONSyntaxError) -> R {
+        let start = pos
+        let hadEscape = try skipString()
+        if !hadEscape {
+            return body(UnsafeBufferPointer(start: bytes + start + 1, count: pos - start - 2))
+        }
+        let text = try decodeEscapedString(start: start)
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: text.utf8)
+        return scratch.withUnsafeBufferPointer { body($0) }
+    }
+}

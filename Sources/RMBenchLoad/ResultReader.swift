@@ -1,0 +1,379 @@
+import RMBenchCore
+
+/// What the caller knows about a result file that the file itself may not say.
+public struct ResultReadOptions: Sendable {
+    /// Model name; overrides what the path says.
+    public var model: String?
+    /// Domain label (`chat`, `safety-refuse`…) for items without a `domain` field.
+    public var domain: String?
+    /// Whether to measure response texts (lengths, markdown) for the style analyses.
+    /// Scoring alone does not need it, and skipping the texts is several times faster.
+    public var measureResponses: Bool
+
+    public init(model: String? = nil, domain: String? = nil, measureResponses: Bool = false) {
+        self.model = model
+        self.domain = domain
+        self.measureResponses = measureResponses
+    }
+}
+
+/// Reads the result files RM-Bench's `run_rm.py` / `run_dpo.py` write: the dataset items plus
+/// `score_chosen` and `score_rejected`, as a JSON list or as JSON Lines.
+///
+///     let run = try ResultReader.read(path: "results/Seq_Classifier/my-rm/total_dataset_my-rm_….json")
+///     run.model   // "my-rm"
+///     run.items.count
+///
+/// Every problem in the file is collected; a syntax error ends the reading of a JSON list
+/// (nothing after it can be trusted) but only of its own line in JSON Lines.
+public enum ResultReader {
+    public static func read(path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path)
+        } catch {
+            throw InputProblems([error])
+        }
+        return try parse(bytes, path: path, options: options)
+    }
+
+    /// Parses a file's bytes; `path` names the file in messages and feeds model inference.
+    public static func parse(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
+        let identity = ModelIdentity(path: path)
+        var document = ResultDocument(
+            path: path, options: options, fileDomain: identity.splitDomain)
+        var terminated = bytes
+        terminated.append(0)
+        terminated.withUnsafeBufferPointer { buffer in
+            document.parse(JSONScanner(bytes: buffer.baseAddress!, count: bytes.count))
+        }
+        if !document.problems.isEmpty {
+            throw InputProblems(document.problems)
+        }
+        return ModelRun(
+            model: options.model ?? identity.model,
+            type: identity.type,
+            sources: [SourceFile(path: path, sha256: SHA256.hex(of: bytes), timestamp: identity.timestamp)],
+            items: document.items)
+    }
+}
+
+/// The state of reading one result document.
+struct ResultDocument {
+    let path: String
+    let options: ResultReadOptions
+    let fileDomain: String?
+    var items: [ScoredItem] = []
+    var problems: [InputProblem] = []
+    private var firstIndexOfKey: [ItemKey: (index: Int, offset: Int)] = [:]
+    private var itemsWithoutDomain = 0
+    private var firstItemWithoutDomain: Int?
+    private var scratch: [UInt8] = []
+
+    init(path: String, options: ResultReadOptions, fileDomain: String?) {
+        self.path = path
+        self.options = options
+        self.fileDomain = fileDomain
+    }
+
+    mutating func parse(_ start: JSONScanner) {
+        var scanner = start
+        if scanner.count == 0 {
+            problems.append(InputProblem(file: path, location: .file,
+                message: "the file is empty; expected a JSON list of result items or JSON Lines"))
+            return
+        }
+        if scanner.matches("\u{FEFF}", at: 0) {
+            problems.append(InputProblem(file: path, location: .position(line: 1, column: 1),
+                message: "the file starts with a UTF-8 byte order mark (EF BB BF), which JSON does not allow; save it as UTF-8 without BOM"))
+            return
+        }
+        switch scanner.peek() {
+        case UInt8(ascii: "[")?:
+            parseList(&scanner)
+        case UInt8(ascii: "{")?:
+            parseLines(&scanner)
+        case nil:
+            problems.append(InputProblem(file: path, location: .file,
+                message: "the file holds only whitespace; expected a JSON list of result items or JSON Lines"))
+        default:
+            report(scanner.error("expected '[' (a list of result items) or '{' (JSON Lines), found \(scanner.found())"), in: scanner)
+        }
+        if itemsWithoutDomain > 0, let first = firstItemWithoutDomain {
+            problems.insert(InputProblem(file: path, location: .file,
+                message: "\(itemsWithoutDomain) item(s), the first being item \(first), have no \"domain\" field and the domain is not known otherwise: pass --domain (chat, math, code, safety-refuse, safety-response) or keep the split's file name (e.g. chat_filtered.json)"), at: 0)
+        }
+        if items.isEmpty && problems.isEmpty {
+            problems.append(InputProblem(file: path, location: .file,
+                message: "the file holds no result items (an empty list)"))
+        }
+    }
+
+    private mutating func report(_ error: JSONSyntaxError, in scanner: JSONScanner) {
+        let (line, column) = scanner.lineColumn(of: error.offset)
+        problems.append(InputProblem(file: path, location: .position(line: line, column: column), message: error.message))
+    }
+
+    private mutating func parseList(_ scanner: inout JSONScanner) {
+        do throws(JSONSyntaxError) {
+            scanner.pos += 1
+            if scanner.peek() == UInt8(ascii: "]") {
+                scanner.pos += 1
+            } else {
+                var index = 0
+                while true {
+                    try parseItem(&scanner, index: index)
+                    index += 1
+                    switch scanner.peek() {
+                    case UInt8(ascii: ",")?: scanner.pos += 1
+                    case UInt8(ascii: "]")?:
+                        scanner.pos += 1
+                    default:
+                        throw scanner.error("expected ',' or ']' after item \(index - 1), found \(scanner.found())")
+                    }
+                    if scanner.bytes[scanner.pos - 1] == UInt8(ascii: "]") { break }
+                }
+            }
+            if scanner.peek() != nil {
+                throw scanner.error("unexpected \(scanner.found()) after the end of the list; a result file holds one list")
+            }
+        } catch {
+            report(error, in: scanner)
+        }
+    }
+
+    private mutating func parseLines(_ scanner: inout JSONScanner) {
+        var index = 0
+        while scanner.peek() != nil {
+            do throws(JSONSyntaxError) {
+                try parseItem(&scanner, index: index)
+                index += 1
+                // Only spaces may follow an item on its line.
+                while let byte = scanner.current, byte == 0x20 || byte == 0x09 || byte == 0x0D { scanner.pos += 1 }
+                if let byte = scanner.current, byte != 0x0A {
+                    if index == 1 && byte != UInt8(ascii: "{") {
+                        throw scanner.error("expected a list of result items ([…]) or JSON Lines (one object per line); found \(scanner.found()) after the first object")
+                    }
+                    throw scanner.error("expected a line break after item \(index - 1) (JSON Lines: one item per line), found \(scanner.found())")
+                }
+            } catch {
+                report(error, in: scanner)
+                // Go on with the next line: each line of JSON Lines stands alone.
+                scanner.pos = max(scanner.pos, error.offset)
+                while let byte = scanner.current, byte != 0x0A { scanner.pos += 1 }
+                index += 1
+            }
+        }
+        if index == 1 && items.count == 1 && !path.lowercased().hasSuffix(".jsonl") {
+            items.removeAll()
+            problems.append(InputProblem(file: path, location: .position(line: 1, column: 1),
+                message: "expected a list of result items ([…]), found a single object; a file with one item per line must end in .jsonl"))
+        }
+    }
+
+    // MARK: One item
+
+    /// The fields of one item as far as they have been read.
+    private struct ItemFields {
+        var id: ItemID?
+        var domain: String?
+        var subset: String?
+        var language: String?
+        var chosen: StyleScores?
+        var rejected: StyleScores?
+        var chosenFeatures: [ResponseFeatures?] = [nil, nil, nil]
+        var rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
+        var problems: [(offset: Int, message: String)] = []
+    }
+
+    private mutating func parseItem(_ scanner: inout JSONScanner, index: Int) throws(JSONSyntaxError) {
+        _ = scanner.peek()
+        let itemStart = scanner.pos
+        guard scanner.current == UInt8(ascii: "{") else {
+            let found = scanner.describeValue()
+            try scanner.skipValue()
+            let (line, column) = scanner.lineColumn(of: itemStart)
+            problems.append(InputProblem(file: path, location: .position(line: line, column: column),
+                message: "item \(index): expected an object with \"id\", \"score_chosen\" and \"score_rejected\", found \(found)"))
+            return
+        }
+        scanner.pos += 1
+        var fields = ItemFields()
+        if scanner.peek() == UInt8(ascii: "}") {
+            scanner.pos += 1
+        } else {
+            while true {
+                guard scanner.peek() == UInt8(ascii: "\"") else {
+                    throw scanner.error("expected a quoted field name, found \(scanner.found())")
+                }
+                let key = try scanner.readString()
+                try scanner.expect(UInt8(ascii: ":"), "':' after the field name \"\(key)\"")
+                _ = scanner.peek()
+                try parseField(key, &scanner, into: &fields)
+                switch scanner.peek() {
+                case UInt8(ascii: ",")?: scanner.pos += 1
+                case UInt8(ascii: "}")?: scanner.pos += 1
+                default: throw scanner.error("expected ',' or '}' after the field \"\(key)\", found \(scanner.found())")
+                }
+                if scanner.bytes[scanner.pos - 1] == UInt8(ascii: "}") { break }
+            }
+        }
+        finishItem(fields, index: index, offset: itemStart, scanner: scanner)
+    }
+
+    private mutating func parseField(_ key: String, _ scanner: inout JSONScanner, into fields: inout ItemFields) throws(JSONSyntaxError) {
+        let valueStart = scanner.pos
+        switch key {
+        case "id":
+            if scanner.current == UInt8(ascii: "\"") {
+                fields.id = .string(try scanner.readString())
+            } else if let value = try scanner.readInteger() {
+                fields.id = .int(value)
+            } else {
+                let found = scanner.describeValue()
+                try scanner.skipValue()
+                fields.problems.append((valueStart, "\"id\" must be an integer or a string, found \(found == "a number" ? "a number that is not a 64-bit integer" : found)"))
+            }
+        case "domain":
+            fields.domain = try readOptionalString(key, &scanner, &fields)
+        case "subset":
+            fields.subset = try readOptionalString(key, &scanner, &fields)
+        case "language":
+            fields.language = try readOptionalString(key, &scanner, &fields)
+        case "score_chosen":
+            fields.chosen = try readScores(key, &scanner, &fields)
+        case "score_rejected":
+            fields.rejected = try readScores(key, &scanner, &fields)
+        case "chosen" where options.measureResponses:
+            fields.chosenFeatures = try measureResponses(&scanner)
+        case "rejected" where options.measureResponses:
+            fields.rejectedFeatures = try measureResponses(&scanner)
+        case "chosen_stats" where options.measureResponses:
+            fields.chosenFeatures = try readStats(key, &scanner, &fields)
+        case "rejected_stats" where options.measureResponses:
+            fields.rejectedFeatures = try readStats(key, &scanner, &fields)
+        default:
+            try scanner.skipValue()
+        }
+    }
+
+    private func readOptionalString(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> String? {
+        let valueStart = scanner.pos
+        if scanner.current == UInt8(ascii: "\"") { return try scanner.readString() }
+        let found = scanner.describeValue()
+        try scanner.skipValue()
+        if found != "null" {
+            fields.problems.append((valueStart, "\"\(key)\" must be a string, found \(found)"))
+        }
+        return nil
+    }
+
+    /// Reads 3 scores: 3 numbers, or 3 one-element lists (what run_rm.py leaves when it
+    /// cannot flatten). Anything else is a problem that says what was found.
+    private func readScores(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> StyleScores? {
+        let valueStart = scanner.pos
+        try scanner.skipValue()  // checks the syntax, so the shape walk below cannot fail on it
+        var shape = scanner
+        shape.pos = valueStart
+        switch ScoreShape.read(&shape) {
+        case .scores(let scores):
+            return scores
+        case .wrong(let found):
+            fields.problems.append((valueStart,
+                "\"\(key)\" must hold 3 numbers, one per style (concise, detailed plain, detailed markdown), or 3 one-element lists; found \(found)"))
+            return nil
+        }
+    }
+
+    /// Measures `chosen` / `rejected`: a list of response strings, or one string (the partial
+    /// math split has only the concise style). Other shapes carry nothing we measure.
+    private mutating func measureResponses(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+        var features: [ResponseFeatures?] = [nil, nil, nil]
+        if scanner.current == UInt8(ascii: "\"") {
+            features[0] = try scanner.withStringBody(scratch: &scratch) { ResponseFeatures(measuringUTF8: $0) }
+            return features
+        }
+        guard scanner.current == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            return features
+        }
+        let listStart = scanner.pos
+        scanner.pos += 1
+        var style = 0
+        while scanner.peek() == UInt8(ascii: "\""), style < 3 {
+            features[style] = try scanner.withStringBody(scratch: &scratch) { ResponseFeatures(measuringUTF8: $0) }
+            style += 1
+            guard scanner.peek() == UInt8(ascii: ",") else { break }
+            scanner.pos += 1
+        }
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.pos += 1
+        } else {
+            // An unusual shape: check the syntax of the whole value and keep what we measured.
+            scanner.pos = listStart
+            try scanner.skipValue()
+        }
+        return features
+    }
+
+    /// Reads our documented `chosen_stats` / `rejected_stats`: 3 objects (or nulls) with
+    /// `chars`, `words`, `headers`, `list_items`, `bold`.
+    private func readStats(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+        let valueStart = scanner.pos
+        try scanner.skipValue()
+        var shape = scanner
+        shape.pos = valueStart
+        switch StatsShape.read(&shape) {
+        case .stats(let stats): return stats
+        case .wrong(let found):
+            fields.problems.append((valueStart,
+                "\"\(key)\" must be a list of 3 objects (or nulls) with integer \"chars\", \"words\", \"headers\", \"list_items\" and \"bold\"; found \(found)"))
+            return [nil, nil, nil]
+        }
+    }
+
+    private mutating func finishItem(_ fields: ItemFields, index: Int, offset: Int, scanner: JSONScanner) {
+        var itemProblems = fields.problems
+        if fields.id == nil && !fields.problems.contains(where: { $0.message.hasPrefix("\"id\"") }) {
+            itemProblems.append((offset, "missing \"id\" (an integer or a string)"))
+        }
+        for (name, value) in [("score_chosen", fields.chosen), ("score_rejected", fields.rejected)]
+        where value == nil && !fields.problems.contains(where: { $0.message.hasPrefix("\"\(name)\"") }) {
+            itemProblems.append((offset, "missing \"\(name)\" (3 numbers: concise, detailed plain, detailed markdown)"))
+        }
+        let label = fields.domain ?? options.domain ?? fileDomain
+        var domain: Domain?
+        if let label {
+            domain = Domain(label: label)
+            if domain == nil {
+                itemProblems.append((offset, "unknown domain \"\(label)\": expected chat, math, code, safety-refuse or safety-response (matched by prefix, as RM-Bench does)"))
+            }
+        } else {
+            itemsWithoutDomain += 1
+            if firstItemWithoutDomain == nil { firstItemWithoutDomain = index }
+        }
+        var itemName = "item \(index)"
+        if let id = fields.id { itemName += " (id \(id))" }
+        for problem in itemProblems {
+            let (line, column) = scanner.lineColumn(of: problem.offset)
+            problems.append(InputProblem(file: path, location: .position(line: line, column: column),
+                message: "\(itemName): \(problem.message)"))
+        }
+        guard itemProblems.isEmpty, let id = fields.id, let label, let domain,
+            let chosen = fields.chosen, let rejected = fields.rejected
+        else { return }
+        let key = ItemKey(label: label, id: id)
+        if let first = firstIndexOfKey[key] {
+            let (line, column) = scanner.lineColumn(of: offset)
+            let firstLine = scanner.lineColumn(of: first.offset).line
+            problems.append(InputProblem(file: path, location: .position(line: line, column: column),
+                message: "\(itemName): duplicate item: domain \"\(label)\" and id \(id) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
+            return
+        }
+        firstIndexOfKey[key] = (index, offset)
+        items.append(ScoredItem(
+            key: key, domain: domain, subset: fields.subset, language: fields.language,
+            chosen: chosen, rejected: rejected,
+            chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures))
+    }
+}

@@ -1,0 +1,69 @@
+import RMBenchCore
+
+/// Reads many result files at once and joins the files of one model.
+///
+///     let runs = try await ResultSet.load(paths: ["a.json", "b.json"])
+///
+/// Files are read concurrently. Files that name the same model (a model run split by split:
+/// `chat_filtered…`, `code_filtered…`) become one run; an item present in two of them is an
+/// error naming both files. All problems of all files are collected before throwing.
+public enum ResultSet {
+    public static func load(paths: [String], options: ResultReadOptions = .init()) async throws(InputProblems) -> [ModelRun] {
+        let results = await withTaskGroup(of: (Int, Result<ModelRun, InputProblems>).self) { group in
+            for (index, path) in paths.enumerated() {
+                group.addTask {
+                    do throws(InputProblems) {
+                        return (index, .success(try ResultReader.read(path: path, options: options)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var collected = [Result<ModelRun, InputProblems>?](repeating: nil, count: paths.count)
+            for await (index, result) in group { collected[index] = result }
+            return collected.compactMap { $0 }
+        }
+        var problems: [InputProblem] = []
+        var runs: [ModelRun] = []
+        for result in results {
+            switch result {
+            case .success(let run): runs.append(run)
+            case .failure(let failure): problems += failure.problems
+            }
+        }
+        let merged = merge(runs)
+        problems += merged.problems
+        guard problems.isEmpty else { throw InputProblems(problems) }
+        return merged.runs
+    }
+
+    /// Joins runs with the same model name, in first-seen order.
+    public static func merge(_ runs: [ModelRun]) -> (runs: [ModelRun], problems: [InputProblem]) {
+        var order: [String] = []
+        var byModel: [String: ModelRun] = [:]
+        var owner: [String: [ItemKey: String]] = [:]
+        var problems: [InputProblem] = []
+        for run in runs {
+            let path = run.sources.first?.path ?? run.model
+            guard var existing = byModel[run.model] else {
+                order.append(run.model)
+                byModel[run.model] = run
+                owner[run.model] = Dictionary(uniqueKeysWithValues: run.items.map { ($0.key, path) })
+                continue
+            }
+            for item in run.items {
+                if let first = owner[run.model]?[item.key] {
+                    problems.append(InputProblem(file: path, location: .file,
+                        message: "item with domain \"\(item.key.label)\" and id \(item.key.id) of model \"\(run.model)\" is also in \(first); each (domain, id) may appear once per model"))
+                } else {
+                    owner[run.model]?[item.key] = path
+                    existing.items.append(item)
+                }
+            }
+            existing.sources += run.sources
+            if existing.type == .unknown { existing.type = run.type }
+            byModel[run.model] = existing
+        }
+        return (order.compactMap { byModel[$0] }, problems)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RMBenchBaselines
+import RMBenchCore
+import RMBenchLoad
+
+struct BaselineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Score RM-Bench dataset files with a built-in baseline scorer and write a result file.",
+        discussion: """
+            The result file has run_rm.py's shape (items with id, domain, subset, language, \
+            score_chosen, score_rejected) plus chosen_stats / rejected_stats (response lengths and \
+            markdown counts) instead of the response texts. Items are written one per line.
+
+            Example: rmbench-site baseline --dataset ../data --scorer length --output Data/results/length.json
+            """)
+
+    @Option(help: "A folder with RM-Bench split files (chat_filtered.json, …), or one split file. Repeatable.")
+    var dataset: [String]
+
+    @Option(help: "Scorer: \(BaselineScorer.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var scorer: BaselineScorer
+
+    @Option(help: "Seed of the random scorer.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Output result file.")
+    var output: String
+
+    func run() async throws {
+        let items: [DatasetItem]
+        do {
+            items = try DatasetReader.read(paths: dataset)
+        } catch {
+            throw InputFailure.exit(error)
+        }
+        let text = BaselineWriter.resultFile(items: items, scorer: scorer, seed: seed)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            printError("error: \(output): cannot write: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let left = BaselineWriter.incompleteItems(items)
+        printError("wrote \(items.count - left) items scored by \(scorer.rawValue) to \(output)")
+        if left > 0 {
+            printError("note: left out \(left) items that lack one of the three response styles (the public math split has only the concise style)")
+        }
+    }
+}
+
+extension BaselineScorer: ExpressibleByArgument {}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct RMBenchSite: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rmbench-site",
+        abstract: "Turns RM-Bench reward-model results into scores, reports and a static website.",
+        version: ToolVersion.current,
+        subcommands: [ScoreCommand.self, BaselineCommand.self])
+}
+
+enum ToolVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RMBenchCore
+import RMBenchLoad
+import RMBenchRender
+import RMBenchScore
+
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score RM-Bench result files and print the official metrics.",
+        discussion: """
+            Reads result files written by RM-Bench's run_rm.py / run_dpo.py (a JSON list or JSON Lines \
+            of items with score_chosen and score_rejected) and prints, per model, the style-substance \
+            matrices and Easy/Normal/Hard/Average per domain and overall. Files naming the same model \
+            (one per split) are joined. Exit status 2 on bad input.
+
+            Example: rmbench-site score results/Seq_Classifier/my-rm/*.json --format markdown
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, markdown
+    }
+
+    @Argument(help: "Result files (.json or .jsonl).")
+    var files: [String]
+
+    @Option(help: "Output format: json (fractions in [0, 1]), csv or markdown (percent).")
+    var format: Format = .json
+
+    @Option(help: "Model name for all files, instead of the one inferred from each path.")
+    var model: String?
+
+    @Option(help: "Domain label (chat, math, code, safety-refuse, safety-response) for items without one.")
+    var domain: String?
+
+    func validate() throws {
+        if let domain, Domain(label: domain) == nil {
+            throw ValidationError("unknown domain '\(domain)': expected chat, math, code, safety-refuse or safety-response")
+        }
+    }
+
+    func run() async throws {
+        let runs: [ModelRun]
+        do {
+            runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain))
+        } catch {
+            throw InputFailure.exit(error)
+        }
+        let scores = runs.map(Scorer.score)
+        let text: String
+        switch format {
+        case .json: text = ScoreSummary.document(scores).serialized(indent: 2) + "\n"
+        case .csv: text = LeaderboardTable.csv(scores)
+        case .markdown: text = LeaderboardTable.markdown(scores)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
