@@ -33,6 +33,10 @@ public struct ModelIdentity: Sendable, Equatable {
                 model = modelDirectory
                 type = .sequenceClassifier
                 return
+            case "Baseline":
+                model = modelDirectory
+                type = .baseline
+                return
             case "DPO":
                 model = modelDirectory
                 type = .dpo

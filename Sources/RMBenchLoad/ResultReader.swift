@@ -145,6 +145,7 @@ struct ResultDocument {
     private mutating func parseLines(_ scanner: inout JSONScanner) {
         var index = 0
         while scanner.peek() != nil {
+            let itemStart = scanner.pos
             do throws(JSONSyntaxError) {
                 try parseItem(&scanner, index: index)
                 index += 1
@@ -157,10 +158,14 @@ struct ResultDocument {
                     throw scanner.error("expected a line break after item \(index - 1) (JSON Lines: one item per line), found \(scanner.found())")
                 }
             } catch {
-                report(error, in: scanner)
                 // Go on with the next line: each line of JSON Lines stands alone.
-                scanner.pos = max(scanner.pos, error.offset)
+                scanner.pos = itemStart
                 while let byte = scanner.current, byte != 0x0A { scanner.pos += 1 }
+                if error.offset > scanner.pos {
+                    report(scanner.error("item \(index): the line ends before the item is complete; in JSON Lines each item is one whole line"), in: scanner)
+                } else {
+                    report(error, in: scanner)
+                }
                 index += 1
             }
         }

@@ -1,0 +1,318 @@
+import Foundation
+
+/// The RM-Bench style-substance matrix of one domain (or of all domains) as a standalone,
+/// accessible SVG.
+///
+/// `counts[i][j]` is the number of prompts where the reward model scored the chosen response
+/// in style `i` above the rejected response in style `j`; styles in RM-Bench order: concise
+/// (y∅), detailed plain (yL), detailed markdown (yL,M). Rows are the chosen style, columns the
+/// rejected style. Hard = mean of the upper triangle (chosen plainer than rejected), Normal =
+/// mean of the diagonal, Easy = mean of the lower triangle.
+///
+/// The SVG is well-formed XML with the SVG namespace, so it works inline in HTML and as a
+/// file behind `<img>`. Every id and class inside starts with ``idPrefix``, so several charts
+/// can share one page. Label colours switch with `prefers-color-scheme`; the page embedding
+/// it inline should switch its background the same way.
+public struct StyleMatrixChart: Sendable {
+    /// Unique per page; sanitized into ``idPrefix``.
+    public var id: String
+    /// Visible title and accessible name (data-derived; escaped on output).
+    public var title: String
+    /// 3×3 counts, `counts[chosen][rejected]`. Missing entries are shown as "–".
+    public var counts: [[Int]]
+    /// Number of prompts (the denominator). 0 (or less) → every cell shows "–".
+    public var samples: Int
+
+    public init(id: String, title: String, counts: [[Int]], samples: Int) {
+        self.id = id
+        self.title = title
+        self.counts = counts
+        self.samples = samples
+    }
+
+    // MARK: Values
+
+    /// The style names in RM-Bench order.
+    public static let styleNames = ["concise", "detailed", "markdown"]
+    /// The style symbols: base and subscript (y∅, yL, yL,M).
+    static let styleSubscripts = ["∅", "L", "L,M"]
+
+    /// Fraction of prompts for cell (chosen `i`, rejected `j`), or nil without data.
+    public func fraction(chosen i: Int, rejected j: Int) -> Double? {
+        guard samples > 0, let count = count(i, j) else { return nil }
+        return Double(count) / Double(samples)
+    }
+
+    /// Mean fraction of the upper triangle (chosen plainer than rejected).
+    public var hard: Double? { mean([(0, 1), (0, 2), (1, 2)]) }
+    /// Mean fraction of the diagonal (same style).
+    public var normal: Double? { mean([(0, 0), (1, 1), (2, 2)]) }
+    /// Mean fraction of the lower triangle (chosen richer than rejected).
+    public var easy: Double? { mean([(1, 0), (2, 0), (2, 1)]) }
+
+    private func count(_ i: Int, _ j: Int) -> Int? {
+        guard counts.indices.contains(i), counts[i].indices.contains(j) else { return nil }
+        return counts[i][j]
+    }
+
+    private func mean(_ cells: [(Int, Int)]) -> Double? {
+        let values = cells.compactMap { fraction(chosen: $0.0, rejected: $0.1) }
+        guard values.count == cells.count else { return nil }
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    /// `id` reduced to `[A-Za-z0-9_-]`, starting with a letter; if anything had to change,
+    /// a hash of the original id is appended so distinct ids stay distinct.
+    public var idPrefix: String {
+        var out = ""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "_", "-": out.unicodeScalars.append(scalar)
+            default: out += "-"
+            }
+        }
+        var changed = out != id
+        if !(out.unicodeScalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } ?? false) {
+            out = "c" + out
+            changed = true
+        }
+        if changed { out += "-" + Escape.hex8(Escape.fnv1a64(Array(id.utf8))) }
+        return out
+    }
+
+    // MARK: Layout
+
+    static let width = 440
+    static let height = 360
+    static let gridX = 158.0
+    static let gridY = 88.0
+    static let cellW = 76.0
+    static let cellH = 70.0
+    static let cellInset = 5.0
+
+    // Label colours: presentation-attribute fallback (readable on white and on black),
+    // refined by the <style> for light and dark mode.
+    static let fallbackText = "#767676"
+    static let lightText = "#1f2328"
+    static let lightMuted = "#59636e"
+    static let darkText = "#e6edf3"
+    static let darkMuted = "#9198a1"
+    static let cellStroke = "#8c959f"
+    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+    // MARK: SVG
+
+    public func svg() -> String {
+        let p = idPrefix
+        let gx = Self.gridX, gy = Self.gridY, cw = Self.cellW, ch = Self.cellH
+        var s = ""
+
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(Self.height)\""
+        s += " viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\""
+        s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
+        s += " style=\"max-width:100%;height:auto\""
+        s += " font-family=\"\(Self.fontFamily)\">\n"
+        s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
+        s += "<desc id=\"\(p)-desc\">\(Escape.xml(description()))</desc>\n"
+        s += "<style>\n"
+        s += ".\(p){color-scheme:light dark}\n"
+        s += ".\(p)-fg{fill:\(Self.lightText)}\n"
+        s += ".\(p)-muted{fill:\(Self.lightMuted)}\n"
+        s += ".\(p)-line{stroke:\(Self.lightText)}\n"
+        s += "@media (prefers-color-scheme: dark){"
+        s += ".\(p)-fg{fill:\(Self.darkText)}"
+        s += ".\(p)-muted{fill:\(Self.darkMuted)}"
+        s += ".\(p)-line{stroke:\(Self.darkText)}}\n"
+        s += "</style>\n"
+
+        // Visible title (shortened if very long; the full title is in <title>).
+        s += text(Self.visibleTitle(title), x: 8, y: 22, size: 15, weight: "600", anchor: "start", cls: "\(p)-fg")
+
+        // Axis captions in the top-left corner, next to the headers they explain.
+        s += text("rejected response style →", x: gx - 8, y: 50, size: 11, anchor: "end", cls: "\(p)-muted")
+        s += text("chosen response style ↓", x: gx - 8, y: 80, size: 11, anchor: "end", cls: "\(p)-muted")
+
+        // Column headers (rejected style) and row headers (chosen style).
+        for k in 0..<3 {
+            let cx = gx + cw * (Double(k) + 0.5)
+            s += symbol(k, x: cx, y: 50, anchor: "middle", cls: "\(p)-fg")
+            s += text(Self.styleNames[k], x: cx, y: 65, size: 11, anchor: "middle", cls: "\(p)-muted")
+            let cy = gy + ch * (Double(k) + 0.5)
+            s += symbol(k, x: gx - 8, y: cy - 3, anchor: "end", cls: "\(p)-fg")
+            s += text(Self.styleNames[k], x: gx - 8, y: cy + 13, size: 11, anchor: "end", cls: "\(p)-muted")
+        }
+
+        // Cells.
+        for i in 0..<3 {
+            for j in 0..<3 {
+                s += cell(i, j)
+            }
+        }
+
+        // Normal: dashed outlines around the diagonal cells, in the gap between cell and grid line.
+        s += "<g fill=\"none\" stroke=\"\(Self.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" class=\"\(p)-line\">"
+        s += "<title>Normal (same style): \(Escape.xml(Self.percentWithUnit(normal)))</title>\n"
+        for k in 0..<3 {
+            let inset = 2.75
+            s += "<rect x=\"\(n(gx + cw * Double(k) + inset))\" y=\"\(n(gy + ch * Double(k) + inset))\""
+            s += " width=\"\(n(cw - 2 * inset))\" height=\"\(n(ch - 2 * inset))\" rx=\"4\"/>\n"
+        }
+        s += "</g>\n"
+
+        // Hard (upper triangle) and Easy (lower triangle) regions, drawn on the grid lines.
+        let hardPoints: [(Double, Double)] = [(1, 0), (3, 0), (3, 2), (2, 2), (2, 1), (1, 1)]
+        let easyPoints: [(Double, Double)] = [(0, 1), (1, 1), (1, 2), (2, 2), (2, 3), (0, 3)]
+        s += region(hardPoints, label: "Hard (chosen plainer than rejected)", value: hard)
+        s += region(easyPoints, label: "Easy (chosen richer than rejected)", value: easy)
+
+        // Region labels: Hard right of rows 0–1, Normal right of the last diagonal cell,
+        // Easy below columns 0–1.
+        let rightX = gx + 3 * cw + 28
+        s += regionLabel("Hard", value: hard, x: rightX, y: gy + ch - 4)
+        s += regionLabel("Normal", value: normal, x: rightX, y: gy + 2.5 * ch - 4)
+        s += regionLabel("Easy", value: easy, x: gx + cw, y: gy + 3 * ch + 20)
+
+        s += text("cell: % of prompts where the chosen response scores higher (count/total)",
+                  x: Double(Self.width) / 2, y: Double(Self.height) - 8, size: 10, anchor: "middle", cls: "\(p)-muted")
+        s += "</svg>\n"
+        return s
+    }
+
+    private func cell(_ i: Int, _ j: Int) -> String {
+        let p = idPrefix
+        let x = Self.gridX + Self.cellW * Double(j) + Self.cellInset
+        let y = Self.gridY + Self.cellH * Double(i) + Self.cellInset
+        let w = Self.cellW - 2 * Self.cellInset
+        let h = Self.cellH - 2 * Self.cellInset
+        let cx = x + w / 2
+        let cy = y + h / 2
+        let value = fraction(chosen: i, rejected: j)
+        let fill = value.map { ColorScale.color(at: $0) } ?? ColorScale.noData
+        let textColor = ColorScale.textColor(on: fill)
+        let countText = "\(count(i, j).map(String.init) ?? "–")/\(max(samples, 0))"
+
+        var s = "<g class=\"\(p)-cell\">"
+        s += "<title>\(Escape.xml(cellSentence(i, j)))</title>\n"
+        s += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" rx=\"3\""
+        s += " fill=\"\(fill.hex)\" stroke=\"\(Self.cellStroke)\" stroke-opacity=\"0.6\"/>\n"
+        s += "<text x=\"\(n(cx))\" y=\"\(n(cy + 1))\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"600\" fill=\"\(textColor)\">"
+        if let value {
+            s += "\(Escape.xml(Self.format1(value * 100)))<tspan font-size=\"10\" font-weight=\"400\">%</tspan>"
+        } else {
+            s += "–"
+        }
+        s += "</text>\n"
+        s += text(countText, x: cx, y: cy + 17, size: 11, anchor: "middle", color: textColor)
+        s += "</g>\n"
+        return s
+    }
+
+    private func region(_ points: [(Double, Double)], label: String, value: Double?) -> String {
+        let coords = points.map { "\(n(Self.gridX + Self.cellW * $0.0)),\(n(Self.gridY + Self.cellH * $0.1))" }
+        var s = "<polygon points=\"\(coords.joined(separator: " "))\" fill=\"none\""
+        s += " stroke=\"\(Self.fallbackText)\" stroke-width=\"2\" stroke-linejoin=\"round\" class=\"\(idPrefix)-line\">"
+        s += "<title>\(Escape.xml(label + ": " + Self.percentWithUnit(value)))</title></polygon>\n"
+        return s
+    }
+
+    private func regionLabel(_ name: String, value: Double?, x: Double, y: Double) -> String {
+        let p = idPrefix
+        return text(name, x: x, y: y, size: 12, weight: "700", anchor: "middle", cls: "\(p)-fg")
+            + text(Self.percentWithUnit(value), x: x, y: y + 15, size: 12, anchor: "middle", cls: "\(p)-fg")
+    }
+
+    private func symbol(_ k: Int, x: Double, y: Double, anchor: String, cls: String) -> String {
+        "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"13\" font-weight=\"600\""
+            + " fill=\"\(Self.fallbackText)\" class=\"\(cls)\">y<tspan font-size=\"9\" dy=\"3\">"
+            + "\(Self.styleSubscripts[k])</tspan></text>\n"
+    }
+
+    private func text(_ content: String, x: Double, y: Double, size: Int, weight: String? = nil,
+                      anchor: String, cls: String? = nil, color: String? = nil) -> String {
+        var s = "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\""
+        if let weight { s += " font-weight=\"\(weight)\"" }
+        s += " fill=\"\(color ?? Self.fallbackText)\""
+        if let cls { s += " class=\"\(cls)\"" }
+        s += ">\(Escape.xml(content))</text>\n"
+        return s
+    }
+
+    // MARK: Words
+
+    private func cellSentence(_ i: Int, _ j: Int) -> String {
+        let names = Self.styleNames
+        let subject = "chosen \(names[i]) vs rejected \(names[j])"
+        guard let value = fraction(chosen: i, rejected: j), let count = count(i, j) else {
+            return "\(subject): no data"
+        }
+        return "\(subject): \(Self.format1(value * 100)) % (\(count) of \(samples))"
+    }
+
+    /// The <desc>: all nine cells and the three summary means in words.
+    func description() -> String {
+        var parts: [String] = []
+        let prompts = samples == 1 ? "1 prompt" : "\(max(samples, 0)) prompts"
+        parts.append("Style-substance matrix over \(prompts): share of prompts where the reward model "
+                     + "scores the chosen response above the rejected one; rows are the chosen response's "
+                     + "style, columns the rejected response's style.")
+        var cells: [String] = []
+        for i in 0..<3 { for j in 0..<3 { cells.append(cellSentence(i, j)) } }
+        parts.append(cells.joined(separator: "; ") + ".")
+        parts.append("Hard (chosen plainer than rejected): \(Self.percentWithUnit(hard)); "
+                     + "Normal (same style): \(Self.percentWithUnit(normal)); "
+                     + "Easy (chosen richer than rejected): \(Self.percentWithUnit(easy)).")
+        return parts.joined(separator: " ")
+    }
+
+    // MARK: Formatting
+
+    /// `%.1f` in the POSIX locale; "–" for non-finite values.
+    static func format1(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let s = String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+        return s == "-0.0" ? "0.0" : s
+    }
+
+    static func percentWithUnit(_ fraction: Double?) -> String {
+        guard let fraction else { return "–" }
+        return format1(fraction * 100) + " %"
+    }
+
+    /// The title on one line, shortened with "…" so that it fits the chart's width at 15 px
+    /// (estimated: wide East Asian characters 1 em, others 0.62 em, bold sans-serif).
+    static func visibleTitle(_ title: String) -> String {
+        let flat = title.replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let budget = (Double(width) - 20) / 15   // em
+        func em(_ c: Character) -> Double {
+            guard let v = c.unicodeScalars.first?.value else { return 0 }
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+                || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+                || (0x20000...0x3FFFD).contains(v)
+            return wide ? 1.0 : 0.62
+        }
+        guard flat.reduce(0, { $0 + em($1) }) > budget else { return flat }
+        var out = ""
+        var used = em("…")
+        for c in flat {
+            used += em(c)
+            if used > budget { break }
+            out.append(c)
+        }
+        return out.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// Coordinates: at most 2 decimals, no trailing zeros, POSIX.
+    private func n(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        if fraction == 0 { return "\(sign)\(whole)" }
+        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
