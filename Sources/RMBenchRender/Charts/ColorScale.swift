@@ -44,20 +44,20 @@ struct RGB: Sendable, Equatable {
     }
 }
 
-/// Sequential colour scale for fractions in [0, 1]: pale orange (low) through yellow-green and
-/// teal to dark blue (high). Lightness falls monotonically, so it reads in greyscale and for
-/// the common colour-vision deficiencies (ColorBrewer YlGnBu with a warm start).
+/// Sequential colour scale for fractions in [0, 1]: pale apricot (low) through light green and
+/// teal to dark blue (high). Every channel falls monotonically, so lightness does too: the scale
+/// reads in greyscale and for the common colour-vision deficiencies (ColorBrewer YlGnBu with a
+/// warm first stop).
 enum ColorScale {
     static let stops: [RGB] = [
-        RGB(hex: 0xFDDCC0), RGB(hex: 0xEDF8B1), RGB(hex: 0xC7E9B4), RGB(hex: 0x7FCDBB),
-        RGB(hex: 0x41B6C4), RGB(hex: 0x1D91C0), RGB(hex: 0x225EA8), RGB(hex: 0x253494),
-        RGB(hex: 0x081D58),
+        RGB(hex: 0xFDE9C4), RGB(hex: 0xC7E9B4), RGB(hex: 0x7FCDBB), RGB(hex: 0x41B6C4),
+        RGB(hex: 0x1D91C0), RGB(hex: 0x225EA8), RGB(hex: 0x253494), RGB(hex: 0x081D58),
     ]
 
     /// Fill of cells without data.
     static let noData = RGB(hex: 0xB8BCC2)
 
-    static let darkText = RGB(hex: 0x111111)
+    static let darkText = RGB(hex: 0x000000)
     static let lightText = RGB(hex: 0xFFFFFF)
 
     /// The colour for `fraction` (clamped to [0, 1]; NaN counts as 0).
@@ -71,7 +71,7 @@ enum ColorScale {
         return RGB(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b))
     }
 
-    /// Dark or light text, whichever contrasts more with `fill`.
+    /// Black or white text, whichever contrasts more with `fill` (always at least 4.58 : 1).
     static func textColor(on fill: RGB) -> String {
         RGB.contrast(fill, darkText) >= RGB.contrast(fill, lightText) ? darkText.hex : lightText.hex
     }

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import RMBenchRender
+
+@Suite("Escape")
+struct EscapingTests {
+
+    // MARK: HTML / XML
+
+    @Test func htmlEscapesMarkupCharacters() {
+        #expect(Escape.html("<script>\"&'") == "&lt;script&gt;&quot;&amp;&#39;")
+        #expect(Escape.html("plain text — ∅") == "plain text — ∅")
+        #expect(Escape.html("a &amp; b") == "a &amp;amp; b")
+    }
+
+    @Test func xmlEscapesMarkupCharacters() {
+        #expect(Escape.xml("<script>\"&'") == "&lt;script&gt;&quot;&amp;&#39;")
+        #expect(Escape.xml("</title><script>alert(1)</script>") == "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
+    }
+
+    @Test func xmlDropsCharactersIllegalInXML() {
+        #expect(Escape.xml("a\u{0}b\u{1}c\u{8}d\u{B}e\u{C}f\u{1F}g") == "abcdefg")
+        #expect(Escape.xml("x\u{FFFE}y\u{FFFF}z") == "xyz")
+        #expect(Escape.xml("tab\there\nnew\r\nline") == "tab\there\nnew\r\nline")
+        #expect(Escape.xml("emoji 🦙 U+FFFD \u{FFFD}") == "emoji 🦙 U+FFFD \u{FFFD}")
+    }
+
+    // MARK: Markdown
+
+    @Test func tableCellEscapesPipe() {
+        #expect(Escape.markdownTableCell("a|b") == "a\\|b")
+    }
+
+    @Test func tableCellNeutralisesLinks() {
+        let escaped = Escape.markdownTableCell("[x](javascript:alert(1))")
+        #expect(escaped == "\\[x\\](javascript\\:alert(1))")
+        #expect(!escaped.replacingOccurrences(of: "\\]", with: "").contains("]"), "every ] escaped")
+        #expect(Escape.markdownTableCell("![img](https://e.org/x.png)") == "!\\[img\\](https\\://e.org/x.png)")
+    }
+
+    @Test func tableCellEscapesInlineSyntax() {
+        #expect(Escape.markdownTableCell("*a* _b_ `c` ~~d~~") == "\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~")
+        #expect(Escape.markdownTableCell("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)\\>")
+        #expect(Escape.markdownTableCell("&amp; #1") == "\\&amp; \\#1")
+        #expect(Escape.markdownTableCell("www.example.org") == "www\\.example.org")
+    }
+
+    @Test func tableCellBackslashCannotSwallowTheCellDelimiter() {
+        // "\\|" written by a template right after the cell would be an escaped pipe.
+        #expect(Escape.markdownTableCell("tail\\") == "tail&#92;")
+        #expect(Escape.markdownTableCell("a\\|b") == "a&#92;\\|b")
+    }
+
+    @Test func tableCellFlattensNewlinesAndTrims() {
+        #expect(Escape.markdownTableCell("  one\ntwo\r\nthree\rfour  ") == "one two three four")
+    }
+
+    @Test func markdownTextEscapesInlineAndLineStartSyntax() {
+        #expect(Escape.markdownText("[x](javascript:alert(1))") == "\\[x\\](javascript\\:alert(1))")
+        #expect(Escape.markdownText("a\\b") == "a\\\\b")
+        #expect(Escape.markdownText("# title") == "\\# title")
+        #expect(Escape.markdownText("> quote") == "\\> quote")
+        #expect(Escape.markdownText("- item") == "\\- item")
+        #expect(Escape.markdownText("+ item") == "\\+ item")
+        #expect(Escape.markdownText("===") == "\\===")
+        #expect(Escape.markdownText("2024. year") == "2024\\. year")
+        #expect(Escape.markdownText("1) one") == "1\\) one")
+        #expect(Escape.markdownText("    code?") == "code?")
+        #expect(Escape.markdownText("Llama-3.1-8B") == "Llama-3.1-8B")
+        #expect(Escape.markdownText("line\nbreak") == "line break")
+    }
+
+    // MARK: Slugs
+
+    /// The shape every slug must have.
+    private func isSafeSlug(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug.count <= 80, !slug.contains(".."),
+              let first = slug.first, first != ".", first != "-" else { return false }
+        return slug.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_"
+        }
+    }
+
+    @Test func slugOfPathTraversal() {
+        let slug = Escape.slug("../../etc/passwd")
+        #expect(slug == "etc-passwd")
+        #expect(isSafeSlug(slug))
+    }
+
+    @Test func slugOfHuggingFaceName() {
+        #expect(Escape.slug("Skywork/Reward-Llama-3.1-8B") == "skywork-reward-llama-3.1-8b")
+        #expect(Escape.slug("internlm/internlm2-7b_reward") == "internlm-internlm2-7b_reward")
+    }
+
+    @Test func slugOfNonASCIIName() {
+        let slug = Escape.slug("模型")
+        #expect(slug.hasPrefix("model-"))
+        #expect(slug.count == "model-".count + 8)
+        #expect(isSafeSlug(slug))
+        #expect(Escape.slug("模型") == slug, "stable")
+        #expect(Escape.slug("模型") != Escape.slug("模式"))
+    }
+
+    @Test func slugOfEmptyName() {
+        #expect(Escape.slug("") == "model-cbf29ce4")   // FNV-1a 64 offset basis
+        #expect(Escape.slug("///").hasPrefix("model-"))
+        #expect(Escape.slug("...") != Escape.slug(""))
+    }
+
+    @Test func namesDifferingOnlyInNonASCIIGetDifferentSlugs() {
+        let a = Escape.slug("Modèl-7B")
+        let b = Escape.slug("Modél-7B")
+        #expect(a != b)
+        #expect(a.hasPrefix("mod-l-7b-"))
+        #expect(b.hasPrefix("mod-l-7b-"))
+        #expect(isSafeSlug(a) && isSafeSlug(b))
+    }
+
+    @Test func longNamesAreTruncatedWithHash() {
+        let stem = String(repeating: "very-long-model-name-", count: 6)
+        let a = Escape.slug(stem + "A")
+        let b = Escape.slug(stem + "B")
+        #expect(a.count <= 80 && b.count <= 80)
+        #expect(a != b)
+        #expect(isSafeSlug(a) && isSafeSlug(b))
+        #expect(Escape.slug(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
+    }
+
+    @Test func slugsAreAlwaysSafe() {
+        let names = ["..", ".hidden", "-flag", "a..b", "a/./b", "CON", "name.", "a\u{0}b", "🦙 Llama 3", "a b\tc",
+                     "%2e%2e%2f", "C:\\Windows\\system32", "x" + String(repeating: "é", count: 100)]
+        for name in names {
+            #expect(isSafeSlug(Escape.slug(name)), "\(Escape.slug(name)) from \(name)")
+        }
+        #expect(Escape.slug("a..b") == "a.b")
+        #expect(Escape.slug(".hidden") == "hidden")
+    }
+
+    @Test func hashIsFNV1a64() {
+        #expect(Escape.fnv1a64([]) == 0xcbf2_9ce4_8422_2325)
+        #expect(Escape.fnv1a64(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
+        #expect(Escape.hex8(0x0000_00ab_cdef_0123) == "000000ab")
+    }
+
+    @Test func uniqueSlugsDisambiguateCollisions() {
+        let names = ["Org/Model", "org-model", "Other", "Org/Model"]
+        let slugs = Escape.uniqueSlugs(names)
+        #expect(slugs.count == 4)
+        #expect(slugs[0] != slugs[1])
+        #expect(slugs[0] == slugs[3])
+        #expect(slugs[2] == "other")
+        #expect(slugs.allSatisfy(isSafeSlug))
+    }
+
+    // MARK: URLs
+
+    @Test func urlAcceptsHTTPAndEncodes() {
+        #expect(Escape.url("https://x.org/a b") == "https://x.org/a%20b")
+        #expect(Escape.url("  HTTP://x.org/path?q=1&r=2#frag  ") == "http://x.org/path?q=1&r=2#frag")
+        #expect(Escape.url("https://huggingface.co/Skywork/Reward-Llama-3.1-8B") == "https://huggingface.co/Skywork/Reward-Llama-3.1-8B")
+        #expect(Escape.url("https://x.org/\"><script>") == "https://x.org/%22%3E%3Cscript%3E")
+        #expect(Escape.url("https://x.org/a(b)'c") == "https://x.org/a%28b%29%27c")
+        #expect(Escape.url("https://x.org/mod%C3%A8l/100%") == "https://x.org/mod%C3%A8l/100%25")
+        #expect(Escape.url("https://x.org/modèl") == "https://x.org/mod%C3%A8l")
+        #expect(Escape.url("http://[::1]:8080/a[0]") == "http://[::1]:8080/a%5B0%5D")
+    }
+
+    @Test func urlRejectsOtherSchemesAndRelativeReferences() {
+        let rejected = [
+            "javascript:alert(1)", " JavaScript:alert(1)", "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd",
+            "ftp://x.org/", "/relative/path", "relative/path", "../up", "//x.org/a", "#frag", "?q",
+            "https:x.org", "https:/x.org", "https://", "https:///x.org", "https://user:pw@evil.org/",
+            "https:\\\\evil.org", "", "   ",
+        ]
+        for text in rejected {
+            #expect(Escape.url(text) == nil, "\(text)")
+        }
+    }
+}
