@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "RMBenchCore"),
-        .target(name: "RMBenchLoad", dependencies: ["RMBenchCore"]),
+        .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "RMBenchLoad", dependencies: ["RMBenchCore", "CLibCrypto"]),
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
         .target(name: "RMBenchRender", dependencies: [

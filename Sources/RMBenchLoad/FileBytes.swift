@@ -7,7 +7,9 @@ import RMBenchCore
 
 /// Reads whole files with POSIX calls, so that failures can say exactly why (errno).
 public enum FileBytes {
-    public static func read(path: String) throws(InputProblem) -> [UInt8] {
+    /// The file's bytes. With `terminated`, one NUL byte follows them (not part of the file),
+    /// for parsers that read numbers in place with `strtod`.
+    public static func read(path: String, terminated: Bool = false) throws(InputProblem) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw problem(path, "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -16,15 +18,15 @@ public enum FileBytes {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw problem(path, (info.st_mode & S_IFMT) == S_IFDIR ? "is a directory, expected a file" : "is not a regular file")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count {
+            if filled == bytes.count - 1 {
                 // The file may have grown since fstat; read until end of file.
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2)))
             }
             let n = bytes.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+                Glibc.read(fd, raw.baseAddress! + filled, raw.count - 1 - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -33,7 +35,7 @@ public enum FileBytes {
             if n == 0 { break }
             filled += n
         }
-        bytes.removeSubrange(filled...)
+        bytes.removeSubrange((terminated ? filled + 1 : filled)...)
         return bytes
     }
 

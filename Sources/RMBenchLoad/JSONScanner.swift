@@ -1,3 +1,4 @@
+import RMBenchCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -108,11 +109,15 @@ struct JSONScanner {
         let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
         let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
         let space = SIMD16<UInt8>(repeating: 0x20)
+        let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
         while i + 16 <= count {
             let chunk = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD16<UInt8>.self)
             let hits = (chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)
-            if hits != SIMDMask<SIMD16<Int8>>(repeating: false) {
-                for lane in 0..<16 where hits[lane] { return i + lane }
+            if any(hits) {
+                // Lane bits → a 16-bit mask whose lowest set bit is the first hit.
+                let lanes = SIMD16<UInt8>(truncatingIfNeeded: unsafeBitCast(hits, to: SIMD16<Int8>.self)) & laneBits
+                let mask = UInt16(lanes.lowHalf.wrappedSum()) | UInt16(lanes.highHalf.wrappedSum()) << 8
+                return i + mask.trailingZeroBitCount
             }
             i += 16
         }
@@ -417,19 +422,66 @@ struct JSONScanner {
         return (line, column)
     }
 
-    /// The body of the string whose opening quote is at `pos`, decoded to UTF-8 when it has
-    /// escapes (into `scratch`), then handed to `body`. Moves past the string.
-    mutating func withStringBody<R>(
-        scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) throws(JSONSyntaxError) -> R {
+    /// Measures the string whose opening quote is at `pos` as its decoded text would measure,
+    /// decoding escapes on the fly, and moves past it.
+    mutating func measureString() throws(JSONSyntaxError) -> ResponseFeatures {
         let start = pos
-        let hadEscape = try skipString()
-        if !hadEscape {
-            return body(UnsafeBufferPointer(start: bytes + start + 1, count: pos - start - 2))
+        var counter = FeatureCounter()
+        pos += 1
+        while true {
+            let special = nextSpecialByte(from: pos)
+            var i = pos
+            while i < special {
+                counter.feed(bytes[i])
+                i += 1
+            }
+            pos = special
+            guard pos < count else { throw error("unterminated string (it starts here)", at: start) }
+            switch bytes[pos] {
+            case UInt8(ascii: "\""):
+                pos += 1
+                return counter.features
+            case UInt8(ascii: "\\"):
+                try feedEscape(into: &counter)
+            default:
+                throw error("control character \(found()) inside a string; write it as an escape such as \\n")
+            }
         }
-        let text = try decodeEscapedString(start: start)
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: text.utf8)
-        return scratch.withUnsafeBufferPointer { body($0) }
+    }
+
+    /// At a backslash: feeds the escaped character's UTF-8 bytes and moves past the escape.
+    private mutating func feedEscape(into counter: inout FeatureCounter) throws(JSONSyntaxError) {
+        let start = pos
+        guard pos + 1 < count else { throw error("unterminated escape at end of file", at: start) }
+        let kind = bytes[pos + 1]
+        switch kind {
+        case UInt8(ascii: "n"): counter.feed(0x0A)
+        case UInt8(ascii: "t"): counter.feed(0x09)
+        case UInt8(ascii: "r"): counter.feed(0x0D)
+        case UInt8(ascii: "b"): counter.feed(0x08)
+        case UInt8(ascii: "f"): counter.feed(0x0C)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): counter.feed(kind)
+        case UInt8(ascii: "u"):
+            pos += 2
+            var value = try readHex4(escapeStart: start)
+            if (0xD800..<0xDC00).contains(value) {
+                guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+                }
+                pos += 2
+                let low = try readHex4(escapeStart: pos - 2)
+                guard (0xDC00..<0xE000).contains(low) else {
+                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+                }
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(value) {
+                throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+            }
+            for byte in UTF8.encode(Unicode.Scalar(value)!)! { counter.feed(byte) }
+            return
+        default:
+            throw error("invalid escape \\\(found(at: pos + 1).dropFirst().dropLast()) in a string", at: start)
+        }
+        pos += 2
     }
 }

@@ -1,98 +1,116 @@
 import RMBenchCore
 
 extension ResponseFeatures {
-    /// Measures a response from its UTF-8 bytes in one pass.
+    /// Measures a response in one pass.
     ///
     ///     ResponseFeatures(measuring: "## Steps\n- **mix**\n- bake")
     ///     // characters 25, words 6, headers 1, listItems 2, boldSpans 1
     public init(measuring text: String) {
-        var copy = text
-        self = copy.withUTF8 { ResponseFeatures(measuringUTF8: $0) }
+        var counter = FeatureCounter()
+        for byte in text.utf8 { counter.feed(byte) }
+        self = counter.features
     }
 
     /// Measures valid UTF-8 text. See `ResponseFeatures` for what each count means.
     public init(measuringUTF8 text: UnsafeBufferPointer<UInt8>) {
-        var characters = 0
-        var words = 0
-        var headers = 0
-        var listItems = 0
-        var stars = 0
-        var bold = 0
-        var inWord = false
-        var lineStart = true
-        let n = text.count
-        var i = 0
-        while i < n {
-            if lineStart {
-                lineStart = false
-                switch Self.lineMarker(text, at: i) {
-                case .header: headers += 1
-                case .listItem: listItems += 1
-                case .none: break
-                }
-            }
-            let byte = text[i]
-            if byte & 0xC0 != 0x80 { characters += 1 }
-            switch byte {
-            case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F:
-                inWord = false
-                stars = 0
-            case 0x0A:
-                inWord = false
-                stars = 0
-                lineStart = true
-            case UInt8(ascii: "*"):
-                if !inWord { words += 1 }
-                inWord = true
-                stars += 1
-                if stars == 2 {
-                    bold += 1
-                    stars = 0
-                }
-            default:
-                if !inWord { words += 1 }
-                inWord = true
-                stars = 0
-            }
-            i += 1
-        }
-        self.init(characters: characters, words: words, headers: headers, listItems: listItems, boldSpans: bold / 2)
+        var counter = FeatureCounter()
+        for byte in text { counter.feed(byte) }
+        self = counter.features
+    }
+}
+
+/// Counts response features from a stream of UTF-8 bytes, so a JSON string can be measured
+/// while its escapes are decoded, without building the string.
+struct FeatureCounter {
+    private var characters = 0
+    private var words = 0
+    private var headers = 0
+    private var listItems = 0
+    private var stars = 0
+    private var bold = 0
+    private var inWord = false
+    private var line = LinePrefix.start(indent: 0)
+
+    /// What the start of the current line has shown so far: up to 3 spaces, then `#`×1–6,
+    /// a bullet (`-`, `*`, `+`) or `12.` / `12)`, each followed by a space or tab.
+    private enum LinePrefix {
+        case start(indent: Int)
+        case hashes(Int)
+        case bullet
+        case digits(Int)
+        case digitsAndDot
+        case decided
     }
 
-    private enum LineMarker { case header, listItem, none }
+    var features: ResponseFeatures {
+        ResponseFeatures(characters: characters, words: words, headers: headers, listItems: listItems, boldSpans: bold / 2)
+    }
 
-    /// Looks at the start of a line: up to 3 spaces, then `#`×1–6, a bullet, or `12.` / `12)`,
-    /// each followed by a space or tab.
-    private static func lineMarker(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> LineMarker {
-        let n = text.count
-        var i = start
-        var indent = 0
-        while i < n, text[i] == 0x20, indent < 3 {
-            i += 1
-            indent += 1
-        }
-        func spaceFollows(_ k: Int) -> Bool { k < n && (text[k] == 0x20 || text[k] == 0x09) }
-        guard i < n else { return .none }
-        switch text[i] {
-        case UInt8(ascii: "#"):
-            var hashes = 0
-            while i < n, text[i] == UInt8(ascii: "#"), hashes < 7 {
-                i += 1
-                hashes += 1
+    @inline(__always)
+    mutating func feed(_ byte: UInt8) {
+        if byte & 0xC0 != 0x80 { characters += 1 }
+        switch byte {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F:
+            inWord = false
+            stars = 0
+        case 0x0A:
+            inWord = false
+            stars = 0
+            line = .start(indent: 0)
+            return
+        case UInt8(ascii: "*"):
+            if !inWord { words += 1 }
+            inWord = true
+            stars += 1
+            if stars == 2 {
+                bold += 1
+                stars = 0
             }
-            return hashes <= 6 && spaceFollows(i) ? .header : .none
-        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-            return spaceFollows(i + 1) ? .listItem : .none
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            var digits = 0
-            while i < n, text[i] >= UInt8(ascii: "0"), text[i] <= UInt8(ascii: "9"), digits < 10 {
-                i += 1
-                digits += 1
-            }
-            guard i < n, text[i] == UInt8(ascii: ".") || text[i] == UInt8(ascii: ")") else { return .none }
-            return spaceFollows(i + 1) ? .listItem : .none
         default:
-            return .none
+            if !inWord { words += 1 }
+            inWord = true
+            stars = 0
+        }
+        if case .decided = line { return }
+        advanceLinePrefix(byte)
+    }
+
+    private mutating func advanceLinePrefix(_ byte: UInt8) {
+        let isSpace = byte == 0x20 || byte == 0x09
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        switch line {
+        case .start(let indent):
+            if byte == 0x20 && indent < 3 {
+                line = .start(indent: indent + 1)
+            } else if byte == UInt8(ascii: "#") {
+                line = .hashes(1)
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+                line = .bullet
+            } else if isDigit {
+                line = .digits(1)
+            } else {
+                line = .decided
+            }
+        case .hashes(let n):
+            if byte == UInt8(ascii: "#") && n < 6 {
+                line = .hashes(n + 1)
+            } else {
+                if isSpace { headers += 1 }
+                line = .decided
+            }
+        case .bullet, .digitsAndDot:
+            if isSpace { listItems += 1 }
+            line = .decided
+        case .digits(let n):
+            if isDigit && n < 10 {
+                line = .digits(n + 1)
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") {
+                line = .digitsAndDot
+            } else {
+                line = .decided
+            }
+        case .decided:
+            break
         }
     }
 }
