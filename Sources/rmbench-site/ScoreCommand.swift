@@ -51,8 +51,8 @@ struct ScoreCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .json: text = ScoreSummary.document(scores).serialized(indent: 2) + "\n"
-        case .csv: text = LeaderboardTable.csv(scores)
-        case .markdown: text = LeaderboardTable.markdown(scores)
+        case .csv: text = LeaderboardTable.csv(scores.map { LeaderboardRow(score: $0) })
+        case .markdown: text = LeaderboardTable.markdown(scores.map { LeaderboardRow(score: $0) })
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

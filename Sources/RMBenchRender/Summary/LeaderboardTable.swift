@@ -2,74 +2,71 @@ import Foundation
 import RMBenchCore
 import RMBenchScore
 
-/// Formats for the leaderboard columns: model, type, Chat, Math, Code, Safety, Easy, Normal,
-/// Hard, Average.
+/// The leaderboard as CSV and as a GFM table: rank, model, type, Chat, Math, Code, Safety,
+/// Easy, Normal, Hard, Average.
 public enum LeaderboardTable {
-    /// Models best first: by Average, NaN last, then by name so the order is total.
-    public static func ranked(_ scores: [ModelScore]) -> [ModelScore] {
-        scores.sorted { a, b in
-            let x = a.average.isNaN ? -Double.infinity : a.average
-            let y = b.average.isNaN ? -Double.infinity : b.average
-            return x != y ? x > y : a.model < b.model
-        }
-    }
-
-    /// Percent with one decimal, locale-independent; "–" when not a number.
+    /// Percent with one decimal, locale-independent; "–" when unknown.
     public static func percent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "–" }
         return String(format: "%.1f", fraction * 100)
     }
 
-    /// One CSV row per model, numbers in percent at full precision, best model first.
-    public static func csv(_ scores: [ModelScore]) -> String {
-        var lines = ["model,type,complete,missing_domains,samples,chat,math,code,safety,easy,normal,hard,average,ties,non_finite_scores,source,sha256"]
-        for score in ranked(scores) {
-            let domains = Domain.allCases.map { domain in
-                score[domain].map { number($0.score.average * 100) } ?? ""
-            }
+    /// One CSV row per leaderboard row, best first, numbers in percent at full precision.
+    public static func csv(_ rows: [LeaderboardRow]) -> String {
+        var lines = ["model,type,provenance,complete,missing_domains,samples,chat,math,code,safety,easy,normal,hard,average,ties,non_finite_scores,source,sha256"]
+        for row in LeaderboardRow.ranked(rows) {
+            let values = MetricColumn.all.map { number(row.value($0)) }
+            let score = row.score
             let fields: [String] = [
-                CSV.field(score.model), score.type.rawValue, score.isComplete ? "true" : "false",
-                CSV.field(score.missingDomains.map(\.rawValue).joined(separator: " ")), String(score.samples),
-            ] + domains + [
-                number(score.easy * 100), number(score.normal * 100), number(score.hard * 100), number(score.average * 100),
-                String(score.ties), String(score.nonFiniteScores),
-                CSV.field(score.sources.map(\.path).joined(separator: " ")),
-                score.sources.map(\.sha256).joined(separator: " "),
+                CSV.field(row.name), row.type.rawValue, row.provenance.rawValue, row.isPartial ? "false" : "true",
+                row.missingDomains.map(\.rawValue).joined(separator: " "), score.map { String($0.samples) } ?? "",
+            ] + values + [
+                score.map { String($0.ties) } ?? "", score.map { String($0.nonFiniteScores) } ?? "",
+                CSV.field(score?.sources.map(\.path).joined(separator: " ") ?? row.published?.source ?? ""),
+                score?.sources.map(\.sha256).joined(separator: " ") ?? "",
             ]
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GFM table in the leaderboard layout, percent with one decimal. Incomplete models are
-    /// marked with † and explained under the table.
-    public static func markdown(_ scores: [ModelScore]) -> String {
+    /// A GFM table, percent with one decimal. With `linkPrefix`, model names link to
+    /// `<linkPrefix><slug>.html`; the best value of each column is bold; partial rows get †.
+    public static func markdown(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> String {
+        let ranked = LeaderboardRow.ranked(rows)
+        let ranks = LeaderboardRow.ranks(ranked)
+        let best = MetricColumn.all.map { column in
+            ranked.compactMap { $0.value(column) }.max().map(percent)
+        }
         var lines = [
-            "| Rank | Model | Type | Chat | Math | Code | Safety | Easy | Normal | Hard | Average |",
-            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| Rank | Model | Type | Chat | Math | Code | Safety | Easy | Normal | Hard | Average | Numbers |",
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
-        var partial: [String] = []
-        for (rank, score) in ranked(scores).enumerated() {
-            var name = Markdown.cell(score.model)
-            if !score.isComplete {
+        var partial = false
+        for (row, rank) in zip(ranked, ranks) {
+            var name = Escape.markdownTableCell(row.name)
+            if let slug = slugs?[row.name] { name = "[\(name)](\(linkPrefix)\(slug).html)" }
+            if row.isPartial {
                 name += " †"
-                partial.append("\(Markdown.cell(score.model)) (missing \(score.missingDomains.map(\.title).joined(separator: ", ")))")
+                partial = true
             }
-            let cells = [String(rank + 1), name, score.type.title]
-                + Domain.allCases.map { percent(score[$0]?.score.average) }
-                + [percent(score.easy), percent(score.normal), percent(score.hard), percent(score.average)]
+            let values = MetricColumn.all.enumerated().map { index, column -> String in
+                let shown = percent(row.value(column))
+                return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
+            }
+            let cells = [rank.map(String.init) ?? "–", name, row.type.title] + values + [row.provenance.title]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        if !partial.isEmpty {
+        if partial {
             lines.append("")
-            lines.append("† Partial: Easy, Normal, Hard and Average are means over the domains present only — "
-                + partial.joined(separator: "; ") + ".")
+            lines.append("† Partial row: some domains are missing or not reported; its Easy, Normal, Hard and Average cover only the domains it has (recomputed), or are as published.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? value.description : ""
+    private static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return (value * 100).description
     }
 }
 
@@ -85,22 +82,5 @@ public enum CSV {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value
-    }
-}
-
-/// Escaping for text that goes into GFM Markdown.
-public enum Markdown {
-    /// Inert literal text inside a table cell: no links, emphasis, HTML, code or cell breaks.
-    public static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\n", "\r": out += " "
-            case "|": out += "\\|"
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "!", "&", "~", "(", ")": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,0 +1,131 @@
+import RMBenchCore
+import RMBenchScore
+
+/// `models/<slug>.html`: one model's numbers, matrices, subgroups and sources.
+enum ModelPage {
+    struct Chart {
+        var name: String
+        var title: String
+        var svg: String
+    }
+
+    static func render(row: LeaderboardRow, slug: String, templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+        guard let score = row.score else {
+            let markdown = templates.render("published-model.md", publishedContext(row, slug: slug))
+            return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
+        }
+        var charts: [Chart] = []
+        let pooled = score.pooledMatrix
+        charts.append(Chart(name: "matrix-all", title: "All domains (prompts pooled)",
+                            svg: StyleMatrixChart(id: "matrix-all", title: "\(score.model) — all domains, prompts pooled",
+                                                  counts: pooled.counts, samples: pooled.samples).svg()))
+        for domain in score.domains {
+            charts.append(Chart(name: "matrix-\(domain.domain.rawValue)", title: domain.domain.title,
+                                svg: StyleMatrixChart(id: "matrix-\(domain.domain.rawValue)", title: "\(score.model) — \(domain.domain.title)",
+                                                      counts: domain.score.matrix.counts, samples: domain.score.samples).svg()))
+        }
+        var context: [String: Any] = [
+            "name": Escape.markdownText(score.model),
+            "type": row.type.title,
+            "provenance": row.provenance.title,
+            "samples": score.samples,
+            "isPartial": row.isPartial,
+            "missing": row.missingDomains.map(\.title).joined(separator: ", "),
+            "headline": headlineTable(row),
+            "charts": "@@charts:matrices@@",
+            "groups": groupTable(score),
+            "ties": score.ties,
+            "comparisons": score.samples * 9,
+            "nonFinite": score.nonFiniteScores,
+            "nanComparisons": score.domains.reduce(0) { $0 + $1.score.nanComparisons },
+            "sources": score.sources.map { source in
+                ["path": Escape.markdownTableCell(source.path), "sha256": source.sha256,
+                 "timestamp": source.timestamp.map(Escape.markdownTableCell) ?? "–"]
+            },
+            "json": "../data/models/\(slug).json",
+        ]
+        if let published = row.published { context["published"] = publishedContext(row, slug: slug, published: published) }
+        // One fragment holds all matrices so the stylesheet can lay them out as a grid.
+        let grid = "<div class=\"chart-grid\">\n" + charts.map { chart in
+            "<figure class=\"chart\">\n\(chart.svg)\n</figure>"
+        }.joined(separator: "\n") + "\n</div>"
+        let fragments = ["charts:matrices": grid]
+        let exports = ["charts:matrices": charts.map { chart in
+            "**\(chart.title)**\n\n![\(chart.title) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
+        }.joined(separator: "\n\n")]
+        let markdown = templates.render("model.md", context)
+        return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: fragments, exports: exports), charts)
+    }
+
+    /// Recomputed numbers, and the published ones with the difference when both exist.
+    static func headlineTable(_ row: LeaderboardRow) -> String {
+        let columns = MetricColumn.all
+        var lines = ["| | " + columns.map(\.title).joined(separator: " | ") + " |",
+                     "|---|" + String(repeating: "---:|", count: columns.count)]
+        if let score = row.score {
+            let recomputed = LeaderboardRow(score: score)
+            lines.append("| Recomputed | " + columns.map { LeaderboardTable.percent(recomputed.value($0)) }.joined(separator: " | ") + " |")
+            if let published = row.published {
+                let reported = LeaderboardRow(published: published)
+                lines.append("| Published | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+                lines.append("| Difference (points) | " + columns.map { column -> String in
+                    guard let a = recomputed.value(column), let b = reported.value(column), a.isFinite else { return "–" }
+                    return signed((a - b) * 100)
+                }.joined(separator: " | ") + " |")
+            }
+        } else if let published = row.published {
+            let reported = LeaderboardRow(published: published)
+            lines.append("| Published | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every domain and its subgroups: prompts, Easy/Normal/Hard/Average, ties, non-finite.
+    static func groupTable(_ score: ModelScore) -> String {
+        var lines = ["| Group | Kind | Prompts | Easy | Normal | Hard | Average | Ties | Non-finite scores |",
+                     "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+        func line(_ name: String, _ kind: String, _ group: GroupScore) -> String {
+            let cells = [name, kind, String(group.samples),
+                         LeaderboardTable.percent(group.easy), LeaderboardTable.percent(group.normal),
+                         LeaderboardTable.percent(group.hard), LeaderboardTable.percent(group.average),
+                         String(group.ties), String(group.nonFiniteScores)]
+            return "| " + cells.joined(separator: " | ") + " |"
+        }
+        for domain in score.domains {
+            lines.append(line("**\(domain.domain.title)**", "domain", domain.score))
+            for subgroup in domain.subgroups {
+                let kind = switch subgroup.kind {
+                case .label: "subdomain"
+                case .subset: "subset"
+                case .language: "language"
+                }
+                lines.append(line("  " + Escape.markdownTableCell(subgroup.name), kind, subgroup.score))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func publishedContext(_ row: LeaderboardRow, slug: String, published: PublishedRow? = nil) -> [String: Any] {
+        let published = published ?? row.published!
+        var context: [String: Any] = [
+            "name": Escape.markdownText(published.model),
+            "type": row.type.title,
+            "typeLabel": published.typeLabel.map(Escape.markdownText) ?? "",
+            "license": published.license.map(Escape.markdownText) ?? "",
+            "source": published.source.map(Escape.markdownText) ?? "",
+            "flag": published.flag.map(Escape.markdownText) ?? "",
+            "file": Escape.markdownText("\(published.file), line \(published.line)"),
+            "headline": headlineTable(LeaderboardRow(published: published)),
+            "isPartial": published.reportedDomains.count < 4,
+            "missing": Domain.allCases.filter { published.domain($0) == nil }.map(\.title).joined(separator: ", "),
+            "json": "../data/models/\(slug).json",
+        ]
+        if let url = published.url.flatMap(Escape.url) { context["url"] = url }
+        return context
+    }
+
+    private static func signed(_ points: Double) -> String {
+        let text = String(format: "%+.1f", points)
+        return text == "-0.0" || text == "+0.0" ? "0.0" : text
+    }
+}

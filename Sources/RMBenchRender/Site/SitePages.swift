@@ -1,0 +1,43 @@
+import RMBenchCore
+
+/// What a site is made from: plain values from the earlier stages.
+public struct SiteInput: Sendable {
+    public var title: String
+    /// Absolute URL the site will be served from, for canonical links; links stay relative.
+    public var baseURL: String?
+    public var toolVersion: String
+    public var rows: [LeaderboardRow]
+
+    public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow]) {
+        self.title = title
+        self.baseURL = baseURL
+        self.toolVersion = toolVersion
+        self.rows = rows
+    }
+}
+
+/// A page as Markdown plus the pieces the converter and the layout need.
+public struct RenderedPage: Sendable {
+    /// Path without extension: `index`, `models/<slug>`.
+    public var path: String
+    /// GFM Markdown with `@@name@@` placeholder paragraphs where `fragments` go.
+    public var markdown: String
+    /// Our own trusted SVG/HTML, keyed by placeholder name.
+    public var fragments: [String: String]
+    /// The Markdown to keep next to the HTML: placeholders replaced by image links to the
+    /// standalone `.svg` files, so the page can be pasted elsewhere.
+    public var exportMarkdown: String
+    /// The layout around the converted body: `layoutBefore + body + layoutAfter`.
+    public var layoutBefore: String
+    public var layoutAfter: String
+
+    public func html(body: String) -> String {
+        layoutBefore + body + layoutAfter
+    }
+}
+
+/// The whole site before conversion: pages, and files written as they are.
+public struct RenderedSite: Sendable {
+    public var pages: [RenderedPage]
+    public var files: [(path: String, contents: [UInt8])]
+}

@@ -1,0 +1,72 @@
+import RMBenchCore
+import RMBenchScore
+
+/// Renders every page of the site as Markdown (from the templates), every chart as SVG and
+/// every download as JSON/CSV.
+///
+///     let site = try SiteRenderer.render(input, templates: templates)
+///     for page in site.pages { … convert page.markdown, wrap with page.html(body:) … }
+public enum SiteRenderer {
+    public static func render(_ input: SiteInput, templates: TemplateSet) -> RenderedSite {
+        let rows = LeaderboardRow.ranked(input.rows)
+        let slugList = Escape.uniqueSlugs(rows.map(\.name))
+        let slugs = Dictionary(uniqueKeysWithValues: zip(rows.map(\.name), slugList))
+        var pages: [RenderedPage] = []
+        var files: [(String, [UInt8])] = templates.assets
+
+        let layout = Layout(input: input, templates: templates)
+        pages.append(LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout))
+        pages.append(layout.page(path: "methodology", title: "Methodology",
+                                 markdown: templates.render("methodology.md", ["siteTitle": Escape.markdownText(input.title), "version": input.toolVersion])))
+        for row in rows {
+            let slug = slugs[row.name]!
+            let model = ModelPage.render(row: row, slug: slug, templates: templates, layout: layout)
+            pages.append(model.page)
+            files += model.charts.map { ("charts/\(slug)/\($0.name).svg", Array($0.svg.utf8)) }
+            files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))
+        }
+        files.append(("data/leaderboard.json", Array((Downloads.leaderboardJSON(rows).serialized(indent: 2) + "\n").utf8)))
+        files.append(("data/leaderboard.csv", Array(LeaderboardTable.csv(rows).utf8)))
+        return RenderedSite(pages: pages, files: files)
+    }
+}
+
+/// The HTML layout around every page, split at the content so the converted body can be
+/// put in between without a second template pass.
+struct Layout {
+    let input: SiteInput
+    let templates: TemplateSet
+    private static let marker = "\u{1}CONTENT\u{1}"
+
+    func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:]) -> RenderedPage {
+        let depth = path.split(separator: "/").count - 1
+        let root = String(repeating: "../", count: depth)
+        var context: [String: Any] = [
+            "siteTitle": input.title,
+            "pageTitle": title,
+            "root": root,
+            "version": input.toolVersion,
+            "content": Self.marker,
+            "isLeaderboard": path == "index",
+        ]
+        if let base = input.baseURL.flatMap(Escape.url) {
+            context["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path + ".html"
+        }
+        let html = templates.render("layout.html", context)
+        let parts = html.components(separatedBy: Self.marker)
+        precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
+        return RenderedPage(
+            path: path, markdown: markdown, fragments: fragments,
+            exportMarkdown: Self.export(markdown, exports), layoutBefore: parts[0], layoutAfter: parts[1])
+    }
+
+    /// Replaces each `@@name@@` placeholder line with its export text (an image link).
+    private static func export(_ markdown: String, _ exports: [String: String]) -> String {
+        guard !exports.isEmpty else { return markdown }
+        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let text = String(line)
+            guard text.hasPrefix("@@"), text.hasSuffix("@@"), text.count > 4 else { return text }
+            return exports[String(text.dropFirst(2).dropLast(2))] ?? text
+        }.joined(separator: "\n")
+    }
+}

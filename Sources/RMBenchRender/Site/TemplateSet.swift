@@ -1,0 +1,58 @@
+import Foundation
+import Mustache
+import RMBenchCore
+
+/// The Mustache templates a site is made from, read from a folder (`Templates/` by default)
+/// so users can restyle or reword every page.
+///
+///     let templates = try TemplateSet.load(directory: "Templates")
+///
+/// Page templates produce GFM Markdown and start with `{{% CONTENT_TYPE: TEXT}}` so values are
+/// not HTML-escaped into Markdown (the renderer escapes them for Markdown instead). The layout
+/// produces HTML, and Mustache HTML-escapes its `{{values}}`.
+public struct TemplateSet: Sendable {
+    /// File names (without `.mustache`) that must exist.
+    public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md"]
+    /// Files under `assets/` copied to the site as they are.
+    public var assets: [(path: String, contents: [UInt8])]
+    private var templates: [String: MustacheTemplate]
+
+    public static func load(directory: String) throws(InputProblems) -> TemplateSet {
+        var templates: [String: MustacheTemplate] = [:]
+        var problems: [InputProblem] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name + ".mustache")
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                problems.append(InputProblem(file: path, location: .file, message: "missing or unreadable template (every template in \(names.map { $0 + ".mustache" }.joined(separator: ", ")) is needed)"))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch {
+                problems.append(InputProblem(file: path, location: .file, message: "not a valid Mustache template: \(error)"))
+            }
+        }
+        var assets: [(String, [UInt8])] = []
+        let assetDirectory = (directory as NSString).appendingPathComponent("assets")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: assetDirectory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let path = (assetDirectory as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(InputProblem(file: path, location: .file, message: "unreadable asset"))
+                continue
+            }
+            assets.append(("assets/" + name, [UInt8](data)))
+        }
+        for required in ["assets/style.css", "assets/site.js"] where !assets.contains(where: { $0.0 == required }) {
+            problems.append(InputProblem(file: (directory as NSString).appendingPathComponent(required), location: .file, message: "missing asset (the layout links it)"))
+        }
+        guard problems.isEmpty else { throw InputProblems(problems) }
+        return TemplateSet(assets: assets, templates: templates)
+    }
+
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        templates[name]!.render(context)
+    }
+}

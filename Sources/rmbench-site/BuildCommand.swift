@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import RMBenchConvert
+import RMBenchCore
+import RMBenchLoad
+import RMBenchPublish
+import RMBenchRender
+import RMBenchScore
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static report website from a data folder.",
+        discussion: """
+            Reads per-sample result files under DATA/results (any depth; .json or .jsonl; \
+            results/<Seq_Classifier|DPO|Baseline>/<model>/ names the model and its type) and \
+            published numbers in DATA/published/*.csv, scores everything, renders each page as \
+            Markdown from TEMPLATES, converts it with libcmark-gfm and writes OUTPUT atomically: \
+            the previous site stays in place until the new one is complete. Progress goes to \
+            stderr; exit status 2 on bad input.
+
+            Example: rmbench-site build --data Data --output Site --base-url https://example.org/rm/
+            """)
+
+    @Option(help: "Data folder with results/ and published/.")
+    var data = "Data"
+
+    @Option(help: "Templates folder (copy Templates/ to restyle or reword pages).")
+    var templates = "Templates"
+
+    @Option(help: "Output folder, replaced as a whole.")
+    var output = "Site"
+
+    @Option(help: "Absolute http(s) URL the site is served from, for canonical links. Links stay relative.")
+    var baseURL: String?
+
+    @Option(help: "Site title.")
+    var title = "RM-Bench leaderboard"
+
+    @Flag(help: "No progress lines on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let baseURL, Escape.url(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
+        }
+    }
+
+    func run() async throws {
+        let progress = Progress(quiet: quiet)
+        let started = Date()
+        let site: RenderedSite
+        do {
+            let inputs = try await SiteInputs.load(data: data, progress: progress)
+            let templateSet = try TemplateSet.load(directory: templates)
+            progress.say("scoring \(inputs.runs.count) model(s)")
+            let scores = inputs.runs.map(Scorer.score)
+            for score in scores {
+                let partial = score.isComplete ? "" : ", partial: no \(score.missingDomains.map(\.rawValue).joined(separator: ", "))"
+                progress.say("  \(score.model): \(score.samples) prompts, average \(LeaderboardTable.percent(score.average))\(partial)")
+            }
+            let rows = LeaderboardRow.rows(scores: scores, published: inputs.published)
+            progress.say("rendering \(rows.count) leaderboard rows")
+            site = SiteRenderer.render(SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows),
+                                       templates: templateSet)
+        } catch {
+            throw InputFailure.exit(error)
+        }
+        progress.say("converting \(site.pages.count) pages with libcmark-gfm")
+        var files = site.files.map { SiteFile(path: $0.path, contents: $0.contents) }
+        let converter = MarkdownConverter()
+        for page in site.pages {
+            do {
+                let body = try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)
+                files.append(SiteFile(path: page.path + ".html", text: page.html(body: body)))
+                files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown))
+            } catch {
+                printError("error: \(templates): page \(page.path): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        progress.say("writing \(files.count) files to \(output)")
+        do {
+            try SitePublisher.publish(files, to: URL(fileURLWithPath: output), keep: ["README.md"])
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        progress.say(String(format: "done in %.2f s: open %@/index.html", Date().timeIntervalSince(started), output))
+    }
+}
+
+/// Everything `build` reads from the data folder.
+struct SiteInputs {
+    var runs: [ModelRun]
+    var published: [PublishedRow]
+
+    static func load(data: String, progress: Progress) async throws(InputProblems) -> SiteInputs {
+        let resultsFolder = (data as NSString).appendingPathComponent("results")
+        let publishedFolder = (data as NSString).appendingPathComponent("published")
+        var problems: [InputProblem] = []
+        var resultFiles: [String] = []
+        var publishedFiles: [String] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputProblems([InputProblem(file: data, location: .file, message: "the data folder does not exist (expected results/ and/or published/ inside)")])
+        }
+        if FileManager.default.fileExists(atPath: resultsFolder) {
+            do {
+                resultFiles = try InputFiles.find(under: resultsFolder, extensions: ["json", "jsonl"])
+                if resultFiles.isEmpty {
+                    problems.append(InputProblem(file: resultsFolder, location: .file, message: "holds no result files (.json or .jsonl)"))
+                }
+            } catch {
+                problems += error.problems
+            }
+        }
+        if FileManager.default.fileExists(atPath: publishedFolder) {
+            do {
+                publishedFiles = try InputFiles.find(under: publishedFolder, extensions: ["csv"])
+            } catch {
+                problems += error.problems
+            }
+        }
+        if resultFiles.isEmpty && publishedFiles.isEmpty && problems.isEmpty {
+            problems.append(InputProblem(file: data, location: .file, message: "no inputs: expected result files under results/ or CSV files under published/"))
+        }
+        progress.say("reading \(resultFiles.count) result file(s) and \(publishedFiles.count) published table(s) from \(data)")
+        var runs: [ModelRun] = []
+        do {
+            runs = try await ResultSet.load(paths: resultFiles)
+        } catch {
+            problems += error.problems
+        }
+        var published: [PublishedRow] = []
+        for file in publishedFiles {
+            do {
+                published += try PublishedReader.read(path: file)
+            } catch {
+                problems += error.problems
+            }
+        }
+        guard problems.isEmpty else { throw InputProblems(problems) }
+        return SiteInputs(runs: runs, published: published)
+    }
+}
+
+/// One line per stage on stderr, unless quiet; stdout stays clean.
+struct Progress: Sendable {
+    let quiet: Bool
+    func say(_ line: String) {
+        if !quiet { printError(line) }
+    }
+}
