@@ -1,0 +1,143 @@
+import RMBenchCore
+
+/// The nine style-matrix counts of a set of prompts, packed three to a word (21 bits each).
+///
+/// Why packed: a bootstrap resample adds up thousands of prompts' nine 0/1 outcomes; with
+/// each prompt's outcomes pre-spread into these fields, adding a prompt is three integer
+/// additions instead of nine bit tests. 21 bits hold counts up to 2,097,151 prompts per
+/// domain, which `PromptTable` checks.
+struct PackedCells: Sendable, Equatable {
+    var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0
+
+    static let fieldBits: UInt64 = 21
+    static let maxCount = (1 << 21) - 1
+
+    /// One prompt: cell (i, j) is 1 when score(chosen style i) > score(rejected style j).
+    /// `>` is false for ties and NaN, which therefore count as wrong (the official rule).
+    init(chosen: StyleScores, rejected: StyleScores) {
+        for i in 0..<3 {
+            for j in 0..<3 where chosen[i] > rejected[j] {
+                let cell = UInt64(3 * i + j)
+                let bit: UInt64 = 1 << (PackedCells.fieldBits * (cell % 3))
+                switch cell / 3 {
+                case 0: w0 |= bit
+                case 1: w1 |= bit
+                default: w2 |= bit
+                }
+            }
+        }
+    }
+
+    init() {}
+
+    @inline(__always)
+    mutating func add(_ other: PackedCells) {
+        w0 &+= other.w0
+        w1 &+= other.w1
+        w2 &+= other.w2
+    }
+
+    /// The count of cell (row, column) = (chosen style, rejected style).
+    @inline(__always)
+    func count(_ row: Int, _ column: Int) -> Int {
+        let word = row == 0 ? w0 : row == 1 ? w1 : w2
+        return Int((word >> (PackedCells.fieldBits * UInt64(column))) & UInt64(PackedCells.maxCount))
+    }
+}
+
+/// One domain's counts over some sample of prompts, with RM-Bench's metrics.
+///
+/// The formulas repeat `StyleMatrix`'s operation for operation (same additions in the same
+/// order), so that the point estimates equal the Score stage's numbers bit for bit; we do
+/// not build a `StyleMatrix` per resample because its nested arrays would allocate in the
+/// innermost loop.
+struct DomainCounts {
+    var cells: PackedCells
+    var samples: Int
+
+    @inline(__always)
+    func fraction(_ i: Int, _ j: Int) -> Double {
+        Double(cells.count(i, j)) / Double(samples)
+    }
+
+    var hard: Double { ((fraction(0, 1) + fraction(0, 2)) + fraction(1, 2)) / 3.0 }
+    var normal: Double { ((fraction(0, 0) + fraction(1, 1)) + fraction(2, 2)) / 3.0 }
+    var easy: Double { (fraction(1, 0) + (fraction(2, 0) + fraction(2, 1))) / 3.0 }
+    var average: Double { ((hard + normal) + easy) / 3.0 }
+}
+
+/// A model's prompts grouped by domain (official order, present domains only), each prompt
+/// reduced to its packed outcomes, sorted by key within the domain.
+///
+/// Sorting by key makes resampling independent of the order items were read in, and gives
+/// two models with the same keys the same prompt at every position, so that the same drawn
+/// indices pick the same prompts for both (the paired bootstrap).
+struct PromptTable: Sendable {
+    struct DomainPrompts: Sendable {
+        var domain: Domain
+        var keys: [ItemKey]
+        var cells: [PackedCells]
+        var total: PackedCells
+    }
+
+    var domains: [DomainPrompts]
+
+    /// `keep`, when given, restricts the table to those keys. A key repeated in `items`
+    /// counts once, its first occurrence (the reader rejects such files; ignoring repeats
+    /// keeps two models' tables aligned key for key).
+    init(_ items: [ScoredItem], keep: Set<ItemKey>? = nil) {
+        var byDomain: [Domain: [(ItemKey, PackedCells)]] = [:]
+        var seen = Set<ItemKey>(minimumCapacity: items.count)
+        for item in items where keep?.contains(item.key) ?? true {
+            guard seen.insert(item.key).inserted else { continue }
+            byDomain[item.domain, default: []].append((item.key, PackedCells(chosen: item.chosen, rejected: item.rejected)))
+        }
+        domains = Domain.allCases.compactMap { domain in
+            guard let prompts = byDomain[domain]?.sorted(by: { $0.0 < $1.0 }) else { return nil }
+            precondition(prompts.count <= PackedCells.maxCount, "more than \(PackedCells.maxCount) prompts in one domain")
+            var total = PackedCells()
+            for prompt in prompts { total.add(prompt.1) }
+            return DomainPrompts(domain: domain, keys: prompts.map(\.0), cells: prompts.map(\.1), total: total)
+        }
+    }
+
+    var promptCount: Int { domains.reduce(0) { $0 + $1.cells.count } }
+
+    /// Counts of all prompts, no resampling: the point estimates.
+    var fullCounts: [DomainCounts] {
+        domains.map { DomainCounts(cells: $0.total, samples: $0.cells.count) }
+    }
+
+    /// Draws `resamples` bootstrap samples and hands each one's per-domain counts (in
+    /// `domains` order) to `body`.
+    ///
+    /// Each resample draws, domain by domain in official order, as many prompt indices as
+    /// the domain has, uniformly with replacement, from one `SeededGenerator(seed:)` stream.
+    /// So the indices depend only on the seed and the domain sizes: two tables with the same
+    /// domains and sizes get the same indices, which the paired bootstrap relies on.
+    func forEachResample(resamples: Int, seed: UInt64, _ body: (Int, [DomainCounts]) -> Void) {
+        var rng = SeededGenerator(seed: seed)
+        var counts = fullCounts
+        for resample in 0..<resamples {
+            for (d, domain) in domains.enumerated() {
+                var sum = PackedCells()
+                domain.cells.withUnsafeBufferPointer { cells in
+                    let n = cells.count
+                    for _ in 0..<n { sum.add(cells[rng.index(below: n)]) }
+                }
+                counts[d].cells = sum
+            }
+            body(resample, counts)
+        }
+    }
+}
+
+/// Overall Easy/Normal/Hard/Average: the plain mean over the domains present, summed left
+/// to right in official order, as `ModelScore` does (numpy's `np.mean` of ≤ 4 values).
+@inline(__always)
+func meanOverDomains(_ counts: [DomainCounts], _ metric: (DomainCounts) -> Double) -> Double {
+    guard !counts.isEmpty else { return .nan }
+    var sum = 0.0
+    for domain in counts { sum += metric(domain) }
+    return sum / Double(counts.count)
+}

@@ -1,0 +1,179 @@
+import RMBenchCore
+
+/// Two models compared by a paired bootstrap of the overall Average on their shared prompts.
+public struct PairedComparison: Sendable, Equatable {
+    /// Prompts (domain label, id) both models have; the comparison uses only these.
+    public var sharedPrompts: Int
+    public var promptsA: Int
+    public var promptsB: Int
+    /// Overall Average of A minus that of B on the shared prompts; NaN when none are shared.
+    public var difference: Double
+    /// [2.5th, 97.5th] percentile of A − B over the resamples; nil when none are shared.
+    public var interval: ClosedRange<Double>?
+    /// The 2.5th percentile of A − B is above 0.
+    public var aIsSignificantlyBetter: Bool
+    /// The 2.5th percentile of B − A is above 0 (computed on the negated differences, so
+    /// the rule is exactly the same in both directions).
+    public var bIsSignificantlyBetter: Bool
+
+    /// The models were not run on the same prompts, so the comparison used a subset.
+    public var promptSetsDiffer: Bool { sharedPrompts != promptsA || sharedPrompts != promptsB }
+}
+
+/// A model's place in a leaderboard where models not significantly different tie.
+public struct RankInfo: Sendable, Equatable {
+    /// 1 + the number of models significantly better than this one. Models sharing a rank
+    /// are a tie group; they need not be indistinguishable from each other, since
+    /// significance is not transitive.
+    public var rank: Int
+    /// Models significantly better than this one, in input order.
+    public var significantlyBetter: [String]
+    /// Models this one is significantly better than, in input order.
+    public var significantlyWorse: [String]
+    /// This model's own prompt count.
+    public var prompts: Int
+    /// Prompts shared with each other model (what that comparison used).
+    public var sharedPrompts: [String: Int]
+    /// Some comparison used fewer prompts than this model or the other model has.
+    public var promptSetsDiffered: Bool
+}
+
+extension Analyze {
+    /// Paired bootstrap of A's and B's overall Average.
+    ///
+    /// Only prompts both models have — same (domain label, id) — are used. Each resample
+    /// draws those prompts within each domain with replacement, the *same* indices for both
+    /// models (they are sorted by key, so an index is the same prompt for both); this
+    /// cancels the prompt-to-prompt difficulty both models share and makes the test far
+    /// more sensitive than comparing two separate intervals. A is significantly better if
+    /// the 2.5th percentile of A − B is above 0 (a one-sided 2.5 % test per direction).
+    ///
+    ///     let c = Analyze.pairedBootstrap(a.items, b.items)
+    ///     c.aIsSignificantlyBetter, c.interval, c.sharedPrompts
+    ///
+    /// A key repeated within one model's items counts once (the reader rejects such files).
+    public static func pairedBootstrap(
+        _ a: [ScoredItem], _ b: [ScoredItem], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> PairedComparison {
+        precondition(resamples > 0, "resamples must be positive")
+        let keysA = Set(a.map(\.key)), keysB = Set(b.map(\.key))
+        let shared = keysA.intersection(keysB)
+        return compare(
+            PromptTable(a, keep: shared), PromptTable(b, keep: shared),
+            promptsA: keysA.count, promptsB: keysB.count, resamples: resamples, seed: seed)
+    }
+
+    /// Leaderboard ranks with ties: every pair of models is compared by `pairedBootstrap`,
+    /// and a model's rank is 1 + the number of models significantly better than it. So the
+    /// top group all have rank 1, and a model is ranked below another only when the data
+    /// say so at the 2.5 % one-sided level.
+    ///
+    ///     let ranks = Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) },
+    ///                                       resamples: 1000, seed: Analyze.defaultSeed)
+    ///     ranks["ModelA"]?.rank
+    ///
+    /// Every pair uses the same seed; pairs of models with the same prompt set therefore see
+    /// the same resampled prompts (common random numbers), and results do not depend on the
+    /// order of `models`. Names must be unique.
+    public static func tieGroupRanks(
+        models: [(name: String, items: [ScoredItem])], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> [String: RankInfo] {
+        precondition(resamples > 0, "resamples must be positive")
+        precondition(Set(models.map(\.name)).count == models.count, "model names must be unique")
+        let keys = models.map { Set($0.items.map(\.key)) }
+        var fullTables: [Int: PromptTable] = [:]
+        var fullAverages: [Int: [Double]] = [:]
+        var better = [[Int]](repeating: [], count: models.count)
+        var worse = better
+        var shared = [[String: Int]](repeating: [:], count: models.count)
+        var differed = [Bool](repeating: false, count: models.count)
+
+        for i in models.indices {
+            for j in models.indices where j > i {
+                let comparison: PairedComparison
+                if keys[i] == keys[j] {
+                    // Same prompts: each model's resampled Averages on its full table are
+                    // drawn with the same indices (same seed, same domain sizes), so they
+                    // can be computed once per model and reused for every pair.
+                    for k in [i, j] where fullTables[k] == nil {
+                        let table = PromptTable(models[k].items)
+                        fullTables[k] = table
+                        fullAverages[k] = overallAverages(table, resamples: resamples, seed: seed)
+                    }
+                    comparison = compare(
+                        fullTables[i]!, fullTables[j]!, averagesA: fullAverages[i]!, averagesB: fullAverages[j]!,
+                        promptsA: keys[i].count, promptsB: keys[j].count)
+                } else {
+                    let common = keys[i].intersection(keys[j])
+                    comparison = compare(
+                        PromptTable(models[i].items, keep: common), PromptTable(models[j].items, keep: common),
+                        promptsA: keys[i].count, promptsB: keys[j].count, resamples: resamples, seed: seed)
+                }
+                shared[i][models[j].name] = comparison.sharedPrompts
+                shared[j][models[i].name] = comparison.sharedPrompts
+                if comparison.promptSetsDiffer {
+                    differed[i] = true
+                    differed[j] = true
+                }
+                if comparison.aIsSignificantlyBetter {
+                    better[j].append(i)
+                    worse[i].append(j)
+                }
+                if comparison.bIsSignificantlyBetter {
+                    better[i].append(j)
+                    worse[j].append(i)
+                }
+            }
+        }
+
+        var result: [String: RankInfo] = [:]
+        for (k, model) in models.enumerated() {
+            result[model.name] = RankInfo(
+                rank: 1 + better[k].count,
+                significantlyBetter: better[k].sorted().map { models[$0].name },
+                significantlyWorse: worse[k].sorted().map { models[$0].name },
+                prompts: keys[k].count,
+                sharedPrompts: shared[k],
+                promptSetsDiffered: differed[k])
+        }
+        return result
+    }
+
+    private static func compare(
+        _ a: PromptTable, _ b: PromptTable, promptsA: Int, promptsB: Int, resamples: Int, seed: UInt64
+    ) -> PairedComparison {
+        compare(a, b, averagesA: overallAverages(a, resamples: resamples, seed: seed),
+                averagesB: overallAverages(b, resamples: resamples, seed: seed),
+                promptsA: promptsA, promptsB: promptsB)
+    }
+
+    /// `a` and `b` hold the same keys; `averagesA/B` were resampled with the same seed.
+    private static func compare(
+        _ a: PromptTable, _ b: PromptTable, averagesA: [Double], averagesB: [Double], promptsA: Int, promptsB: Int
+    ) -> PairedComparison {
+        let sharedPrompts = a.promptCount
+        guard sharedPrompts > 0 else {
+            return PairedComparison(
+                sharedPrompts: 0, promptsA: promptsA, promptsB: promptsB, difference: .nan, interval: nil,
+                aIsSignificantlyBetter: false, bIsSignificantlyBetter: false)
+        }
+        let difference = meanOverDomains(a.fullCounts, \.average) - meanOverDomains(b.fullCounts, \.average)
+        let aMinusB = zip(averagesA, averagesB).map { $0 - $1 }.sorted()
+        let bMinusA = aMinusB.reversed().map { -$0 }
+        let interval = aMinusB.withUnsafeBufferPointer { Percentile.interval95(sorted: $0) }
+        return PairedComparison(
+            sharedPrompts: sharedPrompts, promptsA: promptsA, promptsB: promptsB,
+            difference: difference, interval: interval,
+            aIsSignificantlyBetter: Percentile.linear(sorted: aMinusB, 0.025) > 0,
+            bIsSignificantlyBetter: Percentile.linear(sorted: bMinusA, 0.025) > 0)
+    }
+
+    /// The overall Average of each resample.
+    private static func overallAverages(_ table: PromptTable, resamples: Int, seed: UInt64) -> [Double] {
+        var averages = [Double](repeating: 0, count: resamples)
+        table.forEachResample(resamples: resamples, seed: seed) { resample, counts in
+            averages[resample] = meanOverDomains(counts, \.average)
+        }
+        return averages
+    }
+}
