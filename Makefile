@@ -32,11 +32,12 @@ site: deps
 	$$($(SWIFT) build --show-bin-path)/rmbench-site build --data Data --templates Templates --output Site
 	@echo "Open Site/index.html in a browser (file:// works), or serve Site/ from any static host." >&2
 
-## bench: reader MB/s and whole-process time of `score` against Python's json.load + the official loop
+## bench: reader MB/s, `score` against Python's json.load + the official loop, and site build times
 bench: deps
 	$(SWIFT) build -c release --product rmbench-bench
 	$(SWIFT) build -c release --product rmbench-site
 	scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	scripts/bench-site.sh "$$($(SWIFT) build -c release --show-bin-path)" 50
 
 clean:
 	rm -rf .build

@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "RMBenchLoad", dependencies: ["RMBenchCore", "CLibCrypto"]),
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
+        .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
         .target(name: "RMBenchRender", dependencies: [
             "RMBenchCore", "RMBenchScore",
@@ -38,9 +39,12 @@ let package = Package(
         ]),
         .testTarget(name: "RMBenchLoadTests", dependencies: ["RMBenchCore", "RMBenchLoad"]),
         .testTarget(name: "RMBenchScoreTests", dependencies: ["RMBenchCore", "RMBenchLoad", "RMBenchScore"]),
+        .testTarget(name: "RMBenchAnalyzeTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze"]),
         .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
         .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchRender"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
+        // End to end: runs the built `rmbench-site` binary on real and hostile data folders.
+        .testTarget(name: "SiteTests", dependencies: ["rmbench-site"]),
     ],
     swiftLanguageModes: [.v6]
 )
