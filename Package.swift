@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
         .target(name: "RMBenchRender", dependencies: [
-            "RMBenchCore", "RMBenchScore",
+            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .systemLibrary(
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM"]),
         .target(name: "RMBenchPublish"),
         .executableTarget(name: "rmbench-site", dependencies: [
-            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchBaselines",
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
             "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "RMBenchScoreTests", dependencies: ["RMBenchCore", "RMBenchLoad", "RMBenchScore"]),
         .testTarget(name: "RMBenchAnalyzeTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze"]),
         .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
-        .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchRender"]),
+        .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
         // End to end: runs the built `rmbench-site` binary on real and hostile data folders.
         .testTarget(name: "SiteTests", dependencies: ["rmbench-site"]),

@@ -40,6 +40,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "No progress lines on stderr.")
     var quiet = false
 
+    @OptionGroup var bootstrap: BootstrapOptions
+
     func validate() throws {
         if let baseURL, Escape.url(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
@@ -59,7 +61,12 @@ struct BuildCommand: AsyncParsableCommand {
                 let partial = score.isComplete ? "" : ", partial: no \(score.missingDomains.map(\.rawValue).joined(separator: ", "))"
                 progress.say("  \(score.model): \(score.samples) prompts, average \(LeaderboardTable.percent(score.average))\(partial)")
             }
-            let rows = LeaderboardRow.rows(scores: scores, published: inputs.published)
+            if bootstrap.bootstrap > 0 {
+                progress.say("bootstrap: \(bootstrap.bootstrap) resamples per model, seed \(bootstrap.seed)")
+            }
+            let intervals = bootstrap.intervals(inputs.runs)
+            let ranks = bootstrap.ranks(inputs.runs)
+            let rows = LeaderboardRow.rows(scores: scores, published: inputs.published, intervals: intervals, ranks: ranks)
             progress.say("rendering \(rows.count) leaderboard rows")
             site = SiteRenderer.render(SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows),
                                        templates: templateSet)

@@ -34,6 +34,8 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(help: "Domain label (chat, math, code, safety-refuse, safety-response) for items without one.")
     var domain: String?
 
+    @OptionGroup var bootstrap: BootstrapOptions
+
     func validate() throws {
         if let domain, Domain(label: domain) == nil {
             throw ValidationError("unknown domain '\(domain)': expected chat, math, code, safety-refuse or safety-response")
@@ -48,11 +50,14 @@ struct ScoreCommand: AsyncParsableCommand {
             throw InputFailure.exit(error)
         }
         let scores = runs.map(Scorer.score)
+        let intervals = bootstrap.intervals(runs)
+        let ranks = bootstrap.ranks(runs)
+        let rows = scores.map { LeaderboardRow(score: $0, intervals: intervals[$0.model], rankGroup: ranks[$0.model]) }
         let text: String
         switch format {
-        case .json: text = ScoreSummary.document(scores).serialized(indent: 2) + "\n"
-        case .csv: text = LeaderboardTable.csv(scores.map { LeaderboardRow(score: $0) })
-        case .markdown: text = LeaderboardTable.markdown(scores.map { LeaderboardRow(score: $0) })
+        case .json: text = ScoreSummary.document(scores, intervals: intervals, ranks: ranks).serialized(indent: 2) + "\n"
+        case .csv: text = LeaderboardTable.csv(rows)
+        case .markdown: text = LeaderboardTable.markdown(rows)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }

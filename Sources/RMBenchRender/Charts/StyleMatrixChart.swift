@@ -22,12 +22,15 @@ public struct StyleMatrixChart: Sendable {
     public var counts: [[Int]]
     /// Number of prompts (the denominator). 0 (or less) → every cell shows "–".
     public var samples: Int
+    /// Optional 95 % intervals per cell (fractions), shown in the cell's tooltip and <desc>.
+    public var intervals: [[ClosedRange<Double>?]]?
 
-    public init(id: String, title: String, counts: [[Int]], samples: Int) {
+    public init(id: String, title: String, counts: [[Int]], samples: Int, intervals: [[ClosedRange<Double>?]]? = nil) {
         self.id = id
         self.title = title
         self.counts = counts
         self.samples = samples
+        self.intervals = intervals
     }
 
     // MARK: Values
@@ -245,7 +248,11 @@ public struct StyleMatrixChart: Sendable {
         guard let value = fraction(chosen: i, rejected: j), let count = count(i, j) else {
             return "\(subject): no data"
         }
-        return "\(subject): \(Self.format1(value * 100)) % (\(count) of \(samples))"
+        var sentence = "\(subject): \(Self.format1(value * 100)) % (\(count) of \(samples))"
+        if let interval = intervals?[i][j] {
+            sentence += ", 95 % CI \(Self.format1(interval.lowerBound * 100))–\(Self.format1(interval.upperBound * 100)) %"
+        }
+        return sentence
     }
 
     /// The <desc>: all nine cells and the three summary means in words.

@@ -9,7 +9,8 @@ enum Downloads {
     }
 
     static func modelJSON(_ row: LeaderboardRow) -> JSONValue {
-        guard case .object(var members) = row.score.map(ScoreSummary.model) ?? publishedJSON(row) else { return .null }
+        let recomputed = row.score.map { ScoreSummary.model($0, intervals: row.intervals, rank: row.rankGroup) }
+        guard case .object(var members) = recomputed ?? publishedJSON(row) else { return .null }
         if let index = members.firstIndex(where: { $0.0 == "provenance" }) {
             members[index].1 = .string(row.provenance.rawValue)
         }

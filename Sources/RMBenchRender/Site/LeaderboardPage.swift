@@ -16,6 +16,9 @@ enum LeaderboardPage {
                 ["name": Escape.markdownText(row.name), "missing": row.missingDomains.map(\.title).joined(separator: ", ")]
             },
             "hasPartialRecomputed": !partialRecomputed.isEmpty,
+            "hasIntervals": recomputed.contains { $0.intervals != nil },
+            "resamples": recomputed.compactMap(\.intervals).first?.resamples ?? 0,
+            "differentPromptSets": recomputed.contains { $0.rankGroup?.promptSetsDiffered == true },
         ]
         return layout.page(path: "index", title: "Leaderboard", markdown: templates.render("leaderboard.md", context))
     }

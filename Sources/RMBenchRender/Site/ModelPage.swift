@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 
@@ -22,7 +23,8 @@ enum ModelPage {
         for domain in score.domains {
             charts.append(Chart(name: "matrix-\(domain.domain.rawValue)", title: domain.domain.title,
                                 svg: StyleMatrixChart(id: "matrix-\(domain.domain.rawValue)", title: "\(score.model) — \(domain.domain.title)",
-                                                      counts: domain.score.matrix.counts, samples: domain.score.samples).svg()))
+                                                      counts: domain.score.matrix.counts, samples: domain.score.samples,
+                                                      intervals: cellIntervals(row.intervals, domain.domain)).svg()))
         }
         var context: [String: Any] = [
             "name": Escape.markdownText(score.model),
@@ -33,7 +35,7 @@ enum ModelPage {
             "missing": row.missingDomains.map(\.title).joined(separator: ", "),
             "headline": headlineTable(row),
             "charts": "@@charts:matrices@@",
-            "groups": groupTable(score),
+            "groups": groupTable(score, intervals: row.intervals),
             "ties": score.ties,
             "comparisons": score.samples * 9,
             "nonFinite": score.nonFiniteScores,
@@ -45,6 +47,19 @@ enum ModelPage {
             "json": "../data/models/\(slug).json",
         ]
         if let published = row.published { context["published"] = publishedContext(row, slug: slug, published: published) }
+        if let intervals = row.intervals {
+            context["bootstrap"] = ["resamples": intervals.resamples, "seed": String(intervals.seed)]
+        }
+        if let group = row.rankGroup {
+            context["rankGroup"] = [
+                "rank": group.rank,
+                "better": group.significantlyBetter.map(Escape.markdownText).joined(separator: ", "),
+                "worse": group.significantlyWorse.map(Escape.markdownText).joined(separator: ", "),
+                "hasBetter": !group.significantlyBetter.isEmpty,
+                "hasWorse": !group.significantlyWorse.isEmpty,
+                "differed": group.promptSetsDiffered,
+            ]
+        }
         // One fragment holds all matrices so the stylesheet can lay them out as a grid.
         let grid = "<div class=\"chart-grid\">\n" + charts.map { chart in
             "<figure class=\"chart\">\n\(chart.svg)\n</figure>"
@@ -57,6 +72,11 @@ enum ModelPage {
         return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: fragments, exports: exports), charts)
     }
 
+    static func cellIntervals(_ intervals: BootstrapIntervals?, _ domain: Domain) -> [[ClosedRange<Double>?]]? {
+        guard let intervals else { return nil }
+        return (0..<3).map { i in (0..<3).map { j in intervals.interval(.cell(domain, row: i, column: j)) } }
+    }
+
     /// Recomputed numbers, and the published ones with the difference when both exist.
     static func headlineTable(_ row: LeaderboardRow) -> String {
         let columns = MetricColumn.all
@@ -65,6 +85,9 @@ enum ModelPage {
         if let score = row.score {
             let recomputed = LeaderboardRow(score: score)
             lines.append("| Recomputed | " + columns.map { LeaderboardTable.percent(recomputed.value($0)) }.joined(separator: " | ") + " |")
+            if row.intervals != nil {
+                lines.append("| 95 % CI | " + columns.map { LeaderboardTable.range(row.interval($0)) }.joined(separator: " | ") + " |")
+            }
             if let published = row.published {
                 let reported = LeaderboardRow(published: published)
                 lines.append("| Published | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
@@ -81,18 +104,18 @@ enum ModelPage {
     }
 
     /// Every domain and its subgroups: prompts, Easy/Normal/Hard/Average, ties, non-finite.
-    static func groupTable(_ score: ModelScore) -> String {
-        var lines = ["| Group | Kind | Prompts | Easy | Normal | Hard | Average | Ties | Non-finite scores |",
-                     "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-        func line(_ name: String, _ kind: String, _ group: GroupScore) -> String {
+    static func groupTable(_ score: ModelScore, intervals: BootstrapIntervals?) -> String {
+        var lines = ["| Group | Kind | Prompts | Easy | Normal | Hard | Average | Average 95 % CI | Ties | Non-finite scores |",
+                     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        func line(_ name: String, _ kind: String, _ group: GroupScore, _ interval: ClosedRange<Double>? = nil) -> String {
             let cells = [name, kind, String(group.samples),
                          LeaderboardTable.percent(group.easy), LeaderboardTable.percent(group.normal),
                          LeaderboardTable.percent(group.hard), LeaderboardTable.percent(group.average),
-                         String(group.ties), String(group.nonFiniteScores)]
+                         LeaderboardTable.range(interval), String(group.ties), String(group.nonFiniteScores)]
             return "| " + cells.joined(separator: " | ") + " |"
         }
         for domain in score.domains {
-            lines.append(line("**\(domain.domain.title)**", "domain", domain.score))
+            lines.append(line("**\(domain.domain.title)**", "domain", domain.score, intervals?.interval(.domain(domain.domain, .average))))
             for subgroup in domain.subgroups {
                 let kind = switch subgroup.kind {
                 case .label: "subdomain"

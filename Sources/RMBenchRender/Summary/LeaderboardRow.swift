@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 
@@ -26,12 +27,18 @@ public struct LeaderboardRow: Sendable {
     public var type: ModelType
     public var score: ModelScore?
     public var published: PublishedRow?
+    /// Bootstrap intervals of a recomputed model's numbers (nil when bootstrap is off).
+    public var intervals: BootstrapIntervals?
+    /// Its tie-group rank among the recomputed models (nil when bootstrap is off).
+    public var rankGroup: RankInfo?
 
-    public init(score: ModelScore, published: PublishedRow? = nil) {
+    public init(score: ModelScore, published: PublishedRow? = nil, intervals: BootstrapIntervals? = nil, rankGroup: RankInfo? = nil) {
         name = score.model
         type = score.type == .unknown ? published?.type ?? .unknown : score.type
         self.score = score
         self.published = published
+        self.intervals = intervals
+        self.rankGroup = rankGroup
     }
 
     public init(published: PublishedRow) {
@@ -69,6 +76,18 @@ public struct LeaderboardRow: Sendable {
 
     public var isPartial: Bool { !missingDomains.isEmpty }
 
+    /// The 95 % interval of a metric column, for recomputed rows with bootstrap on.
+    public func interval(_ column: MetricColumn) -> ClosedRange<Double>? {
+        guard let intervals else { return nil }
+        switch column {
+        case .domain(let domain): return intervals.interval(.domain(domain, .average))
+        case .easy: return intervals.interval(.overall(.easy))
+        case .normal: return intervals.interval(.overall(.normal))
+        case .hard: return intervals.interval(.overall(.hard))
+        case .average: return intervals.interval(.overall(.average))
+        }
+    }
+
     /// The value of a metric column.
     public func value(_ column: MetricColumn) -> Double? {
         switch column {
@@ -82,14 +101,15 @@ public struct LeaderboardRow: Sendable {
 
     /// Joins scored models and published rows: a published row whose model name equals a
     /// scored model's (ignoring case) is attached to it instead of becoming a second row.
-    public static func rows(scores: [ModelScore], published: [PublishedRow]) -> [LeaderboardRow] {
+    public static func rows(scores: [ModelScore], published: [PublishedRow],
+                            intervals: [String: BootstrapIntervals] = [:], ranks: [String: RankInfo] = [:]) -> [LeaderboardRow] {
         var byName: [String: PublishedRow] = [:]
         for row in published where byName[row.model.lowercased()] == nil { byName[row.model.lowercased()] = row }
         var used: Set<String> = []
         var rows = scores.map { score -> LeaderboardRow in
             let key = score.model.lowercased()
             if byName[key] != nil { used.insert(key) }
-            return LeaderboardRow(score: score, published: byName[key])
+            return LeaderboardRow(score: score, published: byName[key], intervals: intervals[score.model], rankGroup: ranks[score.model])
         }
         var seen: Set<String> = []
         for row in published where !used.contains(row.model.lowercased()) && seen.insert(row.model.lowercased()).inserted {
@@ -107,20 +127,28 @@ public struct LeaderboardRow: Sendable {
         }
     }
 
-    /// Competition ranks ("1, 2, 2, 4") on Average as displayed (one decimal), so rows that
-    /// look equal share a rank; nil for rows without an Average.
+    /// The Rank column. Recomputed rows: their tie-group rank (1 + the number of models
+    /// significantly better) when bootstrap ran, else competition ranks ("1, 2, 2, 4") on the
+    /// Average as displayed among recomputed rows. Published-only rows get no rank (nil):
+    /// without per-sample results nothing says whether their differences are real.
     public static func ranks(_ rows: [LeaderboardRow]) -> [Int?] {
         var ranks: [Int?] = []
         var previous: String?
         var previousRank = 0
-        for (index, row) in rows.enumerated() {
-            guard let average = row.average else {
+        var position = 0
+        for row in rows {
+            guard row.score != nil, let average = row.average else {
                 ranks.append(nil)
+                continue
+            }
+            position += 1
+            if let group = row.rankGroup {
+                ranks.append(group.rank)
                 continue
             }
             let shown = LeaderboardTable.percent(average)
             if shown != previous {
-                previousRank = index + 1
+                previousRank = position
                 previous = shown
             }
             ranks.append(previousRank)

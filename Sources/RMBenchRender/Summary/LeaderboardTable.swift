@@ -13,14 +13,16 @@ public enum LeaderboardTable {
 
     /// One CSV row per leaderboard row, best first, numbers in percent at full precision.
     public static func csv(_ rows: [LeaderboardRow]) -> String {
-        var lines = ["model,type,provenance,complete,missing_domains,samples,chat,math,code,safety,easy,normal,hard,average,ties,non_finite_scores,source,sha256"]
+        var lines = ["model,type,provenance,rank_group,complete,missing_domains,samples,chat,math,code,safety,easy,normal,hard,average,average_ci95_low,average_ci95_high,ties,non_finite_scores,source,sha256"]
         for row in LeaderboardRow.ranked(rows) {
             let values = MetricColumn.all.map { number(row.value($0)) }
             let score = row.score
             let fields: [String] = [
-                CSV.field(row.name), row.type.rawValue, row.provenance.rawValue, row.isPartial ? "false" : "true",
+                CSV.field(row.name), row.type.rawValue, row.provenance.rawValue, row.rankGroup.map { String($0.rank) } ?? "",
+                row.isPartial ? "false" : "true",
                 row.missingDomains.map(\.rawValue).joined(separator: " "), score.map { String($0.samples) } ?? "",
             ] + values + [
+                number(row.interval(.average)?.lowerBound), number(row.interval(.average)?.upperBound),
                 score.map { String($0.ties) } ?? "", score.map { String($0.nonFiniteScores) } ?? "",
                 CSV.field(score?.sources.map(\.path).joined(separator: " ") ?? row.published?.source ?? ""),
                 score?.sources.map(\.sha256).joined(separator: " ") ?? "",
@@ -35,12 +37,16 @@ public enum LeaderboardTable {
     public static func markdown(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> String {
         let ranked = LeaderboardRow.ranked(rows)
         let ranks = LeaderboardRow.ranks(ranked)
-        let best = MetricColumn.all.map { column in
-            ranked.compactMap { $0.value(column) }.max().map(percent)
+        // A column's best is marked only where there is something to compare it with.
+        let best = MetricColumn.all.map { column -> String? in
+            let values = ranked.compactMap { $0.value(column) }
+            return values.count > 1 ? values.max().map(percent) : nil
         }
+        let showIntervals = ranked.contains { $0.intervals != nil }
         var lines = [
-            "| Rank | Model | Type | Chat | Math | Code | Safety | Easy | Normal | Hard | Average | Numbers |",
-            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+            "| Rank | Model | Type | Chat | Math | Code | Safety | Easy | Normal | Hard | Average |"
+                + (showIntervals ? " 95 % CI |" : "") + " Numbers |",
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (showIntervals ? "---:|" : "") + "---|",
         ]
         var partial = false
         for (row, rank) in zip(ranked, ranks) {
@@ -54,7 +60,9 @@ public enum LeaderboardTable {
                 let shown = percent(row.value(column))
                 return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
             }
-            let cells = [rank.map(String.init) ?? "–", name, row.type.title] + values + [row.provenance.title]
+            var cells = [rank.map(String.init) ?? (row.score == nil ? "published" : "–"), name, row.type.title] + values
+            if showIntervals { cells.append(range(row.interval(.average))) }
+            cells.append(row.provenance.title)
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if partial {
@@ -62,6 +70,12 @@ public enum LeaderboardTable {
             lines.append("† Partial row: some domains are missing or not reported; its Easy, Normal, Hard and Average cover only the domains it has (recomputed), or are as published.")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An interval in percent with one decimal: "44.1–46.5"; "–" when there is none.
+    public static func range(_ interval: ClosedRange<Double>?) -> String {
+        guard let interval else { return "–" }
+        return "\(percent(interval.lowerBound))–\(percent(interval.upperBound))"
     }
 
     private static func number(_ value: Double?) -> String {
