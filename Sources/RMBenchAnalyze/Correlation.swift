@@ -141,7 +141,7 @@ extension Analyze {
         return (interval.lowerBound, interval.upperBound)
     }
 
-    private static func isConstant(_ values: [Double]) -> Bool {
+    static func isConstant(_ values: [Double]) -> Bool {
         values.allSatisfy { $0 == values[0] }
     }
 }

@@ -1,0 +1,56 @@
+import RMBenchCore
+
+/// One external metric against one RM-Bench metric, over the models that have both.
+public struct CorrelationPair: Sendable {
+    /// The external metric ("rewardbench_math_prm") and the file it comes from.
+    public var x: String
+    public var xDescription: String?
+    public var xFile: String
+    /// The RM-Bench metric ("Average", "Math Hard").
+    public var y: String
+    /// (model, x, y) for every model with both values, by model name.
+    public var points: [(model: String, x: Double, y: Double)]
+    /// Nil when fewer than 3 models or a constant side.
+    public var result: CorrelationResult?
+    public var pearsonInterval: (low: Double, high: Double)?
+}
+
+extension Analyze {
+    /// Correlates every external metric with every RM-Bench metric.
+    ///
+    /// - `rmbench`: model → RM-Bench metric name → value (percent), for every leaderboard row.
+    /// - `external`: the tables from `Data/external/`.
+    /// - `canonicalName`: maps a name used in an external table to the leaderboard's name
+    ///   (aliases from the model metadata); names it does not know stay as they are.
+    ///
+    /// Models are matched ignoring case. Pairs are ordered by external file, external metric,
+    /// then `rmbenchMetrics`' order.
+    public static func correlationStudy(
+        rmbench: [String: [String: Double]], rmbenchMetrics: [String], external: [ExternalMetrics],
+        canonicalName: (String) -> String, resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> [CorrelationPair] {
+        var byName: [String: (name: String, values: [String: Double])] = [:]
+        for (name, values) in rmbench { byName[name.lowercased()] = (name, values) }
+        var pairs: [CorrelationPair] = []
+        for table in external {
+            for metric in table.metrics {
+                for y in rmbenchMetrics {
+                    var points: [(model: String, x: Double, y: Double)] = []
+                    for model in table.models {
+                        guard let x = table.values[model]?[metric.name],
+                              let row = byName[canonicalName(model).lowercased()],
+                              let value = row.values[y] else { continue }
+                        points.append((row.name, x, value))
+                    }
+                    points.sort { $0.model < $1.model }
+                    let xs = points.map(\.x), ys = points.map(\.y)
+                    pairs.append(CorrelationPair(
+                        x: metric.name, xDescription: metric.description, xFile: table.file, y: y, points: points,
+                        result: correlate(xs, ys),
+                        pearsonInterval: points.count >= 3 ? bootstrapPearsonCI(x: xs, y: ys, resamples: resamples, seed: seed) : nil))
+                }
+            }
+        }
+        return pairs
+    }
+}
