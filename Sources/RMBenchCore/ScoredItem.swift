@@ -105,12 +105,16 @@ public struct ScoredItem: Sendable {
     /// Per style, when the file carried response texts or their stats; nil where a style is absent.
     public var chosenFeatures: [ResponseFeatures?]
     public var rejectedFeatures: [ResponseFeatures?]
+    /// Attribute scores per style from attribute reward models (SteerLM / Nemotron style:
+    /// `correctness`, `verbosity`…), when the file has `chosen_attributes` / `rejected_attributes`.
+    public var attributes: AttributeScores?
 
     public init(
         key: ItemKey, domain: Domain, subset: String? = nil, language: String? = nil,
         chosen: StyleScores, rejected: StyleScores,
         chosenFeatures: [ResponseFeatures?] = [nil, nil, nil],
-        rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
+        rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil],
+        attributes: AttributeScores? = nil
     ) {
         self.key = key
         self.domain = domain
@@ -120,8 +124,20 @@ public struct ScoredItem: Sendable {
         self.rejected = rejected
         self.chosenFeatures = chosenFeatures
         self.rejectedFeatures = rejectedFeatures
+        self.attributes = attributes
     }
 
     /// The raw domain label (`safety-refuse`), which is the subdomain within `domain`.
     public var label: String { key.label }
+}
+
+/// Per-response attribute scores: for each style, attribute name → score.
+public struct AttributeScores: Sendable, Equatable {
+    public var chosen: [[String: Double]?]
+    public var rejected: [[String: Double]?]
+
+    public init(chosen: [[String: Double]?] = [nil, nil, nil], rejected: [[String: Double]?] = [nil, nil, nil]) {
+        self.chosen = chosen
+        self.rejected = rejected
+    }
 }

@@ -222,6 +222,7 @@ struct ResultDocument {
         var rejected: StyleScores?
         var chosenFeatures: [ResponseFeatures?] = [nil, nil, nil]
         var rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
+        var attributes: AttributeScores?
         var problems: [(offset: Int, message: String)] = []
     }
 
@@ -291,6 +292,12 @@ struct ResultDocument {
             fields.chosenFeatures = try readStats(key, &scanner, &fields)
         case "rejected_stats" where options.measureResponses:
             fields.rejectedFeatures = try readStats(key, &scanner, &fields)
+        case "chosen_attributes" where options.measureResponses:
+            let scores = try readAttributes(key, &scanner, &fields)
+            fields.attributes = AttributeScores(chosen: scores, rejected: fields.attributes?.rejected ?? [nil, nil, nil])
+        case "rejected_attributes" where options.measureResponses:
+            let scores = try readAttributes(key, &scanner, &fields)
+            fields.attributes = AttributeScores(chosen: fields.attributes?.chosen ?? [nil, nil, nil], rejected: scores)
         default:
             try scanner.skipValue()
         }
@@ -371,6 +378,18 @@ struct ResultDocument {
         }
     }
 
+    /// Reads `chosen_attributes` / `rejected_attributes`: 3 objects (or nulls) of attribute
+    /// name → number, e.g. `{"correctness": 3.1, "verbosity": 1.2}`.
+    private func readAttributes(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> [[String: Double]?] {
+        let valueStart = scanner.pos
+        try scanner.skipValue()
+        var shape = scanner
+        shape.pos = valueStart
+        if let attributes = AttributeShape.read(&shape) { return attributes }
+        fields.problems.append((valueStart, "\"\(key)\" must be a list of 3 objects (or nulls) mapping attribute names to numbers"))
+        return [nil, nil, nil]
+    }
+
     private mutating func finishItem(_ fields: ItemFields, index: Int, offset: Int, scanner: JSONScanner) {
         var itemProblems = fields.problems
         if fields.id == nil && !fields.problems.contains(where: { $0.message.hasPrefix("\"id\"") }) {
@@ -413,6 +432,6 @@ struct ResultDocument {
         items.append(ScoredItem(
             key: key, domain: domain, subset: fields.subset, language: fields.language,
             chosen: chosen, rejected: rejected,
-            chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures))
+            chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures, attributes: fields.attributes))
     }
 }

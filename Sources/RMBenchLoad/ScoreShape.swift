@@ -103,3 +103,38 @@ enum StatsShape {
         return ResponseFeatures(characters: chars, words: words, headers: headers, listItems: lists, boldSpans: bold)
     }
 }
+
+/// Reads `chosen_attributes` / `rejected_attributes` (syntax already checked): 3 entries,
+/// each null or an object of numbers.
+enum AttributeShape {
+    static func read(_ scanner: inout JSONScanner) -> [[String: Double]?]? {
+        guard scanner.current == UInt8(ascii: "[") else { return nil }
+        scanner.pos += 1
+        var result: [[String: Double]?] = []
+        while let byte = scanner.peek(), byte != UInt8(ascii: "]") {
+            if scanner.matches("null", at: scanner.pos) {
+                scanner.pos += 4
+                result.append(nil)
+            } else if byte == UInt8(ascii: "{") {
+                scanner.pos += 1
+                var object: [String: Double] = [:]
+                while scanner.peek() == UInt8(ascii: "\"") {
+                    guard let name = try? scanner.readString() else { return nil }
+                    _ = scanner.peek()
+                    scanner.pos += 1  // ':'
+                    _ = scanner.peek()
+                    guard let value = try? scanner.readNumber() else { return nil }
+                    object[name] = value
+                    if scanner.peek() == UInt8(ascii: ",") { scanner.pos += 1 }
+                }
+                guard scanner.peek() == UInt8(ascii: "}") else { return nil }
+                scanner.pos += 1
+                result.append(object)
+            } else {
+                return nil
+            }
+            if scanner.peek() == UInt8(ascii: ",") { scanner.pos += 1 }
+        }
+        return result.count == 3 ? result : nil
+    }
+}

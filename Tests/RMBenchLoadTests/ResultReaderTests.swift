@@ -88,6 +88,21 @@ struct ResultReaderShapeTests {
         #expect(measured.first?.rejectedFeatures[1] == nil)
     }
 
+    @Test func attributeScores() {
+        let text = #"[{"id": 1, "domain": "chat", "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0], "chosen_attributes": [{"correctness": 3.5, "verbosity": 1}, null, {"correctness": -1e-1}], "rejected_attributes": "oops"}]"#
+        #expect(problems(text, options: ResultReadOptions(measureResponses: true)) == [
+            #"results.json:1:200: item 0 (id 1): "rejected_attributes" must be a list of 3 objects (or nulls) mapping attribute names to numbers"#,
+        ])
+        let good = text.replacingOccurrences(of: #""rejected_attributes": "oops""#, with: #""rejected_attributes": [null, null, null]"#)
+        let read = items(good, options: ResultReadOptions(measureResponses: true))
+        #expect(read.first?.attributes?.chosen[0] == ["correctness": 3.5, "verbosity": 1])
+        #expect(read.first?.attributes?.chosen[1] == nil)
+        #expect(read.first?.attributes?.chosen[2] == ["correctness": -0.1])
+        #expect(read.first?.attributes?.rejected == [nil, nil, nil])
+        // Not asked to measure: attributes are skipped like texts.
+        #expect(items(good).first?.attributes == nil)
+    }
+
     @Test func statsFieldStandsInForTexts() {
         let stats = #"[{"chars": 10, "words": 2, "headers": 1, "list_items": 3, "bold": 4}, null, {"chars": 1, "words": 1, "headers": 0, "list_items": 0, "bold": 0}]"#
         let text = #"[{"id": 1, "domain": "chat", "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0], "chosen_stats": \#(stats)}]"#
