@@ -30,6 +30,9 @@ public struct LengthAnalysis: Sendable {
     public var detailGain: Double?
     /// Pairs of styles compared for each gain.
     public var gainPairs: (markdown: Int, detail: Int)
+    /// (verbosity, correctness) of responses that carry both attribute scores.
+    public var chosenAttributes: [(verbosity: Double, correctness: Double)]
+    public var rejectedAttributes: [(verbosity: Double, correctness: Double)]
 }
 
 extension Analyze {
@@ -45,7 +48,19 @@ extension Analyze {
         var rewards: [Double] = []
         var markdownDiffs: [Double] = []
         var detailDiffs: [Double] = []
+        var chosenAttributes: [(verbosity: Double, correctness: Double)] = []
+        var rejectedAttributes: [(verbosity: Double, correctness: Double)] = []
         for item in items {
+            if let attributes = item.attributes {
+                for style in 0..<3 {
+                    if let a = attributes.chosen[style], let v = a["verbosity"], let c = a["correctness"], v.isFinite, c.isFinite {
+                        chosenAttributes.append((v, c))
+                    }
+                    if let a = attributes.rejected[style], let v = a["verbosity"], let c = a["correctness"], v.isFinite, c.isFinite {
+                        rejectedAttributes.append((v, c))
+                    }
+                }
+            }
             for style in 0..<3 {
                 if let f = item.chosenFeatures[style], item.chosen[style].isFinite {
                     chosen.append(.init(characters: f.characters, markdown: f.markdownElements, reward: item.chosen[style], style: style))
@@ -68,7 +83,7 @@ extension Analyze {
                 if r.markdownElements > c.markdownElements { moreMarkdown += 1 }
             }
         }
-        guard !chosen.isEmpty || !rejected.isEmpty else { return nil }
+        guard !chosen.isEmpty || !rejected.isEmpty || !chosenAttributes.isEmpty || !rejectedAttributes.isEmpty else { return nil }
         let sd = standardDeviation(rewards)
         func gain(_ diffs: [Double]) -> Double? {
             guard let sd, sd > 0, !diffs.isEmpty else { return nil }
@@ -82,7 +97,8 @@ extension Analyze {
             chosenLengthCorrelation: lengthCorrelation(chosen), rejectedLengthCorrelation: lengthCorrelation(rejected),
             hardFailures: hardFailures, hardFailuresRejectedLonger: longer, hardFailuresRejectedMoreMarkdown: moreMarkdown,
             markdownGain: gain(markdownDiffs), detailGain: gain(detailDiffs),
-            gainPairs: (markdownDiffs.count, detailDiffs.count))
+            gainPairs: (markdownDiffs.count, detailDiffs.count),
+            chosenAttributes: chosenAttributes, rejectedAttributes: rejectedAttributes)
     }
 
     /// Sample standard deviation (n − 1); nil with fewer than two values.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RMBenchAnalyze
 import RMBenchConvert
 import RMBenchCore
 import RMBenchLoad
@@ -67,8 +68,16 @@ struct BuildCommand: AsyncParsableCommand {
             let intervals = bootstrap.intervals(inputs.runs)
             let ranks = bootstrap.ranks(inputs.runs)
             let rows = LeaderboardRow.rows(scores: scores, published: inputs.published, intervals: intervals, ranks: ranks)
+            let correlations = Analyze.correlationStudy(
+                rmbench: Dictionary(rows.map { ($0.name, RMBenchMetrics.values($0)) }, uniquingKeysWith: { first, _ in first }),
+                rmbenchMetrics: RMBenchMetrics.names, external: inputs.external, canonicalName: { $0 },
+                resamples: max(bootstrap.bootstrap, 1), seed: bootstrap.seed)
+            progress.say("correlating \(inputs.external.reduce(0) { $0 + $1.metrics.count }) external metric(s) with RM-Bench")
             progress.say("rendering \(rows.count) leaderboard rows")
-            site = SiteRenderer.render(SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows),
+            var lengths: [String: LengthAnalysis] = [:]
+            for run in inputs.runs { lengths[run.model] = Analyze.lengthAnalysis(run.items) }
+            site = SiteRenderer.render(SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
+                                                 correlations: correlations, lengthAnalyses: lengths),
                                        templates: templateSet)
         } catch {
             throw InputFailure.exit(error)
@@ -101,10 +110,12 @@ struct BuildCommand: AsyncParsableCommand {
 struct SiteInputs {
     var runs: [ModelRun]
     var published: [PublishedRow]
+    var external: [ExternalMetrics]
 
     static func load(data: String, progress: Progress) async throws(InputProblems) -> SiteInputs {
         let resultsFolder = (data as NSString).appendingPathComponent("results")
         let publishedFolder = (data as NSString).appendingPathComponent("published")
+        let externalFolder = (data as NSString).appendingPathComponent("external")
         var problems: [InputProblem] = []
         var resultFiles: [String] = []
         var publishedFiles: [String] = []
@@ -129,13 +140,21 @@ struct SiteInputs {
                 problems += error.problems
             }
         }
+        var externalFiles: [String] = []
+        if FileManager.default.fileExists(atPath: externalFolder) {
+            do {
+                externalFiles = try InputFiles.find(under: externalFolder, extensions: ["csv"])
+            } catch {
+                problems += error.problems
+            }
+        }
         if resultFiles.isEmpty && publishedFiles.isEmpty && problems.isEmpty {
             problems.append(InputProblem(file: data, location: .file, message: "no inputs: expected result files under results/ or CSV files under published/"))
         }
         progress.say("reading \(resultFiles.count) result file(s) and \(publishedFiles.count) published table(s) from \(data)")
         var runs: [ModelRun] = []
         do {
-            runs = try await ResultSet.load(paths: resultFiles)
+            runs = try await ResultSet.load(paths: resultFiles, options: ResultReadOptions(measureResponses: true))
         } catch {
             problems += error.problems
         }
@@ -147,8 +166,16 @@ struct SiteInputs {
                 problems += error.problems
             }
         }
+        var external: [ExternalMetrics] = []
+        for file in externalFiles {
+            do {
+                external.append(try ExternalMetricsReader.read(path: file))
+            } catch {
+                problems += error.problems
+            }
+        }
         guard problems.isEmpty else { throw InputProblems(problems) }
-        return SiteInputs(runs: runs, published: published)
+        return SiteInputs(runs: runs, published: published, external: external)
     }
 }
 

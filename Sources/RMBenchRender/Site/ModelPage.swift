@@ -10,7 +10,7 @@ enum ModelPage {
         var svg: String
     }
 
-    static func render(row: LeaderboardRow, slug: String, templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+    static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
         guard let score = row.score else {
             let markdown = templates.render("published-model.md", publishedContext(row, slug: slug))
             return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
@@ -64,10 +64,20 @@ enum ModelPage {
         let grid = "<div class=\"chart-grid\">\n" + charts.map { chart in
             "<figure class=\"chart\">\n\(chart.svg)\n</figure>"
         }.joined(separator: "\n") + "\n</div>"
-        let fragments = ["charts:matrices": grid]
-        let exports = ["charts:matrices": charts.map { chart in
+        var fragments = ["charts:matrices": grid]
+        var exports = ["charts:matrices": charts.map { chart in
             "**\(chart.title)**\n\n![\(chart.title) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
         }.joined(separator: "\n\n")]
+        if let lengths {
+            let section = LengthSection.render(lengths, model: score.model)
+            context["lengths"] = section.context
+            let lengthCharts = section.charts.map { Chart(name: $0.name, title: $0.title, svg: $0.svg) }
+            if !lengthCharts.isEmpty {
+                fragments["charts:length"] = "<div class=\"chart-grid\">\n" + lengthCharts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
+                exports["charts:length"] = lengthCharts.map { "![\($0.title)](../charts/\(slug)/\($0.name).svg)" }.joined(separator: "\n\n")
+            }
+            charts += lengthCharts
+        }
         let markdown = templates.render("model.md", context)
         return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: fragments, exports: exports), charts)
     }

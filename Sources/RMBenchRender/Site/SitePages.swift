@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 
 /// What a site is made from: plain values from the earlier stages.
@@ -7,12 +8,19 @@ public struct SiteInput: Sendable {
     public var baseURL: String?
     public var toolVersion: String
     public var rows: [LeaderboardRow]
+    /// External metrics against RM-Bench metrics, for `correlations.html`.
+    public var correlations: [CorrelationPair]
+    /// Per recomputed model with response features: its length and style analysis.
+    public var lengthAnalyses: [String: LengthAnalysis]
 
-    public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow]) {
+    public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow],
+                correlations: [CorrelationPair] = [], lengthAnalyses: [String: LengthAnalysis] = [:]) {
         self.title = title
         self.baseURL = baseURL
         self.toolVersion = toolVersion
         self.rows = rows
+        self.correlations = correlations
+        self.lengthAnalyses = lengthAnalyses
     }
 }
 

@@ -18,9 +18,12 @@ public enum SiteRenderer {
         pages.append(LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout))
         pages.append(layout.page(path: "methodology", title: "Methodology",
                                  markdown: templates.render("methodology.md", ["siteTitle": Escape.markdownText(input.title), "version": input.toolVersion])))
+        let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
+        pages.append(correlations.page)
+        files += correlations.files
         for row in rows {
             let slug = slugs[row.name]!
-            let model = ModelPage.render(row: row, slug: slug, templates: templates, layout: layout)
+            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.name], templates: templates, layout: layout)
             pages.append(model.page)
             files += model.charts.map { ("charts/\(slug)/\($0.name).svg", Array($0.svg.utf8)) }
             files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))

@@ -1,0 +1,136 @@
+import RMBenchAnalyze
+import RMBenchCore
+
+/// `correlations.html`: does RM-Bench agree with other benchmarks and downstream results?
+enum CorrelationsPage {
+    static func render(pairs: [CorrelationPair], rows: [LeaderboardRow], templates: TemplateSet, layout: Layout)
+        -> (page: RenderedPage, files: [(String, [UInt8])]) {
+        var sections: [[String: Any]] = []
+        var fragments: [String: String] = [:]
+        var exports: [String: String] = [:]
+        var files: [(String, [UInt8])] = []
+        let metrics = orderedUnique(pairs.map { "\($0.xFile)\u{0}\($0.x)" })
+        for (index, key) in metrics.enumerated() {
+            let group = pairs.filter { "\($0.xFile)\u{0}\($0.x)" == key }
+            guard let first = group.first else { continue }
+            let charts = group.filter { shouldPlot($0) }.map { chart($0, rows: rows, index: index) }
+            let placeholder = "charts:correlation-\(index)"
+            if !charts.isEmpty {
+                fragments[placeholder] = "<div class=\"chart-grid\">\n" + charts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
+                exports[placeholder] = charts.map { "![\($0.title)](charts/correlations/\($0.name).svg)" }.joined(separator: "\n\n")
+                files += charts.map { ("charts/correlations/\($0.name).svg", Array($0.svg.utf8)) }
+            }
+            let modelCount = Set(group.flatMap { $0.points.map(\.model) }).count
+            sections.append([
+                "metric": Escape.markdownText(first.x),
+                "description": first.xDescription.map(Escape.markdownText) ?? "",
+                "file": Escape.markdownText(first.xFile),
+                "models": modelCount,
+                "table": table(group),
+                "charts": charts.isEmpty ? "" : "@@\(placeholder)@@",
+            ])
+        }
+        let context: [String: Any] = [
+            "sections": sections,
+            "hasSections": !sections.isEmpty,
+        ]
+        let page = layout.page(path: "correlations", title: "Correlations",
+                               markdown: templates.render("correlations.md", context), fragments: fragments, exports: exports)
+        files.append(("data/correlations.json", Array((json(pairs).serialized(indent: 2) + "\n").utf8)))
+        return (page, files)
+    }
+
+    /// The pairs worth a chart: every external metric against Average and Hard, and math-like
+    /// metrics also against Math and Math Hard (the paper's downstream analysis).
+    static func shouldPlot(_ pair: CorrelationPair) -> Bool {
+        guard pair.result != nil else { return false }
+        let mathLike = (pair.x + " " + (pair.xDescription ?? "")).lowercased().contains("math")
+        return ["Average", "Hard"].contains(pair.y) || (mathLike && ["Math", "Math Hard"].contains(pair.y))
+    }
+
+    struct Chart {
+        var name: String
+        var title: String
+        var svg: String
+    }
+
+    static func chart(_ pair: CorrelationPair, rows: [LeaderboardRow], index: Int) -> Chart {
+        let name = "\(Escape.slug(pair.x))-vs-\(Escape.slug(pair.y))"
+        let title = "\(pair.y) on RM-Bench vs \(pair.x)"
+        let points = pair.points.map { point in
+            ScatterChart.Point(x: point.x, y: point.y, label: point.model,
+                               tooltip: "\(point.model): \(pair.x) = \(format(point.x)), RM-Bench \(pair.y) = \(format(point.y))")
+        }
+        // Baselines show where pure style preferences land on the RM-Bench axis.
+        let references = rows.filter { $0.type == .baseline }.compactMap { row -> (label: String, y: Double)? in
+            RMBenchMetrics.values(row)[pair.y].map { ("\(row.name) \(format($0))", $0) }
+        }
+        let svg = ScatterChart(
+            id: "corr-\(index)-\(name)", title: title, xLabel: "\(pair.x) (%)", yLabel: "RM-Bench \(pair.y) (%)",
+            series: [.init(name: "models", points: points, marker: .circle, showTrend: true)],
+            referenceLines: references, caption: caption(pair), labelPoints: points.count <= 30).svg()
+        return Chart(name: name, title: title, svg: svg)
+    }
+
+    static func caption(_ pair: CorrelationPair) -> String {
+        guard let r = pair.result else { return "n = \(pair.points.count): too few models" }
+        var text = "Pearson r = \(format2(r.pearsonR))"
+        if let ci = pair.pearsonInterval { text += " [\(format2(ci.low)), \(format2(ci.high))]" }
+        text += " (p = \(pValue(r.pearsonP))), Spearman ρ = \(format2(r.spearmanRho)) (p = \(pValue(r.spearmanP))), n = \(r.n)"
+        return text
+    }
+
+    static func table(_ group: [CorrelationPair]) -> String {
+        var lines = ["| RM-Bench metric | n | Pearson r | 95 % CI of r | p | Spearman ρ | p | Kendall τ | p |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        let empty = group.filter { $0.points.isEmpty }.map(\.y)
+        for pair in group where !pair.points.isEmpty {
+            guard let r = pair.result else {
+                lines.append("| \(pair.y) | \(pair.points.count) | – | – | – | – | – | – | – |")
+                continue
+            }
+            let ci = pair.pearsonInterval.map { "\(format2($0.low)) – \(format2($0.high))" } ?? "–"
+            let cells = [pair.y, String(r.n), format2(r.pearsonR), ci, pValue(r.pearsonP),
+                         format2(r.spearmanRho), pValue(r.spearmanP), format2(r.kendallTau), pValue(r.kendallP)]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if !empty.isEmpty {
+            lines.append("")
+            lines.append("No matched model has: \(empty.joined(separator: ", ")) (per-domain Hard and Normal need per-sample results).")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ pairs: [CorrelationPair]) -> JSONValue {
+        .array(pairs.map { pair in
+            var members: [(String, JSONValue)] = [
+                ("x", .string(pair.x)), ("x_source", .string(pair.xFile)), ("y", .string("rmbench_" + pair.y.lowercased().replacingOccurrences(of: " ", with: "_"))),
+                ("n", .int(pair.points.count)),
+            ]
+            let r = pair.result
+            members += [
+                ("pearson_r", r.map { .double($0.pearsonR) } ?? .null), ("pearson_p", r.map { .double($0.pearsonP) } ?? .null),
+                ("spearman_rho", r.map { .double($0.spearmanRho) } ?? .null), ("spearman_p", r.map { .double($0.spearmanP) } ?? .null),
+                ("kendall_tau", r.map { .double($0.kendallTau) } ?? .null), ("kendall_p", r.map { .double($0.kendallP) } ?? .null),
+                ("pearson_r_ci95", pair.pearsonInterval.map { .array([.double($0.low), .double($0.high)]) } ?? .null),
+                ("models", .array(pair.points.map { .object([("model", .string($0.model)), ("x", .double($0.x)), ("y", .double($0.y))]) })),
+            ]
+            return .object(members)
+        })
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func format2(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// p-values: two significant digits, small ones in scientific notation.
+    static func pValue(_ p: Double) -> String {
+        if p.isNaN { return "–" }
+        if p < 0.001 { return p == 0 ? "< 1e-300" : String(format: "%.1e", p) }
+        return String(format: "%.3f", p)
+    }
+
+    static func orderedUnique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import RMBenchAnalyze
+import RMBenchCore
+
+/// The "Length and style" part of a model page: does the model reward length and markdown,
+/// or substance?
+enum LengthSection {
+    struct Chart {
+        var name: String
+        var title: String
+        var svg: String
+    }
+
+    static func render(_ analysis: LengthAnalysis, model: String) -> (context: [String: Any], charts: [Chart]) {
+        var charts: [Chart] = []
+        func points(_ series: [LengthAnalysis.Response], _ side: String) -> [ScatterChart.Point] {
+            series.map { response in
+                ScatterChart.Point(x: Double(response.characters), y: response.reward,
+                                   tooltip: "\(side) \(["concise", "detailed plain", "detailed markdown"][response.style]): \(response.characters) characters, reward \(number(response.reward))")
+            }
+        }
+        if !analysis.chosen.isEmpty || !analysis.rejected.isEmpty {
+            let caption = "Spearman ρ of reward with length — correct: \(rho(analysis.chosenLengthCorrelation)); incorrect: \(rho(analysis.rejectedLengthCorrelation))"
+            charts.append(Chart(
+                name: "reward-vs-length", title: "Reward vs response length",
+                svg: ScatterChart(
+                    id: "reward-length", title: "\(model) — reward vs response length",
+                    xLabel: "Response length (characters, log scale)", yLabel: "Reward",
+                    series: [
+                        .init(name: "correct (chosen)", points: points(analysis.chosen, "chosen"), marker: .circle, showTrend: true),
+                        .init(name: "incorrect (rejected)", points: points(analysis.rejected, "rejected"), marker: .triangle, showTrend: true),
+                    ],
+                    caption: caption, xLog: true).svg()))
+        }
+        if !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty {
+            func attributePoints(_ values: [(verbosity: Double, correctness: Double)], _ side: String) -> [ScatterChart.Point] {
+                values.map { .init(x: $0.verbosity, y: $0.correctness, tooltip: "\(side): verbosity \(number($0.verbosity)), correctness \(number($0.correctness))") }
+            }
+            charts.append(Chart(
+                name: "correctness-vs-verbosity", title: "Correctness vs verbosity",
+                svg: ScatterChart(
+                    id: "attributes", title: "\(model) — attribute scores: correctness vs verbosity",
+                    xLabel: "Verbosity score", yLabel: "Correctness score",
+                    series: [
+                        .init(name: "correct (chosen)", points: attributePoints(analysis.chosenAttributes, "chosen"), marker: .circle, showTrend: true),
+                        .init(name: "incorrect (rejected)", points: attributePoints(analysis.rejectedAttributes, "rejected"), marker: .triangle, showTrend: true),
+                    ]).svg()))
+        }
+        var context: [String: Any] = [
+            "hardFailures": analysis.hardFailures,
+            "hasHardFailures": analysis.hardFailures > 0,
+            "longer": share(analysis.hardFailuresRejectedLonger, of: analysis.hardFailures),
+            "longerCount": analysis.hardFailuresRejectedLonger,
+            "moreMarkdown": share(analysis.hardFailuresRejectedMoreMarkdown, of: analysis.hardFailures),
+            "moreMarkdownCount": analysis.hardFailuresRejectedMoreMarkdown,
+            "markdownGain": gain(analysis.markdownGain),
+            "detailGain": gain(analysis.detailGain),
+            "markdownPairs": analysis.gainPairs.markdown,
+            "detailPairs": analysis.gainPairs.detail,
+            "chosenRho": rho(analysis.chosenLengthCorrelation),
+            "rejectedRho": rho(analysis.rejectedLengthCorrelation),
+            "hasAttributes": !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty,
+        ]
+        context["charts"] = charts.isEmpty ? "" : "@@charts:length@@"
+        return (context, charts)
+    }
+
+    static func rho(_ correlation: RankCorrelation?) -> String {
+        guard let c = correlation else { return "–" }
+        return String(format: "%.2f", c.rho) + " (p = \(CorrelationsPage.pValue(c.p)), n = \(c.n))"
+    }
+
+    static func share(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "–" : String(format: "%.1f %%", Double(part) / Double(whole) * 100)
+    }
+
+    static func gain(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return String(format: "%+.2f SD", value)
+    }
+
+    static func number(_ value: Double) -> String {
+        String(format: "%.3g", value)
+    }
+}
