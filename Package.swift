@@ -14,9 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
-        .target(name: "RMBenchCore"),
+        .target(name: "RMBenchCore", dependencies: ["CLibCrypto"]),
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "RMBenchLoad", dependencies: ["RMBenchCore", "CLibCrypto"]),
+        .target(name: "RMBenchLoad", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),

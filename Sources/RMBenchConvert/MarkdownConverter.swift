@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// Converts GitHub-flavoured Markdown into an HTML fragment for the site's pages.
@@ -31,6 +32,9 @@ public struct MarkdownConverter: Sendable {
     ///   NAME = `[A-Za-z0-9_.:-]+`) is replaced by `fragments[NAME]`, printed verbatim.
     ///   That is how our own trusted SVG charts get in without opening SAFE mode.
     ///   A placeholder inside a longer paragraph or a code span stays literal text.
+    /// - Links to other sites (`http:`/`https:`) get `rel="noopener noreferrer"`: a page
+    ///   opened from a data-provided link gets no handle on ours and learns nothing of it.
+    ///   (SAFE mode already empties `javascript:` and other unsafe link targets.)
     /// - Headings get a unique `id`: `## Chat & Math` → `<h2 id="chat-math">Chat &amp; Math</h2>`;
     ///   repeats become `-2`, `-3`…; text without ASCII letters or digits → `section`.
     ///
@@ -63,7 +67,13 @@ public struct MarkdownConverter: Sendable {
         for heading in found.headings {
             try Self.addID(to: heading, slugger: &slugger, extensions: extensions)
         }
-        return try Cmark.renderHTML(document, extensions: extensions)
+        return Self.markExternalLinks(try Cmark.renderHTML(document, extensions: extensions))
+    }
+
+    /// cmark-gfm writes every link as `<a href="…"`; external ones gain a `rel`.
+    static func markExternalLinks(_ html: String) -> String {
+        html.replacingOccurrences(of: "<a href=\"http://", with: "<a rel=\"noopener noreferrer\" href=\"http://")
+            .replacingOccurrences(of: "<a href=\"https://", with: "<a rel=\"noopener noreferrer\" href=\"https://")
     }
 
     /// cmark-gfm has no attribute API, so the heading is re-emitted as a custom block:

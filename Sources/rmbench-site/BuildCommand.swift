@@ -175,7 +175,20 @@ struct SiteInputs {
             }
         }
         guard problems.isEmpty else { throw InputProblems(problems) }
+        // Pages name files relative to the data folder: the same data gives the same site
+        // wherever it lives, and a published site does not reveal the builder's folders.
+        for r in runs.indices {
+            for s in runs[r].sources.indices { runs[r].sources[s].path = relative(runs[r].sources[s].path, to: data) }
+        }
+        for p in published.indices { published[p].file = relative(published[p].file, to: data) }
+        for e in external.indices { external[e].file = relative(external[e].file, to: data) }
         return SiteInputs(runs: runs, published: published, external: external)
+    }
+
+    /// `path` without the `folder/` prefix it was found under.
+    static func relative(_ path: String, to folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

@@ -41,7 +41,7 @@ struct GFMExtensionTests {
     @Test func autolinkWithoutAngleBrackets() throws {
         // The trailing full stop is not part of the link.
         let html = try converter.html(fromMarkdown: "See https://example.com now.")
-        #expect(html == "<p>See <a href=\"https://example.com\">https://example.com</a> now.</p>\n")
+        #expect(html == "<p>See <a rel=\"noopener noreferrer\" href=\"https://example.com\">https://example.com</a> now.</p>\n")
     }
 
     @Test func tagfilterIsInTheListUsedForRendering() throws {

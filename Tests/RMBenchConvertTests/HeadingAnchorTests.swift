@@ -60,7 +60,7 @@ struct HeadingAnchorTests {
         let expected = """
         <h2 id="setext-two-lines">Setext <em>two</em>
         lines</h2>
-        <h4 id="old-new"><del>Old</del> <a href="https://example.com">New</a></h4>
+        <h4 id="old-new"><del>Old</del> <a rel="noopener noreferrer" href="https://example.com">New</a></h4>
 
         """
         #expect(try converter.html(fromMarkdown: markdown) == expected)

@@ -40,3 +40,11 @@ struct SafeModeTests {
         #expect(html == "<p>Use &lt;script&gt; &amp; &quot;quotes&quot;</p>\n")
     }
 }
+
+@Suite("External links")
+struct ExternalLinkTests {
+    @Test func externalLinksGetNoopenerAndUnsafeSchemesAreEmptied() throws {
+        let html = try MarkdownConverter().html(fromMarkdown: "[a](https://x.org/a) [b](page.html) <http://y.org> [c](javascript:alert(1))")
+        #expect(html == "<p><a rel=\"noopener noreferrer\" href=\"https://x.org/a\">a</a> <a href=\"page.html\">b</a> <a rel=\"noopener noreferrer\" href=\"http://y.org\">http://y.org</a> <a href=\"\">c</a></p>\n")
+    }
+}

@@ -113,7 +113,6 @@ public struct StyleMatrixChart: Sendable {
         s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(Self.height)\""
         s += " viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\""
         s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
-        s += " style=\"max-width:100%;height:auto\""
         s += " font-family=\"\(Self.fontFamily)\">\n"
         s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
         s += "<desc id=\"\(p)-desc\">\(Escape.xml(description()))</desc>\n"

@@ -11,7 +11,10 @@ enum LengthSection {
         var svg: String
     }
 
-    static func render(_ analysis: LengthAnalysis, model: String) -> (context: [String: Any], charts: [Chart]) {
+    /// `reference`: the random baseline's analysis, when the site has one. Hard comparisons
+    /// put the rejected response in the richer style by construction, so "the rejected one was
+    /// longer" is common for any model; the random baseline shows how common.
+    static func render(_ analysis: LengthAnalysis, model: String, reference: (name: String, analysis: LengthAnalysis)?) -> (context: [String: Any], charts: [Chart]) {
         var charts: [Chart] = []
         func points(_ series: [LengthAnalysis.Response], _ side: String) -> [ScatterChart.Point] {
             series.map { response in
@@ -61,6 +64,13 @@ enum LengthSection {
             "rejectedRho": rho(analysis.rejectedLengthCorrelation),
             "hasAttributes": !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty,
         ]
+        if let reference, reference.name != model {
+            context["reference"] = [
+                "name": Escape.markdownText(reference.name),
+                "longer": share(reference.analysis.hardFailuresRejectedLonger, of: reference.analysis.hardFailures),
+                "moreMarkdown": share(reference.analysis.hardFailuresRejectedMoreMarkdown, of: reference.analysis.hardFailures),
+            ]
+        }
         context["charts"] = charts.isEmpty ? "" : "@@charts:length@@"
         return (context, charts)
     }

@@ -10,7 +10,8 @@ enum ModelPage {
         var svg: String
     }
 
-    static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+    static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
+                       templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
         guard let score = row.score else {
             let markdown = templates.render("published-model.md", publishedContext(row, slug: slug))
             return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
@@ -69,7 +70,7 @@ enum ModelPage {
             "**\(chart.title)**\n\n![\(chart.title) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
         }.joined(separator: "\n\n")]
         if let lengths {
-            let section = LengthSection.render(lengths, model: score.model)
+            let section = LengthSection.render(lengths, model: score.model, reference: reference)
             context["lengths"] = section.context
             let lengthCharts = section.charts.map { Chart(name: $0.name, title: $0.title, svg: $0.svg) }
             if !lengthCharts.isEmpty {

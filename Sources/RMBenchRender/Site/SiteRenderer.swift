@@ -1,3 +1,4 @@
+import Foundation
 import RMBenchCore
 import RMBenchScore
 
@@ -21,9 +22,12 @@ public enum SiteRenderer {
         let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
         pages.append(correlations.page)
         files += correlations.files
+        let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.name] != nil }
+        let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.name]!) }
         for row in rows {
             let slug = slugs[row.name]!
-            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.name], templates: templates, layout: layout)
+            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.name], reference: reference,
+                                         templates: templates, layout: layout)
             pages.append(model.page)
             files += model.charts.map { ("charts/\(slug)/\($0.name).svg", Array($0.svg.utf8)) }
             files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))
@@ -51,6 +55,7 @@ struct Layout {
             "version": input.toolVersion,
             "content": Self.marker,
             "isLeaderboard": path == "index",
+            "csp": ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
         ]
         if let base = input.baseURL.flatMap(Escape.url) {
             context["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path + ".html"
@@ -71,5 +76,32 @@ struct Layout {
             guard text.hasPrefix("@@"), text.hasSuffix("@@"), text.count > 4 else { return text }
             return exports[String(text.dropFirst(2).dropLast(2))] ?? text
         }.joined(separator: "\n")
+    }
+}
+
+/// The Content-Security-Policy of a page: nothing from elsewhere, scripts and styles only from
+/// the site's own files. Our inline SVG charts carry `<style>` elements (light/dark label
+/// colours); each is allowed by its SHA-256 hash, so no other inline style can apply.
+enum ContentSecurityPolicy {
+    static func policy(fragments: [String]) -> String {
+        var hashes: Set<String> = []
+        for fragment in fragments {
+            for style in inlineStyles(fragment) {
+                hashes.insert("'sha256-" + Data(SHA256.digest(of: Array(style.utf8))).base64EncodedString() + "'")
+            }
+        }
+        let styles = (["'self'"] + hashes.sorted()).joined(separator: " ")
+        return "default-src 'none'; script-src 'self'; style-src \(styles); img-src 'self'; base-uri 'none'; form-action 'none'"
+    }
+
+    /// The text of every `<style>…</style>` element in our own fragment HTML.
+    static func inlineStyles(_ html: String) -> [String] {
+        var styles: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<style>"), let close = rest.range(of: "</style>", range: open.upperBound..<rest.endIndex) {
+            styles.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return styles
     }
 }
