@@ -1,0 +1,361 @@
+import Foundation
+
+/// Axis domains and tick positions for the plot charts (``ScatterChart``, ``StripChart``).
+///
+/// Linear axes use "nice" steps of 1, 2 or 5 × 10^k (the step nearest to a fifth of the data
+/// range, as in d3's `ticks`), and the domain is widened to whole steps, so the first and the
+/// last tick sit on the ends of the axis. Log axes (base 10) span whole decades; decades are
+/// labelled, and when the axis spans at most two decades 2 × 10^k and 5 × 10^k are labelled too.
+/// Tick values are built from integers (`i × m / 10^j`), so `0.3` is the same `Double` as the
+/// literal `0.3` and the output is deterministic.
+enum AxisTicks {
+
+    /// A finished axis: the domain in *axis coordinates* (data values for a linear axis,
+    /// log10 of the data values for a log axis) and the ticks.
+    struct Axis: Sendable, Equatable {
+        /// Domain start and end in axis coordinates (for a log axis: exponents).
+        var lower: Double
+        var upper: Double
+        /// Tick positions in data units (for a log axis: 10, 100, …), ascending.
+        var ticks: [Double]
+        /// The label of each tick ("" = a tick with a gridline but no label).
+        var labels: [String]
+        var isLog: Bool
+
+        /// Position of `value` (data units) as a fraction of the axis, 0 at `lower`, 1 at `upper`.
+        func fraction(_ value: Double) -> Double {
+            let v = isLog ? log10(value) : value
+            let span = upper - lower
+            return span > 0 ? (v - lower) / span : 0.5
+        }
+    }
+
+    /// Default number of intervals a linear axis aims for.
+    static let targetCount = 5
+
+    // MARK: Linear
+
+    /// The nice step for `[lo, hi]` as mantissa (1, 2, 5 or 10) and power of ten.
+    static func step(_ lo: Double, _ hi: Double, count: Int = targetCount) -> (mantissa: Int, power: Int) {
+        let raw = (hi - lo) / Double(max(count, 1))
+        guard raw > 0, raw.isFinite else { return (1, 0) }
+        var power = Int(log10(raw).rounded(.down))
+        let error = raw / pow(10, Double(power))
+        var mantissa: Int
+        if error >= 50.0.squareRoot() { mantissa = 10 }
+        else if error >= 10.0.squareRoot() { mantissa = 5 }
+        else if error >= 2.0.squareRoot() { mantissa = 2 }
+        else { mantissa = 1 }
+        if mantissa == 10 { mantissa = 1; power += 1 }
+        return (mantissa, power)
+    }
+
+    /// `i × mantissa × 10^power` computed so that decimal ticks are the nearest doubles.
+    static func value(_ i: Int, _ mantissa: Int, _ power: Int) -> Double {
+        let units = Double(i * mantissa)
+        return power >= 0 ? units * pow(10, Double(power)) : units / pow(10, Double(-power))
+    }
+
+    /// A linear axis covering `[lo, hi]` (ends widened to whole steps). Equal ends are padded
+    /// (by 10 % of the value, at least 1); non-finite input gives the axis 0…1.
+    static func linear(_ lo: Double, _ hi: Double, count: Int = targetCount) -> Axis {
+        var a = min(lo, hi), b = max(lo, hi)
+        if !a.isFinite || !b.isFinite { a = 0; b = 1 }
+        if a == b {
+            let pad = max(abs(a) * 0.1, 1)
+            a -= pad
+            b += pad
+        }
+        // Widen to whole steps; widening can change the step, so repeat until stable (d3's nice).
+        var (m, p) = step(a, b, count: count)
+        for _ in 0..<10 {
+            let s = value(1, m, p)
+            let na = snapped(a / s, .down) * s
+            let nb = snapped(b / s, .up) * s
+            let next = step(na, nb, count: count)
+            a = na
+            b = nb
+            if next == (m, p) { break }
+            (m, p) = next
+        }
+        let first = Int((a / value(1, m, p)).rounded())
+        let last = Int((b / value(1, m, p)).rounded())
+        var ticks: [Double] = []
+        for i in first...max(first, last) { ticks.append(value(i, m, p)) }
+        let decimals = max(0, -p)
+        return Axis(lower: ticks.first ?? a, upper: ticks.last ?? b, ticks: ticks,
+                    labels: ticks.map { label($0, decimals: decimals) }, isLog: false)
+    }
+
+    /// `q` rounded in `direction`, but snapped to the nearest integer when it is within
+    /// floating-point noise of one (0.3 / 0.1 = 2.9999999999999996 counts as 3).
+    static func snapped(_ q: Double, _ direction: FloatingPointRoundingRule) -> Double {
+        let nearest = q.rounded()
+        return abs(q - nearest) <= 1e-9 * max(1, abs(q)) ? nearest : q.rounded(direction)
+    }
+
+    // MARK: Log
+
+    /// A base-10 log axis covering `[lo, hi]` (both must be > 0; otherwise 1…10): whole
+    /// decades; when at most two decades are spanned, 2 × 10^k and 5 × 10^k are labelled ticks
+    /// too. A single value exactly on a decade is padded by one decade on each side.
+    static func log(_ lo: Double, _ hi: Double) -> Axis {
+        var a = min(lo, hi), b = max(lo, hi)
+        if !(a > 0) || !b.isFinite { a = 1; b = 10 }
+        var first = Int(log10(a).rounded(.down))
+        var last = Int(log10(b).rounded(.up))
+        // Guard against log10 rounding (log10(1000) may be 2.9999…).
+        if value(1, 1, first + 1) <= a { first += 1 }
+        if last > first, value(1, 1, last - 1) >= b { last -= 1 }
+        if first >= last {
+            first -= 1
+            last += 1
+        }
+        var ticks: [Double] = []
+        var labels: [String] = []
+        let withMinor = last - first <= 2
+        for k in first...last {
+            ticks.append(value(1, 1, k))
+            labels.append(label(value(1, 1, k), decimals: max(0, -k)))
+            if withMinor && k < last {
+                for m in [2, 5] {
+                    ticks.append(value(m, 1, k))
+                    labels.append(label(value(m, 1, k), decimals: max(0, -k)))
+                }
+            }
+        }
+        return Axis(lower: Double(first), upper: Double(last), ticks: ticks, labels: labels, isLog: true)
+    }
+
+    // MARK: Labels
+
+    /// Fixed-point POSIX formatting with `decimals` digits; integers of 1,000 or more get
+    /// comma thousands separators; `-0` prints as `0`. Very large or small magnitudes
+    /// (≥ 10^15 or a decimals count above 10) fall back to `%g`.
+    static func label(_ v: Double, decimals: Int) -> String {
+        guard v.isFinite else { return "–" }
+        if abs(v) >= 1e15 || decimals > 10 {
+            return String(format: "%g", locale: Locale(identifier: "en_US_POSIX"), v)
+        }
+        var s = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), v)
+        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
+        if decimals == 0, abs(v) >= 1000 {
+            let negative = s.hasPrefix("-")
+            let digits = Array(negative ? s.dropFirst() : Substring(s))
+            var grouped = ""
+            for (i, d) in digits.enumerated() {
+                if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+                grouped.append(d)
+            }
+            s = (negative ? "-" : "") + grouped
+        }
+        return s
+    }
+}
+
+/// SVG helpers shared by the plot charts: id prefixes, number formatting, text, markers and the
+/// colour theme.
+enum PlotSVG {
+
+    /// `id` reduced to `[A-Za-z0-9_-]`, starting with a letter; if anything had to change, a
+    /// hash of the original id is appended so distinct ids stay distinct (the same rule as
+    /// ``StyleMatrixChart/idPrefix``).
+    static func idPrefix(_ id: String) -> String {
+        var out = ""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "_", "-": out.unicodeScalars.append(scalar)
+            default: out += "-"
+            }
+        }
+        var changed = out != id
+        if !(out.unicodeScalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } ?? false) {
+            out = "c" + out
+            changed = true
+        }
+        if changed { out += "-" + Escape.hex8(Escape.fnv1a64(Array(id.utf8))) }
+        return out
+    }
+
+    /// Coordinates: at most 2 decimals, no trailing zeros, POSIX; non-finite → 0.
+    static func n(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let clamped = min(max(value, -1e9), 1e9)
+        let hundredths = Int((clamped * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        if fraction == 0 { return "\(sign)\(whole)" }
+        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// A data value in words and tooltips: integers as integers (with thousands separators),
+    /// otherwise 4 significant digits at most, trailing zeros removed; POSIX.
+    static func value(_ v: Double) -> String {
+        guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "−∞") }
+        if v == v.rounded(), abs(v) < 1e15 { return AxisTicks.label(v, decimals: 0) }
+        let magnitude = abs(v)
+        let decimals: Int
+        if magnitude >= 1000 { decimals = 0 }
+        else if magnitude >= 100 { decimals = 1 }
+        else if magnitude >= 10 { decimals = 2 }
+        else if magnitude >= 1 { decimals = 3 }
+        else if magnitude >= 1e-4 { decimals = min(10, 3 - Int(log10(magnitude).rounded(.down))) }
+        else { return String(format: "%.3g", locale: Locale(identifier: "en_US_POSIX"), v) }
+        var s = AxisTicks.label(v, decimals: decimals)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    /// Estimated width in px of `text` at `size` px (sans-serif: 0.58 em average, wide East
+    /// Asian characters and emoji 1 em).
+    /// Bold text is taken as 12 % wider.
+    static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
+        text.reduce(0) { $0 + em($1) } * size * (bold ? 1.12 : 1)
+    }
+
+    static func em(_ c: Character) -> Double {
+        guard let v = c.unicodeScalars.first?.value else { return 0 }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
+            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
+            || (0x20000...0x3FFFD).contains(v)
+        return wide ? 1.0 : 0.58
+    }
+
+    /// `text` on one line (line breaks → spaces), shortened with "…" to fit `width` px at `size`.
+    static func fit(_ text: String, width: Double, size: Double, bold: Bool = false) -> String {
+        let flat = text.replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        guard textWidth(flat, size: size, bold: bold) > width else { return flat }
+        let scale = size * (bold ? 1.12 : 1)
+        var out = ""
+        var used = em("…") * scale
+        for c in flat {
+            used += em(c) * scale
+            if used > width { break }
+            out.append(c)
+        }
+        return out.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// A `<text>` element; `content` is escaped here.
+    static func text(_ content: String, x: Double, y: Double, size: Double, anchor: String = "start",
+                     weight: String? = nil, cls: String? = nil, fill: String = Theme.fallbackText,
+                     extra: String = "") -> String {
+        var s = "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\""
+        if anchor != "start" { s += " text-anchor=\"\(anchor)\"" }
+        if let weight { s += " font-weight=\"\(weight)\"" }
+        s += " fill=\"\(fill)\""
+        if let cls { s += " class=\"\(cls)\"" }
+        s += extra
+        s += ">\(Escape.xml(content))</text>\n"
+        return s
+    }
+
+    // MARK: Markers
+
+    /// The marker shapes that tell series apart together with their colour.
+    enum Shape: Sendable, Equatable { case circle, triangle, square }
+
+    /// An SVG element for a marker centred on (`x`, `y`) with "radius" `r`; `attributes`
+    /// (fill, class, …) and an optional `<title>` (already escaped) go inside.
+    static func marker(_ shape: Shape, x: Double, y: Double, r: Double, attributes: String,
+                       title: String? = nil) -> String {
+        let open: String
+        let name: String
+        switch shape {
+        case .circle:
+            name = "circle"
+            open = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\""
+        case .square:
+            name = "rect"
+            let side = r * 1.7
+            open = "<rect x=\"\(n(x - side / 2))\" y=\"\(n(y - side / 2))\" width=\"\(n(side))\" height=\"\(n(side))\""
+        case .triangle:
+            // Equilateral, pointing up, with the same area as the circle (side ≈ 2.69 r).
+            name = "path"
+            let side = r * 2.69
+            let h = side * 0.866
+            let top = y - h * 2 / 3, base = y + h / 3
+            open = "<path d=\"M\(n(x)) \(n(top))L\(n(x + side / 2)) \(n(base))L\(n(x - side / 2)) \(n(base))Z\""
+        }
+        if let title {
+            return open + " " + attributes + "><title>\(title)</title></\(name)>\n"
+        }
+        return open + " " + attributes + "/>\n"
+    }
+
+    // MARK: Theme
+
+    /// Colours. Series colours are the Okabe–Ito palette (distinguishable with the common
+    /// colour-vision deficiencies); the first two are blue and vermillion. Dark mode uses
+    /// lighter variants of the same hues, set by the chart's `<style>`.
+    enum Theme {
+        static let fallbackText = "#767676"   // ≥ 4.5 : 1 on white and ≥ 4.6 : 1 on black
+        static let lightText = "#1f2328"
+        static let lightMuted = "#59636e"
+        static let darkText = "#e6edf3"
+        static let darkMuted = "#9198a1"
+        static let lightGrid = "#d1d9e0"
+        static let darkGrid = "#3d444d"
+        static let fallbackGrid = "#8c959f"
+        static let lightBackground = "#ffffff"
+        static let darkBackground = "#0d1117"
+        static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+        /// (light, dark) per series index (cycled).
+        static let series: [(light: String, dark: String)] = [
+            ("#0072B2", "#56B4E9"),   // blue / sky blue
+            ("#D55E00", "#F0834D"),   // vermillion
+            ("#009E73", "#3CC79C"),   // bluish green
+            ("#CC79A7", "#E19BC4"),   // reddish purple
+            ("#E69F00", "#F2B84B"),   // orange
+        ]
+
+        static func color(_ index: Int) -> (light: String, dark: String) {
+            series[((index % series.count) + series.count) % series.count]
+        }
+
+        static let shapes: [Shape] = [.circle, .triangle, .square]
+
+        /// The shared `<style>`: text, muted text, axis and grid colours, and per-series fill
+        /// and stroke classes (`<p>-s<i>f`, `<p>-s<i>s`) for `seriesCount` series, in light and
+        /// dark mode. Everything also has presentation-attribute fallbacks on the elements.
+        static func style(prefix p: String, seriesCount: Int) -> String {
+            var light = ".\(p){color-scheme:light dark}\n"
+            light += ".\(p)-fg{fill:\(lightText)}.\(p)-muted{fill:\(lightMuted)}"
+            light += ".\(p)-axis{stroke:\(lightMuted)}.\(p)-grid{stroke:\(lightGrid);stroke-opacity:1}"
+            light += ".\(p)-mk,.\(p)-halo{stroke:\(lightBackground)}.\(p)-fgs{stroke:\(lightText)}\n"
+            var dark = "@media (prefers-color-scheme: dark){"
+            dark += ".\(p)-fg{fill:\(darkText)}.\(p)-muted{fill:\(darkMuted)}"
+            dark += ".\(p)-axis{stroke:\(darkMuted)}.\(p)-grid{stroke:\(darkGrid)}"
+            dark += ".\(p)-mk,.\(p)-halo{stroke:\(darkBackground)}.\(p)-fgs{stroke:\(darkText)}"
+            for i in 0..<max(seriesCount, 0) {
+                let c = color(i)
+                light += ".\(p)-s\(i)f{fill:\(c.light)}.\(p)-s\(i)s{stroke:\(c.light)}"
+                dark += ".\(p)-s\(i)f{fill:\(c.dark)}.\(p)-s\(i)s{stroke:\(c.dark)}"
+            }
+            return "<style>\n" + light + "\n" + dark + "}\n</style>\n"
+        }
+    }
+
+    /// The opening `<svg>` tag with namespace, size, viewBox, role and aria-labelledby, then
+    /// `<title>` and `<desc>` (escaped here).
+    static func header(prefix p: String, width: Int, height: Int, title: String, desc: String) -> String {
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""
+        s += " viewBox=\"0 0 \(width) \(height)\" role=\"img\""
+        s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
+        s += " style=\"max-width:100%;height:auto\""
+        s += " font-family=\"\(Theme.fontFamily)\">\n"
+        s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
+        s += "<desc id=\"\(p)-desc\">\(Escape.xml(desc))</desc>\n"
+        return s
+    }
+}

@@ -1,0 +1,470 @@
+import Foundation
+
+/// A scatter plot of one or more series as a standalone, accessible SVG (e.g. RM-Bench Hard
+/// against another benchmark, one point per reward model).
+///
+/// - Axes: "nice" linear ticks (steps of 1, 2 or 5 × 10^k, see ``AxisTicks``), or a base-10 log
+///   x axis (`xLog`, e.g. for lengths) with ticks at decades (and at 2 and 5 × 10^k when at most
+///   two decades are shown). Both domains cover every drawn point and every reference line.
+/// - Plot area (the mapping ``project(x:y:)`` implements): the x domain maps linearly (for a
+///   log axis: log10(x) maps linearly) onto pixels 70…540, the y domain onto pixels 350…56
+///   (upwards), in a 560 × 420 canvas.
+/// - Series are told apart by marker shape **and** colour (Okabe–Ito blue, vermillion, …;
+///   lighter variants in dark mode); a legend is drawn when there is more than one series.
+/// - Trend lines (`showTrend`): ordinary least squares of y on x in the displayed coordinates
+///   (on log10(x) when `xLog`), drawn over the series' own x range and clipped to the plot;
+///   series 2 and later use dashed lines. Needs two distinct x values.
+/// - Points with a NaN or infinite coordinate (and, on a log axis, x ≤ 0) are left out; the
+///   `<desc>` says how many. With more than ``manyPoints`` points the markers are small and
+///   translucent and no point labels are drawn.
+///
+/// Every data-derived text is XML-escaped; ids and classes start with ``idPrefix``; the output
+/// depends only on the input (no randomness, POSIX number formatting).
+public struct ScatterChart: Sendable {
+
+    /// Marker shape of a series.
+    public enum Marker: Sendable, Equatable {
+        case circle, triangle, square
+    }
+
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        /// Drawn next to the point when the chart's `labelPoints` is true.
+        public var label: String?
+        /// Shown on hover (the marker's `<title>`); empty → "series: (x, y)".
+        public var tooltip: String
+
+        public init(x: Double, y: Double, label: String? = nil, tooltip: String = "") {
+            self.x = x
+            self.y = y
+            self.label = label
+            self.tooltip = tooltip
+        }
+    }
+
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var points: [Point]
+        public var marker: Marker
+        public var showTrend: Bool
+
+        public init(name: String, points: [Point], marker: Marker = .circle, showTrend: Bool = false) {
+            self.name = name
+            self.points = points
+            self.marker = marker
+            self.showTrend = showTrend
+        }
+    }
+
+    /// Unique per page; sanitized into ``idPrefix``.
+    public var id: String
+    public var title: String
+    /// Axis titles including units, e.g. "RM-Bench Hard (%)".
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+    /// Horizontal dashed lines, e.g. baselines.
+    public var referenceLines: [(label: String, y: Double)]
+    /// Drawn under the plot, e.g. "r = 0.55 (p = 0.07), ρ = 0.49, n = 12".
+    public var caption: String?
+    public var labelPoints: Bool
+    public var xLog: Bool
+
+    public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series],
+                referenceLines: [(label: String, y: Double)] = [], caption: String? = nil,
+                labelPoints: Bool = false, xLog: Bool = false) {
+        self.id = id
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+        self.referenceLines = referenceLines
+        self.caption = caption
+        self.labelPoints = labelPoints
+        self.xLog = xLog
+    }
+
+    public var idPrefix: String { PlotSVG.idPrefix(id) }
+
+    // MARK: Layout
+
+    static let width = 560
+    static let height = 420
+    static let plotLeft = 70.0
+    static let plotRight = 540.0
+    static let plotTop = 56.0
+    static let plotBottom = 350.0
+    /// Above this many drawn points: small translucent markers, no point labels.
+    public static let manyPoints = 400
+
+    /// The points that are drawn, per series, and how many were left out and why.
+    struct Cleaned {
+        var series: [[Point]]
+        var nonFinite = 0
+        var nonPositive = 0
+        var total: Int { series.reduce(0) { $0 + $1.count } }
+        var skipped: Int { nonFinite + nonPositive }
+    }
+
+    func cleaned() -> Cleaned {
+        var out = Cleaned(series: [])
+        for s in series {
+            var kept: [Point] = []
+            for point in s.points {
+                if !point.x.isFinite || !point.y.isFinite {
+                    out.nonFinite += 1
+                } else if xLog && point.x <= 0 {
+                    out.nonPositive += 1
+                } else {
+                    kept.append(point)
+                }
+            }
+            out.series.append(kept)
+        }
+        return out
+    }
+
+    /// The x and y axes for the drawn points and the reference lines.
+    func axes(_ data: Cleaned) -> (x: AxisTicks.Axis, y: AxisTicks.Axis) {
+        let points = data.series.flatMap { $0 }
+        let xs = points.map(\.x)
+        var ys = points.map(\.y)
+        ys += referenceLines.map(\.y).filter(\.isFinite)
+        let xAxis: AxisTicks.Axis
+        if xs.isEmpty {
+            xAxis = xLog ? AxisTicks.log(1, 10) : AxisTicks.linear(0, 1)
+        } else {
+            xAxis = xLog ? AxisTicks.log(xs.min()!, xs.max()!) : AxisTicks.linear(xs.min()!, xs.max()!)
+        }
+        let yAxis = ys.isEmpty ? AxisTicks.linear(0, 1) : AxisTicks.linear(ys.min()!, ys.max()!)
+        return (xAxis, yAxis)
+    }
+
+    /// Pixel coordinates of the data point (`x`, `y`) in this chart: x domain → 70…540,
+    /// y domain → 350…56 (log10 for a log x axis).
+    func project(x: Double, y: Double) -> (Double, Double) {
+        let (xAxis, yAxis) = axes(cleaned())
+        return Self.project(x: x, y: y, xAxis, yAxis)
+    }
+
+    static func project(x: Double, y: Double, _ xAxis: AxisTicks.Axis, _ yAxis: AxisTicks.Axis) -> (Double, Double) {
+        (plotLeft + xAxis.fraction(x) * (plotRight - plotLeft),
+         plotBottom - yAxis.fraction(y) * (plotBottom - plotTop))
+    }
+
+    /// Least-squares fit y = intercept + slope · u with u = x (or log10 x when `xLog`), and
+    /// the u range of the points; nil for fewer than two distinct u values.
+    func trend(_ points: [Point]) -> (intercept: Double, slope: Double, uMin: Double, uMax: Double)? {
+        let us = points.map { xLog ? log10($0.x) : $0.x }
+        guard us.count >= 2, let uMin = us.min(), let uMax = us.max(), uMax > uMin else { return nil }
+        let count = Double(us.count)
+        let uMean = us.reduce(0, +) / count
+        let yMean = points.reduce(0) { $0 + $1.y } / count
+        var sxy = 0.0, sxx = 0.0
+        for (u, p) in zip(us, points) {
+            sxy += (u - uMean) * (p.y - yMean)
+            sxx += (u - uMean) * (u - uMean)
+        }
+        guard sxx > 0 else { return nil }
+        let slope = sxy / sxx
+        return (yMean - slope * uMean, slope, uMin, uMax)
+    }
+
+    static func shape(_ marker: Marker) -> PlotSVG.Shape {
+        switch marker {
+        case .circle: return .circle
+        case .triangle: return .triangle
+        case .square: return .square
+        }
+    }
+
+    static let colorNames = ["blue", "vermillion", "green", "purple", "orange"]
+    static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 2"]
+
+    static func markerName(_ marker: Marker) -> String {
+        switch marker {
+        case .circle: return "circles"
+        case .triangle: return "triangles"
+        case .square: return "squares"
+        }
+    }
+
+    // MARK: SVG
+
+    public func svg() -> String {
+        let p = idPrefix
+        let data = cleaned()
+        let (xAxis, yAxis) = axes(data)
+        let w = Double(Self.width), h = Double(Self.height)
+        let left = Self.plotLeft, right = Self.plotRight, top = Self.plotTop, bottom = Self.plotBottom
+        let many = data.total > Self.manyPoints
+        func proj(_ x: Double, _ y: Double) -> (Double, Double) { Self.project(x: x, y: y, xAxis, yAxis) }
+
+        var s = PlotSVG.header(prefix: p, width: Self.width, height: Self.height,
+                               title: title, desc: description(data))
+        s += PlotSVG.Theme.style(prefix: p, seriesCount: series.count)
+        s += "<defs><clipPath id=\"\(p)-clip\"><rect x=\"\(PlotSVG.n(left))\" y=\"\(PlotSVG.n(top))\""
+        s += " width=\"\(PlotSVG.n(right - left))\" height=\"\(PlotSVG.n(bottom - top))\"/></clipPath></defs>\n"
+
+        s += PlotSVG.text(PlotSVG.fit(title, width: w - 24, size: 15), x: 12, y: 24, size: 15,
+                          weight: "600", cls: "\(p)-fg")
+
+        // Gridlines and ticks.
+        s += "<g class=\"\(p)-grid\" stroke=\"\(PlotSVG.Theme.fallbackGrid)\" stroke-opacity=\"0.4\" stroke-width=\"1\">\n"
+        for tick in xAxis.ticks {
+            let (x, _) = proj(tick, yAxis.ticks.first ?? 0)
+            s += "<line x1=\"\(PlotSVG.n(x))\" y1=\"\(PlotSVG.n(top))\" x2=\"\(PlotSVG.n(x))\" y2=\"\(PlotSVG.n(bottom))\"/>\n"
+        }
+        for tick in yAxis.ticks {
+            let (_, y) = proj(xAxis.ticks.first ?? 1, tick)
+            s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(y))\"/>\n"
+        }
+        s += "</g>\n"
+
+        s += "<g class=\"\(p)-axis\" stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1\">\n"
+        s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(bottom))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(bottom))\"/>\n"
+        s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(top))\" x2=\"\(PlotSVG.n(left))\" y2=\"\(PlotSVG.n(bottom))\"/>\n"
+        for tick in xAxis.ticks {
+            let (x, _) = proj(tick, yAxis.ticks.first ?? 0)
+            s += "<line x1=\"\(PlotSVG.n(x))\" y1=\"\(PlotSVG.n(bottom))\" x2=\"\(PlotSVG.n(x))\" y2=\"\(PlotSVG.n(bottom + 4))\"/>\n"
+        }
+        for tick in yAxis.ticks {
+            let (_, y) = proj(xAxis.ticks.first ?? 1, tick)
+            s += "<line x1=\"\(PlotSVG.n(left - 4))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(left))\" y2=\"\(PlotSVG.n(y))\"/>\n"
+        }
+        s += "</g>\n"
+
+        s += "<g class=\"\(p)-ticks\">\n"
+        for (tick, label) in zip(xAxis.ticks, xAxis.labels) where !label.isEmpty {
+            let (x, _) = proj(tick, yAxis.ticks.first ?? 0)
+            s += PlotSVG.text(label, x: x, y: bottom + 17, size: 11, anchor: "middle", cls: "\(p)-muted")
+        }
+        for (tick, label) in zip(yAxis.ticks, yAxis.labels) where !label.isEmpty {
+            let (_, y) = proj(xAxis.ticks.first ?? 1, tick)
+            s += PlotSVG.text(label, x: left - 7, y: y + 4, size: 11, anchor: "end", cls: "\(p)-muted")
+        }
+        s += "</g>\n"
+
+        // Axis titles.
+        let xTitle = xLabel + (xLog ? " (log scale)" : "")
+        s += PlotSVG.text(PlotSVG.fit(xTitle, width: right - left, size: 12), x: (left + right) / 2,
+                          y: bottom + 37, size: 12, anchor: "middle", cls: "\(p)-fg")
+        let yMid = (top + bottom) / 2
+        s += PlotSVG.text(PlotSVG.fit(yLabel, width: bottom - top + 40, size: 12), x: 18, y: yMid, size: 12,
+                          anchor: "middle", cls: "\(p)-fg",
+                          extra: " transform=\"rotate(-90 18 \(PlotSVG.n(yMid)))\"")
+
+        // Reference lines.
+        for line in referenceLines where line.y.isFinite {
+            let (_, y) = proj(xAxis.ticks.first ?? 1, line.y)
+            s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(PlotSVG.value(line.y))"))</title>\n"
+            s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(y))\""
+            s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\" class=\"\(p)-axis\"/>\n"
+            let labelY = y - 5 < top + 10 ? y + 14 : y - 5
+            s += PlotSVG.text(PlotSVG.fit(line.label, width: (right - left) * 0.6, size: 11),
+                              x: right - 4, y: labelY, size: 11, anchor: "end", cls: "\(p)-muted")
+            s += "</g>\n"
+        }
+
+        // Trend lines, clipped to the plot area: under the markers, or over them when there are
+        // many (with a halo in the background colour, so they stay visible).
+        var trendLines = ""
+        for (index, points) in data.series.enumerated() where series[index].showTrend {
+            guard let fit = trend(points) else { continue }
+            let c = PlotSVG.Theme.color(index)
+            let x0 = xLog ? pow(10, fit.uMin) : fit.uMin
+            let x1 = xLog ? pow(10, fit.uMax) : fit.uMax
+            let (px0, py0) = proj(x0, fit.intercept + fit.slope * fit.uMin)
+            let (px1, py1) = proj(x1, fit.intercept + fit.slope * fit.uMax)
+            let dash = Self.dashes[index % Self.dashes.count]
+            trendLines += "<line x1=\"\(PlotSVG.n(px0))\" y1=\"\(PlotSVG.n(py0))\" x2=\"\(PlotSVG.n(px1))\" y2=\"\(PlotSVG.n(py1))\""
+            trendLines += " stroke=\"none\" stroke-width=\"5\" stroke-opacity=\"0.8\" stroke-linecap=\"round\""
+            trendLines += " clip-path=\"url(#\(p)-clip)\" class=\"\(p)-halo\"/>\n"
+            trendLines += "<line x1=\"\(PlotSVG.n(px0))\" y1=\"\(PlotSVG.n(py0))\" x2=\"\(PlotSVG.n(px1))\" y2=\"\(PlotSVG.n(py1))\""
+            trendLines += " stroke=\"\(c.light)\" stroke-width=\"2.25\""
+            if !dash.isEmpty { trendLines += " stroke-dasharray=\"\(dash)\"" }
+            trendLines += " clip-path=\"url(#\(p)-clip)\" class=\"\(p)-s\(index)s \(p)-trend\">"
+            trendLines += "<title>\(Escape.xml(trendSentence(series[index].name, fit: fit, n: points.count)))</title></line>\n"
+        }
+
+        if !many { s += trendLines }
+
+        // Markers.
+        let radius = many ? 2.4 : 4.5
+        for (index, points) in data.series.enumerated() where !points.isEmpty {
+            let c = PlotSVG.Theme.color(index)
+            let shape = Self.shape(series[index].marker)
+            var attributes = "fill=\"\(c.light)\""
+            if many {
+                attributes += " fill-opacity=\"0.45\" class=\"\(p)-s\(index)f\""
+            } else {
+                attributes += " fill-opacity=\"0.9\" stroke-width=\"1\" class=\"\(p)-s\(index)f \(p)-mk\""
+            }
+            s += "<g class=\"\(p)-series\">\n"
+            for point in points {
+                let (x, y) = proj(point.x, point.y)
+                let tip = point.tooltip.isEmpty
+                    ? "\(series[index].name): (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))"
+                    : point.tooltip
+                s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: attributes, title: Escape.xml(tip))
+            }
+            s += "</g>\n"
+        }
+
+        if many { s += trendLines }
+
+        // Point labels.
+        if labelPoints && !many {
+            s += pointLabels(data, proj: proj, radius: radius)
+        }
+
+        if data.total == 0 {
+            s += PlotSVG.text("no data", x: (left + right) / 2, y: yMid + 5, size: 14, anchor: "middle", cls: "\(p)-muted")
+        }
+
+        // Legend.
+        if series.count > 1 {
+            let budget = (w - 2 * left) / Double(series.count) - 26
+            var x = left
+            for (index, one) in series.enumerated() {
+                let c = PlotSVG.Theme.color(index)
+                let name = PlotSVG.fit(one.name, width: max(budget, 40), size: 12)
+                s += "<g class=\"\(p)-legend\">"
+                s += PlotSVG.marker(Self.shape(one.marker), x: x + 5, y: 41, r: 5,
+                                    attributes: "fill=\"\(c.light)\" class=\"\(p)-s\(index)f\"")
+                s += PlotSVG.text(name, x: x + 15, y: 45, size: 12, cls: "\(p)-fg")
+                s += "</g>\n"
+                x += 15 + PlotSVG.textWidth(name, size: 12) + 22
+            }
+        }
+
+        if let caption, !caption.isEmpty {
+            s += PlotSVG.text(PlotSVG.fit(caption, width: w - 24, size: 11), x: w / 2, y: h - 10, size: 11,
+                              anchor: "middle", cls: "\(p)-muted")
+        }
+        s += "</svg>\n"
+        return s
+    }
+
+    /// Point labels, placed greedily: right of the marker, else left, above, below, or at the
+    /// diagonals; never off the canvas; a label that cannot avoid every other label and marker
+    /// takes the first candidate that stays on the canvas.
+    private func pointLabels(_ data: Cleaned, proj: (Double, Double) -> (Double, Double), radius: Double) -> String {
+        let p = idPrefix
+        let size = 10.5
+        struct Box { var x0, y0, x1, y1: Double
+            func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
+        }
+        var placed: [Box] = []
+        var markers: [Box] = []
+        var items: [(x: Double, y: Double, text: String)] = []
+        for point in data.series.joined() {
+            let (x, y) = proj(point.x, point.y)
+            markers.append(Box(x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius))
+            if let label = point.label, !label.isEmpty {
+                items.append((x, y, PlotSVG.fit(label, width: 200, size: size)))
+            }
+        }
+        let minX = 2.0, maxX = Double(Self.width) - 2
+        let minY = Self.plotTop - 6, maxY = Self.plotBottom + 2
+        var s = "<g class=\"\(p)-labels\">\n"
+        for item in items {
+            let tw = PlotSVG.textWidth(item.text, size: size)
+            let gap = radius + 3
+            // (anchor x, baseline y, text-anchor)
+            let candidates: [(Double, Double, String)] = [
+                (item.x + gap, item.y + 3.5, "start"),
+                (item.x - gap, item.y + 3.5, "end"),
+                (item.x, item.y - gap - 2, "middle"),
+                (item.x, item.y + gap + 9, "middle"),
+                (item.x + gap - 2, item.y - gap, "start"),
+                (item.x + gap - 2, item.y + gap + 7, "start"),
+                (item.x - gap + 2, item.y - gap, "end"),
+                (item.x - gap + 2, item.y + gap + 7, "end"),
+            ]
+            func box(_ c: (Double, Double, String)) -> Box {
+                let x0 = c.2 == "start" ? c.0 : (c.2 == "end" ? c.0 - tw : c.0 - tw / 2)
+                return Box(x0: x0, y0: c.1 - size * 0.8, x1: x0 + tw, y1: c.1 + size * 0.25)
+            }
+            func onCanvas(_ b: Box) -> Bool { b.x0 >= minX && b.x1 <= maxX && b.y0 >= minY && b.y1 <= maxY }
+            var chosen: (Double, Double, String)? = nil
+            for c in candidates {
+                let b = box(c)
+                if onCanvas(b) && !placed.contains(where: { $0.overlaps(b) })
+                    && !markers.contains(where: { $0.overlaps(b) }) {
+                    chosen = c
+                    break
+                }
+            }
+            if chosen == nil { chosen = candidates.first { onCanvas(box($0)) } }
+            if chosen == nil {
+                // Wider than the canvas allows next to the point: clamp horizontally.
+                let b = box(candidates[0])
+                let shift = b.x1 > maxX ? maxX - b.x1 : (b.x0 < minX ? minX - b.x0 : 0)
+                chosen = (candidates[0].0 + shift, min(max(candidates[0].1, minY + size), maxY), "start")
+            }
+            let c = chosen!
+            placed.append(box(c))
+            s += PlotSVG.text(item.text, x: c.0, y: c.1, size: size, anchor: c.2, cls: "\(p)-fg")
+        }
+        s += "</g>\n"
+        return s
+    }
+
+    // MARK: Words
+
+    private func trendSentence(_ name: String, fit: (intercept: Double, slope: Double, uMin: Double, uMax: Double), n: Int) -> String {
+        let u = xLog ? "log10(x)" : "x"
+        let sign = fit.slope < 0 ? "−" : "+"
+        return "Trend for \(name) (least squares, n = \(n)): y = \(PlotSVG.value(fit.intercept)) \(sign) "
+            + "\(PlotSVG.value(abs(fit.slope))) · \(u)"
+    }
+
+    /// The `<desc>`: what is plotted, the series, trends, reference lines, the caption, the
+    /// points (for up to 60 points) and how many points were left out.
+    func description(_ data: Cleaned) -> String {
+        var parts: [String] = []
+        parts.append("Scatter plot of \(yLabel) (y axis) against \(xLabel) (x axis\(xLog ? ", log scale" : "")).")
+        if series.isEmpty || data.total == 0 {
+            parts.append("No data.")
+        }
+        let seriesWords = series.enumerated().map { index, one -> String in
+            let color = Self.colorNames[index % Self.colorNames.count]
+            let count = data.series[index].count
+            return "\(one.name) (\(color) \(Self.markerName(one.marker)), \(count) point\(count == 1 ? "" : "s"))"
+        }
+        if !series.isEmpty {
+            parts.append("\(series.count) series: " + seriesWords.joined(separator: "; ") + ".")
+        }
+        for (index, points) in data.series.enumerated() where series[index].showTrend {
+            if let fit = trend(points) {
+                parts.append(trendSentence(series[index].name, fit: fit, n: points.count) + ".")
+            }
+        }
+        let refs = referenceLines.filter(\.y.isFinite)
+        if !refs.isEmpty {
+            parts.append("Reference lines: " + refs.map { "\($0.label) at y = \(PlotSVG.value($0.y))" }
+                .joined(separator: "; ") + ".")
+        }
+        if let caption, !caption.isEmpty { parts.append(caption) }
+        if data.total > 0 && data.total <= 60 {
+            var points: [String] = []
+            for (index, list) in data.series.enumerated() {
+                for point in list {
+                    let name = point.label ?? (point.tooltip.isEmpty ? series[index].name : point.tooltip)
+                    points.append("\(name) (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))")
+                }
+            }
+            parts.append("Points (x, y): " + points.joined(separator: "; ") + ".")
+        }
+        if data.skipped > 0 {
+            var why: [String] = []
+            if data.nonFinite > 0 { why.append("\(data.nonFinite) with a missing (NaN) or infinite coordinate") }
+            if data.nonPositive > 0 { why.append("\(data.nonPositive) with x ≤ 0, which a log scale cannot show") }
+            parts.append("\(data.skipped) point\(data.skipped == 1 ? " was" : "s were") left out: "
+                         + why.joined(separator: ", ") + ".")
+        }
+        return parts.joined(separator: " ")
+    }
+}
