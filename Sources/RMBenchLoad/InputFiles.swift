@@ -1,8 +1,9 @@
 import Foundation
 import RMBenchCore
 
-/// Finds input files under a folder: recursively, sorted by path, hidden files skipped,
-/// symbolic-link loops reported instead of followed forever.
+/// Finds input files under a folder: recursively, sorted by path, hidden files and
+/// `README.md` files (documentation of the folder) skipped, symbolic-link loops reported
+/// instead of followed forever.
 ///
 ///     let results = try InputFiles.find(under: "Data/results", extensions: ["json", "jsonl"])
 public enum InputFiles {
@@ -30,7 +31,7 @@ public enum InputFiles {
             problems.append(InputProblem(file: directory, location: .file, message: "cannot list the folder: \((error as NSError).localizedDescription)"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") && name.lowercased() != "readme.md" {
             let path = (directory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

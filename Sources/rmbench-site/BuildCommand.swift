@@ -14,8 +14,10 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the static report website from a data folder.",
         discussion: """
             Reads per-sample result files under DATA/results (any depth; .json or .jsonl; \
-            results/<Seq_Classifier|DPO|Baseline>/<model>/ names the model and its type) and \
-            published numbers in DATA/published/*.csv, scores everything, renders each page as \
+            results/<Seq_Classifier|DPO|Baseline>/<model>/ names the model and its type), \
+            published numbers under DATA/published (.csv tables, .md leaderboard tables, .json \
+            aggregate results such as RM-R1's final_result.json), external metrics in \
+            DATA/external/*.csv and model metadata in DATA/models.toml; scores everything, renders each page as \
             Markdown from TEMPLATES, converts it with libcmark-gfm and writes OUTPUT atomically: \
             the previous site stays in place until the new one is complete. Progress goes to \
             stderr; exit status 2 on bad input.
@@ -56,29 +58,9 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             let inputs = try await SiteInputs.load(data: data, progress: progress)
             let templateSet = try TemplateSet.load(directory: templates)
-            progress.say("scoring \(inputs.runs.count) model(s)")
-            let scores = inputs.runs.map(Scorer.score)
-            for score in scores {
-                let partial = score.isComplete ? "" : ", partial: no \(score.missingDomains.map(\.rawValue).joined(separator: ", "))"
-                progress.say("  \(score.model): \(score.samples) prompts, average \(LeaderboardTable.percent(score.average))\(partial)")
-            }
-            if bootstrap.bootstrap > 0 {
-                progress.say("bootstrap: \(bootstrap.bootstrap) resamples per model, seed \(bootstrap.seed)")
-            }
-            let intervals = bootstrap.intervals(inputs.runs)
-            let ranks = bootstrap.ranks(inputs.runs)
-            let rows = LeaderboardRow.rows(scores: scores, published: inputs.published, intervals: intervals, ranks: ranks)
-            let correlations = Analyze.correlationStudy(
-                rmbench: Dictionary(rows.map { ($0.name, RMBenchMetrics.values($0)) }, uniquingKeysWith: { first, _ in first }),
-                rmbenchMetrics: RMBenchMetrics.names, external: inputs.external, canonicalName: { $0 },
-                resamples: max(bootstrap.bootstrap, 1), seed: bootstrap.seed)
-            progress.say("correlating \(inputs.external.reduce(0) { $0 + $1.metrics.count }) external metric(s) with RM-Bench")
-            progress.say("rendering \(rows.count) leaderboard rows")
-            var lengths: [String: LengthAnalysis] = [:]
-            for run in inputs.runs { lengths[run.model] = Analyze.lengthAnalysis(run.items) }
-            site = SiteRenderer.render(SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
-                                                 correlations: correlations, lengthAnalyses: lengths),
-                                       templates: templateSet)
+            let input = SitePipeline.assemble(inputs, title: title, baseURL: baseURL, bootstrap: bootstrap, progress: progress)
+            progress.say("rendering \(input.rows.count) leaderboard rows")
+            site = SiteRenderer.render(input, templates: templateSet)
         } catch {
             throw InputFailure.exit(error)
         }
@@ -111,6 +93,7 @@ struct SiteInputs {
     var runs: [ModelRun]
     var published: [PublishedRow]
     var external: [ExternalMetrics]
+    var metadata: [ModelMetadata]
 
     static func load(data: String, progress: Progress) async throws(InputProblems) -> SiteInputs {
         let resultsFolder = (data as NSString).appendingPathComponent("results")
@@ -135,7 +118,7 @@ struct SiteInputs {
         }
         if FileManager.default.fileExists(atPath: publishedFolder) {
             do {
-                publishedFiles = try InputFiles.find(under: publishedFolder, extensions: ["csv"])
+                publishedFiles = try InputFiles.find(under: publishedFolder, extensions: ["csv", "json", "md"])
             } catch {
                 problems += error.problems
             }
@@ -161,7 +144,20 @@ struct SiteInputs {
         var published: [PublishedRow] = []
         for file in publishedFiles {
             do {
-                published += try PublishedReader.read(path: file)
+                switch (file as NSString).pathExtension.lowercased() {
+                case "json": published.append(try AggregateResultReader.read(path: file))
+                case "md": published += try MarkdownTableReader.read(path: file)
+                default: published += try PublishedReader.read(path: file)
+                }
+            } catch {
+                problems += error.problems
+            }
+        }
+        var metadata: [ModelMetadata] = []
+        let metadataFile = (data as NSString).appendingPathComponent("models.toml")
+        if FileManager.default.fileExists(atPath: metadataFile) {
+            do {
+                metadata = try ModelMetadataReader.read(path: metadataFile)
             } catch {
                 problems += error.problems
             }
@@ -182,7 +178,7 @@ struct SiteInputs {
         }
         for p in published.indices { published[p].file = relative(published[p].file, to: data) }
         for e in external.indices { external[e].file = relative(external[e].file, to: data) }
-        return SiteInputs(runs: runs, published: published, external: external)
+        return SiteInputs(runs: runs, published: published, external: external, metadata: metadata)
     }
 
     /// `path` without the `folder/` prefix it was found under.

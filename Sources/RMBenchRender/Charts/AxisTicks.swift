@@ -352,7 +352,6 @@ enum PlotSVG {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""
         s += " viewBox=\"0 0 \(width) \(height)\" role=\"img\""
         s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
-        s += " style=\"max-width:100%;height:auto\""
         s += " font-family=\"\(Theme.fontFamily)\">\n"
         s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
         s += "<desc id=\"\(p)-desc\">\(Escape.xml(desc))</desc>\n"

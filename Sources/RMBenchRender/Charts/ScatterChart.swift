@@ -295,15 +295,21 @@ public struct ScatterChart: Sendable {
         for (index, points) in data.series.enumerated() where !points.isEmpty {
             let c = PlotSVG.Theme.color(index)
             let shape = Self.shape(series[index].marker)
-            var attributes = "fill=\"\(c.light)\""
             if many {
-                attributes += " fill-opacity=\"0.45\" class=\"\(p)-s\(index)f\""
+                // Dense series carry their paint on the group, so each marker is only its position.
+                s += "<g class=\"\(p)-series \(p)-s\(index)f\" fill=\"\(c.light)\" fill-opacity=\"0.45\">\n"
             } else {
-                attributes += " fill-opacity=\"0.9\" stroke-width=\"1\" class=\"\(p)-s\(index)f \(p)-mk\""
+                s += "<g class=\"\(p)-series\">\n"
             }
-            s += "<g class=\"\(p)-series\">\n"
+            let attributes = "fill=\"\(c.light)\" fill-opacity=\"0.9\" stroke-width=\"1\" class=\"\(p)-s\(index)f \(p)-mk\""
             for point in points {
                 let (x, y) = proj(point.x, point.y)
+                // Thousands of hover titles would make the page heavy and no one hovers them
+                // one by one; dense charts describe their points in <desc> only.
+                guard !many else {
+                    s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: "")
+                    continue
+                }
                 let tip = point.tooltip.isEmpty
                     ? "\(series[index].name): (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))"
                     : point.tooltip

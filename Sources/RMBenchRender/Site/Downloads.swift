@@ -14,8 +14,8 @@ enum Downloads {
         if let index = members.firstIndex(where: { $0.0 == "provenance" }) {
             members[index].1 = .string(row.provenance.rawValue)
         }
-        if row.score != nil, let published = row.published {
-            members.append(("published", publishedJSON(LeaderboardRow(published: published))))
+        if row.score != nil, !row.allPublished.isEmpty {
+            members.append(("published", .array(row.allPublished.map { publishedJSON(LeaderboardRow(published: $0)) })))
         }
         return .object(members)
     }

@@ -13,7 +13,14 @@ enum ModelPage {
     static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
                        templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
         guard let score = row.score else {
-            let markdown = templates.render("published-model.md", publishedContext(row, slug: slug))
+            var context = publishedContext(row, slug: slug)
+            context["headline"] = headlineTable(row)
+            context["sources"] = row.allPublished.enumerated().map { index, published in
+                publishedContext(row, slug: slug, published: published).merging(["number": index + 1, "several": row.allPublished.count > 1]) { a, _ in a }
+            }
+            context["flagged"] = row.flagged
+            context["slug"] = slug
+            let markdown = templates.render("published-model.md", context)
             return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
         }
         var charts: [Chart] = []
@@ -30,7 +37,7 @@ enum ModelPage {
         var context: [String: Any] = [
             "name": Escape.markdownText(score.model),
             "type": row.type.title,
-            "provenance": row.provenance.title,
+            "provenance": row.provenance.rawValue,
             "samples": score.samples,
             "isPartial": row.isPartial,
             "missing": row.missingDomains.map(\.title).joined(separator: ", "),
@@ -47,7 +54,10 @@ enum ModelPage {
             },
             "json": "../data/models/\(slug).json",
         ]
-        if let published = row.published { context["published"] = publishedContext(row, slug: slug, published: published) }
+        context["published"] = row.allPublished.enumerated().map { index, published in
+            publishedContext(row, slug: slug, published: published).merging(["number": index + 1, "several": row.allPublished.count > 1]) { a, _ in a }
+        }
+        context["provenanceNote"] = provenanceNote(row)
         if let intervals = row.intervals {
             context["bootstrap"] = ["resamples": intervals.resamples, "seed": String(intervals.seed)]
         }
@@ -99,17 +109,22 @@ enum ModelPage {
             if row.intervals != nil {
                 lines.append("| 95 % CI | " + columns.map { LeaderboardTable.range(row.interval($0)) }.joined(separator: " | ") + " |")
             }
-            if let published = row.published {
+            for (index, published) in row.allPublished.enumerated() {
                 let reported = LeaderboardRow(published: published)
-                lines.append("| Published | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+                let label = row.allPublished.count > 1 ? "Published (\(index + 1))" : "Published"
+                lines.append("| \(label) | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+                // Overall numbers of a partial recomputed model are not comparable.
                 lines.append("| Difference (points) | " + columns.map { column -> String in
-                    guard let a = recomputed.value(column), let b = reported.value(column), a.isFinite else { return "–" }
+                    guard comparable(column, score), let a = recomputed.value(column), let b = reported.value(column), a.isFinite else { return "–" }
                     return signed((a - b) * 100)
                 }.joined(separator: " | ") + " |")
             }
-        } else if let published = row.published {
-            let reported = LeaderboardRow(published: published)
-            lines.append("| Published | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+        } else {
+            for (index, published) in row.allPublished.enumerated() {
+                let reported = LeaderboardRow(published: published)
+                let label = row.allPublished.count > 1 ? "Published (\(index + 1))" : "Published"
+                lines.append("| \(label) | " + columns.map { LeaderboardTable.percent(reported.value($0)) }.joined(separator: " | ") + " |")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -156,6 +171,22 @@ enum ModelPage {
         ]
         if let url = published.url.flatMap(Escape.url) { context["url"] = url }
         return context
+    }
+
+    /// Domain numbers always compare; overall numbers only for a complete recomputed model.
+    static func comparable(_ column: MetricColumn, _ score: ModelScore) -> Bool {
+        if case .domain = column { return true }
+        return score.isComplete
+    }
+
+    /// What the row's provenance level means for this model, in a sentence.
+    static func provenanceNote(_ row: LeaderboardRow) -> String {
+        switch row.provenance {
+        case .recomputed: "Recomputed here from per-sample results; no published numbers to compare with."
+        case .published: "Published numbers only."
+        case .verified: "Verified: recomputed from per-sample results, and the published numbers agree within ±\(Audit.tolerance) points (they are rounded to one decimal)."
+        case .disagrees: "Disagrees: the recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points; see the differences below and the [audit](../audit.html)."
+        }
     }
 
     private static func signed(_ points: Double) -> String {

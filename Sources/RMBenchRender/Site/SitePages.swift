@@ -12,15 +12,28 @@ public struct SiteInput: Sendable {
     public var correlations: [CorrelationPair]
     /// Per recomputed model with response features: its length and style analysis.
     public var lengthAnalyses: [String: LengthAnalysis]
+    /// Response lengths of the benchmark, and the model whose results they were read from.
+    public var datasetLengths: [DomainLengths]
+    public var datasetLengthsSource: String?
+    /// The audit's findings, for `audit.html`.
+    public var findings: [AuditFinding]
+    /// Model metadata, for families on `types.html`.
+    public var metadata: [ModelMetadata]
 
     public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow],
-                correlations: [CorrelationPair] = [], lengthAnalyses: [String: LengthAnalysis] = [:]) {
+                correlations: [CorrelationPair] = [], lengthAnalyses: [String: LengthAnalysis] = [:],
+                datasetLengths: [DomainLengths] = [], datasetLengthsSource: String? = nil,
+                findings: [AuditFinding] = [], metadata: [ModelMetadata] = []) {
         self.title = title
         self.baseURL = baseURL
         self.toolVersion = toolVersion
         self.rows = rows
         self.correlations = correlations
         self.lengthAnalyses = lengthAnalyses
+        self.datasetLengths = datasetLengths
+        self.datasetLengthsSource = datasetLengthsSource
+        self.findings = findings
+        self.metadata = metadata
     }
 }
 

@@ -22,6 +22,13 @@ public enum SiteRenderer {
         let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
         pages.append(correlations.page)
         files += correlations.files
+        let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource, templates: templates, layout: layout)
+        pages.append(lengths.page)
+        files += lengths.files
+        let types = TypesPage.render(rows: rows, metadata: input.metadata, slugs: slugs, templates: templates, layout: layout)
+        pages.append(types.page)
+        files += types.files
+        pages.append(AuditPage.render(findings: input.findings, rows: rows, slugs: slugs, templates: templates, layout: layout))
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.name] != nil }
         let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.name]!) }
         for row in rows {

@@ -2,58 +2,50 @@ import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 
-/// Where a leaderboard row's numbers come from.
-public enum Provenance: String, Sendable {
-    /// Computed here from per-sample result files.
-    case recomputed
-    /// Known only from published numbers.
-    case published
-    /// Both: the recomputed numbers are shown, the published ones on the model page.
-    case recomputedAndPublished = "recomputed+published"
-
-    public var title: String {
-        switch self {
-        case .recomputed: "recomputed"
-        case .published: "published"
-        case .recomputedAndPublished: "recomputed · published"
-        }
-    }
-}
-
 /// One leaderboard row: a scored model, a published row, or both for the same model.
 /// Values are fractions in [0, 1]; nil where not known.
 public struct LeaderboardRow: Sendable {
     public var name: String
     public var type: ModelType
     public var score: ModelScore?
+    /// The first published row for this model (the one shown when nothing is recomputed).
     public var published: PublishedRow?
+    /// Every published row for this model, from all sources, in input order.
+    public var allPublished: [PublishedRow]
     /// Bootstrap intervals of a recomputed model's numbers (nil when bootstrap is off).
     public var intervals: BootstrapIntervals?
     /// Its tie-group rank among the recomputed models (nil when bootstrap is off).
     public var rankGroup: RankInfo?
 
-    public init(score: ModelScore, published: PublishedRow? = nil, intervals: BootstrapIntervals? = nil, rankGroup: RankInfo? = nil) {
+    /// Audit findings (warnings and errors) exist for this row.
+    public var flagged = false
+
+    public init(score: ModelScore, published: [PublishedRow] = [], intervals: BootstrapIntervals? = nil, rankGroup: RankInfo? = nil) {
         name = score.model
-        type = score.type == .unknown ? published?.type ?? .unknown : score.type
+        type = score.type == .unknown ? published.first?.type ?? .unknown : score.type
         self.score = score
-        self.published = published
+        self.published = published.first
+        self.allPublished = published
         self.intervals = intervals
         self.rankGroup = rankGroup
     }
 
-    public init(published: PublishedRow) {
-        name = published.model
-        type = published.type
+    public init(published: [PublishedRow]) {
+        precondition(!published.isEmpty, "a published row needs a published source")
+        name = published[0].model
+        type = published[0].type
         self.score = nil
-        self.published = published
+        self.published = published[0]
+        self.allPublished = published
     }
 
-    public var provenance: Provenance {
-        switch (score, published) {
-        case (.some, .some): .recomputedAndPublished
-        case (.some, nil): .recomputed
-        default: .published
-        }
+    public init(published: PublishedRow) {
+        self.init(published: [published])
+    }
+
+    /// recomputed, published, verified or disagrees (see `Audit`).
+    public var provenance: ProvenanceLevel {
+        Audit.level(score: score, published: allPublished)
     }
 
     public func domain(_ domain: Domain) -> Double? {
@@ -99,23 +91,36 @@ public struct LeaderboardRow: Sendable {
         }
     }
 
-    /// Joins scored models and published rows: a published row whose model name equals a
-    /// scored model's (ignoring case) is attached to it instead of becoming a second row.
+    /// Joins scored models and published rows by model name (ignoring case, after
+    /// `canonicalName` maps aliases): every source for a model is attached to one row.
     public static func rows(scores: [ModelScore], published: [PublishedRow],
-                            intervals: [String: BootstrapIntervals] = [:], ranks: [String: RankInfo] = [:]) -> [LeaderboardRow] {
-        var byName: [String: PublishedRow] = [:]
-        for row in published where byName[row.model.lowercased()] == nil { byName[row.model.lowercased()] = row }
+                            intervals: [String: BootstrapIntervals] = [:], ranks: [String: RankInfo] = [:],
+                            canonicalName: (String) -> String = { $0 }, flagged: Set<String> = []) -> [LeaderboardRow] {
+        let grouped = groupPublished(published, canonicalName: canonicalName)
         var used: Set<String> = []
         var rows = scores.map { score -> LeaderboardRow in
-            let key = score.model.lowercased()
-            if byName[key] != nil { used.insert(key) }
-            return LeaderboardRow(score: score, published: byName[key], intervals: intervals[score.model], rankGroup: ranks[score.model])
+            let key = canonicalName(score.model).lowercased()
+            if grouped[key] != nil { used.insert(key) }
+            var row = LeaderboardRow(score: score, published: grouped[key] ?? [], intervals: intervals[score.model], rankGroup: ranks[score.model])
+            row.flagged = flagged.contains(score.model.lowercased())
+            return row
         }
         var seen: Set<String> = []
-        for row in published where !used.contains(row.model.lowercased()) && seen.insert(row.model.lowercased()).inserted {
-            rows.append(LeaderboardRow(published: row))
+        for row in published {
+            let key = canonicalName(row.model).lowercased()
+            guard !used.contains(key), seen.insert(key).inserted, let sources = grouped[key] else { continue }
+            var leaderboardRow = LeaderboardRow(published: sources)
+            leaderboardRow.flagged = flagged.contains(sources[0].model.lowercased())
+            rows.append(leaderboardRow)
         }
         return ranked(rows)
+    }
+
+    /// Published rows by canonical lowercased name, in input order.
+    public static func groupPublished(_ published: [PublishedRow], canonicalName: (String) -> String = { $0 }) -> [String: [PublishedRow]] {
+        var grouped: [String: [PublishedRow]] = [:]
+        for row in published { grouped[canonicalName(row.model).lowercased(), default: []].append(row) }
+        return grouped
     }
 
     /// Best first by Average; rows without an Average last; then by name, so the order is total.

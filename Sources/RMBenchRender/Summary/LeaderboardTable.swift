@@ -56,13 +56,16 @@ public enum LeaderboardTable {
                 name += " †"
                 partial = true
             }
+            if row.flagged, let slug = slugs?[row.name] {
+                name += " [⚑ audit](audit.html#audit-\(slug))"
+            }
             let values = MetricColumn.all.enumerated().map { index, column -> String in
                 let shown = percent(row.value(column))
                 return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
             }
             var cells = [rank.map(String.init) ?? (row.score == nil ? "published" : "–"), name, row.type.title] + values
             if showIntervals { cells.append(range(row.interval(.average))) }
-            cells.append(row.provenance.title)
+            cells.append(row.provenance.rawValue)
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if partial {

@@ -1,0 +1,205 @@
+import Foundation
+import RMBenchCore
+import RMBenchScore
+
+/// How far a leaderboard row's numbers can be trusted.
+public enum ProvenanceLevel: String, Sendable, CaseIterable {
+    /// Computed here from per-sample results; nothing published to compare with.
+    case recomputed
+    /// Known only from published numbers.
+    case published
+    /// Recomputed, and every comparable published number agrees within the tolerance.
+    case verified
+    /// Recomputed, and at least one published number differs beyond the tolerance.
+    case disagrees
+}
+
+/// One recomputed number next to the published one.
+public struct PublishedComparison: Sendable, Equatable {
+    public var metric: String
+    /// Percent.
+    public var recomputed: Double
+    public var published: Double
+    public var difference: Double { recomputed - published }
+    public var agrees: Bool { abs(difference) <= Audit.tolerance + 1e-9 }
+}
+
+/// Something the audit noticed about a row, in words.
+public struct AuditFinding: Sendable, Equatable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        public static func < (a: Severity, b: Severity) -> Bool {
+            let order: [Severity] = [.error, .warning, .note]
+            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        }
+    }
+
+    public var model: String
+    public var severity: Severity
+    /// A short stable name of the check, e.g. `published-identity`.
+    public var check: String
+    public var message: String
+    /// Where the checked numbers come from ("Data/published/x.csv, line 7").
+    public var source: String?
+}
+
+/// Checks that published numbers add up, and that recomputed numbers match published ones.
+///
+///     let findings = Audit.findings(scores: scores, published: rows, canonicalName: aliases.canonical)
+public enum Audit {
+    /// Points by which a recomputed number may differ from a published one and still agree.
+    /// A number published with one decimal stands for anything within ±0.05 of it; tables are
+    /// often rounded twice (two decimals, then one), which widens that to ±0.055.
+    public static let tolerance = 0.055
+    /// Points by which a published mean may differ from the mean of other published numbers:
+    /// both sides carry their own rounding (±0.055 each at worst, the mean of rounded numbers
+    /// no more than its parts), so 0.11.
+    public static let sumTolerance = 0.11
+
+    /// Recomputed numbers next to a published row's: domains the model has, and the overall
+    /// numbers only when the recomputed model is complete (a partial model's overall numbers
+    /// mean something else).
+    public static func compare(_ score: ModelScore, with published: PublishedRow) -> [PublishedComparison] {
+        var comparisons: [PublishedComparison] = []
+        for domain in score.domains {
+            if let value = published.domain(domain.domain) {
+                comparisons.append(.init(metric: domain.domain.title, recomputed: domain.score.average * 100, published: value))
+            }
+        }
+        if score.isComplete {
+            for (name, recomputed, reported) in [("Easy", score.easy, published.easy), ("Normal", score.normal, published.normal),
+                                                 ("Hard", score.hard, published.hard), ("Average", score.average, published.average)] {
+                if let reported { comparisons.append(.init(metric: name, recomputed: recomputed * 100, published: reported)) }
+            }
+        }
+        return comparisons
+    }
+
+    /// The provenance level of a row with its recomputed score and published rows.
+    public static func level(score: ModelScore?, published: [PublishedRow]) -> ProvenanceLevel {
+        guard let score else { return .published }
+        let comparisons = published.flatMap { compare(score, with: $0) }
+        if comparisons.isEmpty { return .recomputed }
+        return comparisons.allSatisfy(\.agrees) ? .verified : .disagrees
+    }
+
+    /// Every finding about every model, most severe first, then by model.
+    public static func findings(scores: [ModelScore], published: [String: [PublishedRow]]) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        let scored = Dictionary(scores.map { ($0.model.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for (key, rows) in published.sorted(by: { $0.key < $1.key }) {
+            for row in rows { findings += publishedChecks(row) }
+            if let score = scored[key] {
+                for row in rows { findings += recomputedChecks(score, row) }
+            } else if rows.count > 1 {
+                findings += sourceAgreement(rows)
+            }
+        }
+        for score in scores {
+            findings += identityCheck(score)
+        }
+        return findings.sorted { ($0.severity, $0.model.lowercased(), $0.check) < ($1.severity, $1.model.lowercased(), $1.check) }
+    }
+
+    /// What a published row's own numbers imply.
+    static func publishedChecks(_ row: PublishedRow) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        let source = "\(row.file), line \(row.line)"
+        func finding(_ check: String, _ message: String, _ severity: AuditFinding.Severity = .warning) {
+            findings.append(AuditFinding(model: row.model, severity: severity, check: check, message: message, source: source))
+        }
+        let domains = Domain.allCases.compactMap(row.domain)
+        let difficulties = [row.easy, row.normal, row.hard].compactMap { $0 }
+        let domainMean = domains.count == 4 ? domains.reduce(0, +) / 4 : nil
+        let difficultyMean = difficulties.count == 3 ? difficulties.reduce(0, +) / 3 : nil
+        if let domainMean, let stated = row.domainAverage, abs(domainMean - stated) > sumTolerance + 1e-9 {
+            finding("domain-avg", "Domain Avg \(p(stated)) is not the mean of Chat, Math, Code and Safety (\(p(domainMean))): off by \(signed(stated - domainMean)) points.")
+        }
+        if let difficultyMean, let stated = row.difficultyAverage, abs(difficultyMean - stated) > sumTolerance + 1e-9 {
+            finding("difficulty-avg", "Difficulty Avg \(p(stated)) is not the mean of Easy, Normal and Hard (\(p(difficultyMean))): off by \(signed(stated - difficultyMean)) points.")
+        }
+        if let domainMean, let difficultyMean, abs(domainMean - difficultyMean) > sumTolerance + 1e-9 {
+            finding("published-identity", "The mean of the domain scores (\(p(domainMean))) and the mean of Easy, Normal and Hard (\(p(difficultyMean))) differ by \(signed(difficultyMean - domainMean)) points. By RM-Bench's definitions both are the mean of all 12 domain × difficulty numbers, so they are equal: these numbers cannot all come from one complete run.")
+        }
+        if let overall = row.average {
+            let references = [("Domain Avg", row.domainAverage ?? domainMean), ("Difficulty Avg", row.difficultyAverage ?? difficultyMean)]
+            for (name, reference) in references {
+                if let reference, abs(overall - reference) > sumTolerance + 1e-9 {
+                    finding("overall-vs-\(name == "Domain Avg" ? "domain" : "difficulty")",
+                            "The headline Overall \(p(overall)) differs from \(name) \(p(reference)) by \(signed(overall - reference)) points.")
+                }
+            }
+        }
+        if let flag = row.flag, flag.lowercased().contains("true") {
+            finding("source-flag", "The source itself flags this row (\(flag)).")
+        }
+        if domains.count < 4 || difficulties.count < 3 {
+            let missing = Domain.allCases.filter { row.domain($0) == nil }.map(\.title)
+                + [("Easy", row.easy), ("Normal", row.normal), ("Hard", row.hard)].filter { $0.1 == nil }.map(\.0)
+            finding("partial", "Not reported: \(missing.joined(separator: ", ")); the row cannot be fully checked.", .note)
+        }
+        return findings
+    }
+
+    /// Recomputed numbers against a published row.
+    static func recomputedChecks(_ score: ModelScore, _ row: PublishedRow) -> [AuditFinding] {
+        let comparisons = compare(score, with: row)
+        let source = "\(row.file), line \(row.line)"
+        let disagreeing = comparisons.filter { !$0.agrees }
+        if comparisons.isEmpty {
+            return [AuditFinding(model: score.model, severity: .note, check: "verified", message: "Nothing in the published row can be compared with the recomputed numbers.", source: source)]
+        }
+        if disagreeing.isEmpty {
+            return [AuditFinding(model: score.model, severity: .note, check: "verified",
+                                 message: "Recomputed numbers agree with the published ones within ±\(Audit.tolerance) points: \(comparisons.map(\.metric).joined(separator: ", ")).", source: source)]
+        }
+        let details = disagreeing.map { "\($0.metric) recomputed \(p($0.recomputed)), published \(p($0.published)) (\(signed($0.difference)))" }
+        return [AuditFinding(model: score.model, severity: .error, check: "disagrees",
+                             message: "Recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points: \(details.joined(separator: "; ")).", source: source)]
+    }
+
+    /// Two published sources for the same model.
+    static func sourceAgreement(_ rows: [PublishedRow]) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        let first = rows[0]
+        for other in rows.dropFirst() {
+            var differences: [String] = []
+            let pairs: [(String, Double?, Double?)] = Domain.allCases.map { ($0.title, first.domain($0), other.domain($0)) }
+                + [("Easy", first.easy, other.easy), ("Normal", first.normal, other.normal), ("Hard", first.hard, other.hard), ("Average", first.average, other.average)]
+            var compared = 0
+            for (name, a, b) in pairs {
+                guard let a, let b else { continue }
+                compared += 1
+                if abs(a - b) > sumTolerance + 1e-9 { differences.append("\(name) \(p(a)) vs \(p(b)) (\(signed(b - a)))") }
+            }
+            guard compared > 0 else { continue }
+            let where_ = "\(first.file), line \(first.line) and \(other.file), line \(other.line)"
+            if differences.isEmpty {
+                findings.append(AuditFinding(model: first.model, severity: .note, check: "sources-agree",
+                                             message: "Two published sources agree on \(compared) number\(compared == 1 ? "" : "s").", source: where_))
+            } else {
+                findings.append(AuditFinding(model: first.model, severity: .warning, check: "sources-disagree",
+                                             message: "Published sources disagree: \(differences.joined(separator: "; ")).", source: where_))
+            }
+        }
+        return findings
+    }
+
+    /// For recomputed numbers the identity "mean of domain averages = mean of Easy, Normal,
+    /// Hard" holds up to floating-point rounding; anything more is a bug, reported as an error.
+    static func identityCheck(_ score: ModelScore) -> [AuditFinding] {
+        guard !score.domains.isEmpty else { return [] }
+        let difficultyMean = (score.easy + score.normal + score.hard) / 3
+        guard abs(score.average - difficultyMean) > 1e-12 else { return [] }
+        return [AuditFinding(model: score.model, severity: .error, check: "recomputed-identity",
+                             message: "Mean of domain averages \(score.average) ≠ mean of difficulties \(difficultyMean).", source: nil)]
+    }
+
+    static func p(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func signed(_ value: Double) -> String {
+        let text = String(format: "%+.2f", value)
+        return text == "-0.00" || text == "+0.00" ? "0.00" : text
+    }
+}
