@@ -64,6 +64,12 @@ public struct Subgroup: Equatable, Sendable {
     public var kind: SubgroupKind
     public var name: String
     public var score: GroupScore
+
+    public init(kind: SubgroupKind, name: String, score: GroupScore) {
+        self.kind = kind
+        self.name = name
+        self.score = score
+    }
 }
 
 /// One domain: its pooled score and its subgroups.
@@ -72,4 +78,10 @@ public struct DomainScore: Equatable, Sendable {
     public var score: GroupScore
     /// Sorted by kind, then name.
     public var subgroups: [Subgroup]
+
+    public init(domain: Domain, score: GroupScore, subgroups: [Subgroup] = []) {
+        self.domain = domain
+        self.score = score
+        self.subgroups = subgroups
+    }
 }
