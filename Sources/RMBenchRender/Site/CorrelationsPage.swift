@@ -94,6 +94,10 @@ enum CorrelationsPage {
                          format2(r.spearmanRho), pValue(r.spearmanP), format2(r.kendallTau), pValue(r.kendallP)]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
+        if group.contains(where: { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < 10 }) {
+            lines.append("")
+            lines.append("With fewer than 10 models the p-values (t and normal approximations, as `scipy.stats` reports them) are rough — a perfect rank agreement of 4 models gets p = 0 — so read the bootstrap interval of r instead.")
+        }
         if !empty.isEmpty {
             lines.append("")
             lines.append("No matched model has: \(empty.joined(separator: ", ")) (per-domain Hard and Normal need per-sample results).")
@@ -125,7 +129,8 @@ enum CorrelationsPage {
     /// p-values: two significant digits, small ones in scientific notation.
     static func pValue(_ p: Double) -> String {
         if p.isNaN { return "–" }
-        if p < 0.001 { return p == 0 ? "< 1e-300" : String(format: "%.1e", p) }
+        if p == 0 { return "0" }
+        if p < 0.001 { return String(format: "%.1e", p) }
         return String(format: "%.3f", p)
     }
 
