@@ -15,20 +15,28 @@ struct BootstrapOptions: ParsableArguments {
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 (off) or a positive number of resamples") }
     }
 
+    var settings: BootstrapSettings { BootstrapSettings(resamples: bootstrap, seed: seed) }
+}
+
+/// How to bootstrap, as a plain value the pipeline can carry.
+struct BootstrapSettings: Sendable {
+    var resamples: Int
+    var seed: UInt64
+
     /// Intervals of every model, computed on all cores; empty when bootstrap is off.
     func intervals(_ runs: [ModelRun]) -> [String: BootstrapIntervals] {
-        guard bootstrap > 0 else { return [:] }
+        guard resamples > 0 else { return [:] }
         let results = Results(count: runs.count)
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            results.store(index, Analyze.bootstrapIntervals(runs[index].items, resamples: bootstrap, seed: seed))
+            results.store(index, Analyze.bootstrapIntervals(runs[index].items, resamples: resamples, seed: seed))
         }
         return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results.values))
     }
 
     /// Tie-group ranks of the recomputed models; empty when bootstrap is off.
     func ranks(_ runs: [ModelRun]) -> [String: RankInfo] {
-        guard bootstrap > 0, runs.count > 1 else { return [:] }
-        return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, resamples: bootstrap, seed: seed)
+        guard resamples > 0, runs.count > 1 else { return [:] }
+        return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, resamples: resamples, seed: seed)
     }
 
     /// Each index is written by exactly one iteration of `concurrentPerform`.

@@ -52,17 +52,67 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let progress = Progress(quiet: quiet)
+        let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: baseURL, title: title,
+                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet))
+        do {
+            let result = try await SiteBuild.run(options)
+            options.progress.say(String(format: "done in %.2f s: open %@/index.html", result.seconds, output))
+        } catch {
+            throw error.exit()
+        }
+    }
+}
+
+/// The whole `build`: read, score, analyze, render, convert, publish. Also what `serve` runs
+/// on every change.
+enum SiteBuild {
+    struct Options: Sendable {
+        var data: String
+        var templates: String
+        var output: String
+        var baseURL: String?
+        var title: String
+        var bootstrap: BootstrapSettings
+        var progress: Progress
+    }
+
+    enum Failure: Error {
+        /// Bad input: every problem, for exit status 2.
+        case input(InputProblems)
+        /// A page the templates made cannot be converted (an unknown placeholder…): exit 2.
+        case convert(String)
+        /// The output folder cannot be written: exit 1.
+        case publish(String)
+
+        /// Prints the failure and gives the exit code that goes with it.
+        func exit() -> ExitCode {
+            switch self {
+            case .input(let problems):
+                return InputFailure.exit(problems)
+            case .convert(let message):
+                printError("error: \(message)")
+                return ExitCode(2)
+            case .publish(let message):
+                printError("error: \(message)")
+                return ExitCode(1)
+            }
+        }
+    }
+
+    @discardableResult
+    static func run(_ options: Options) async throws(Failure) -> (files: Int, seconds: Double) {
         let started = Date()
+        let progress = options.progress
         let site: RenderedSite
         do {
-            let inputs = try await SiteInputs.load(data: data, progress: progress)
-            let templateSet = try TemplateSet.load(directory: templates)
-            let input = SitePipeline.assemble(inputs, title: title, baseURL: baseURL, bootstrap: bootstrap, progress: progress)
+            let inputs = try await SiteInputs.load(data: options.data, progress: progress)
+            let templateSet = try TemplateSet.load(directory: options.templates)
+            let input = SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
+                                              bootstrap: options.bootstrap, progress: progress)
             progress.say("rendering \(input.rows.count) leaderboard rows")
             site = SiteRenderer.render(input, templates: templateSet)
         } catch {
-            throw InputFailure.exit(error)
+            throw .input(error)
         }
         progress.say("converting \(site.pages.count) pages with libcmark-gfm")
         var files = site.files.map { SiteFile(path: $0.path, contents: $0.contents) }
@@ -73,18 +123,16 @@ struct BuildCommand: AsyncParsableCommand {
                 files.append(SiteFile(path: page.path + ".html", text: page.html(body: body)))
                 files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown))
             } catch {
-                printError("error: \(templates): page \(page.path): \(error)")
-                throw ExitCode(2)
+                throw .convert("\(options.templates): page \(page.path): \(error)")
             }
         }
-        progress.say("writing \(files.count) files to \(output)")
+        progress.say("writing \(files.count) files to \(options.output)")
         do {
-            try SitePublisher.publish(files, to: URL(fileURLWithPath: output), keep: ["README.md"])
+            try SitePublisher.publish(files, to: URL(fileURLWithPath: options.output), keep: ["README.md"])
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
+            throw .publish("\(error)")
         }
-        progress.say(String(format: "done in %.2f s: open %@/index.html", Date().timeIntervalSince(started), output))
+        return (files.count, Date().timeIntervalSince(started))
     }
 }
 

@@ -50,8 +50,8 @@ struct ScoreCommand: AsyncParsableCommand {
             throw InputFailure.exit(error)
         }
         let scores = runs.map(Scorer.score)
-        let intervals = bootstrap.intervals(runs)
-        let ranks = bootstrap.ranks(runs)
+        let intervals = bootstrap.settings.intervals(runs)
+        let ranks = bootstrap.settings.ranks(runs)
         let rows = scores.map { LeaderboardRow(score: $0, intervals: intervals[$0.model], rankGroup: ranks[$0.model]) }
         let text: String
         switch format {

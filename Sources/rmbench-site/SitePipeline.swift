@@ -48,15 +48,15 @@ enum SitePipeline {
         return Audit.findings(scores: keyed, published: grouped)
     }
 
-    static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapOptions, progress: Progress) -> SiteInput {
+    static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapSettings, progress: Progress) -> SiteInput {
         progress.say("scoring \(inputs.runs.count) model(s)")
         let scores = scores(inputs)
         for score in scores {
             let partial = score.isComplete ? "" : ", partial: no \(score.missingDomains.map(\.rawValue).joined(separator: ", "))"
             progress.say("  \(score.model): \(score.samples) prompts, average \(LeaderboardTable.percent(score.average))\(partial)")
         }
-        if bootstrap.bootstrap > 0 {
-            progress.say("bootstrap: \(bootstrap.bootstrap) resamples per model, seed \(bootstrap.seed)")
+        if bootstrap.resamples > 0 {
+            progress.say("bootstrap: \(bootstrap.resamples) resamples per model, seed \(bootstrap.seed)")
         }
         let intervals = bootstrap.intervals(inputs.runs)
         let ranks = bootstrap.ranks(inputs.runs)
@@ -72,7 +72,7 @@ enum SitePipeline {
         let correlations = Analyze.correlationStudy(
             rmbench: Dictionary(rows.map { ($0.name, RMBenchMetrics.values($0)) }, uniquingKeysWith: { first, _ in first }),
             rmbenchMetrics: RMBenchMetrics.names, external: inputs.external, canonicalName: canonical,
-            resamples: max(bootstrap.bootstrap, 1), seed: bootstrap.seed)
+            resamples: max(bootstrap.resamples, 1), seed: bootstrap.seed)
         progress.say("correlating \(inputs.external.reduce(0) { $0 + $1.metrics.count }) external metric(s) with RM-Bench")
         var lengths: [String: LengthAnalysis] = [:]
         for run in inputs.runs { lengths[run.model] = Analyze.lengthAnalysis(run.items) }
