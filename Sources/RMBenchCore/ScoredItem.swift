@@ -141,3 +141,17 @@ public struct AttributeScores: Sendable, Equatable {
         self.rejected = rejected
     }
 }
+
+/// A prompt's texts from the dataset (for showing what flipped, or a prompt's page).
+public struct PromptTexts: Sendable, Equatable {
+    public var prompt: String
+    /// Per style, when present (the public math split has only the concise one).
+    public var chosen: [String]
+    public var rejected: [String]
+
+    public init(prompt: String, chosen: [String], rejected: [String]) {
+        self.prompt = prompt
+        self.chosen = chosen
+        self.rejected = rejected
+    }
+}

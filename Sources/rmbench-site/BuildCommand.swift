@@ -121,7 +121,7 @@ enum SiteBuild {
             do {
                 let body = try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)
                 files.append(SiteFile(path: page.path + ".html", text: page.html(body: body)))
-                files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown))
+                if page.exportsMarkdown { files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown)) }
             } catch {
                 throw .convert("\(options.templates): page \(page.path): \(error)")
             }

@@ -28,7 +28,7 @@ enum LengthSection {
                 name: "reward-vs-length", title: "Reward vs response length",
                 svg: ScatterChart(
                     id: "reward-length", title: "\(model) — reward vs response length",
-                    xLabel: "Response length (characters, log scale)", yLabel: "Reward",
+                    xLabel: "Response length (characters)", yLabel: "Reward",
                     series: [
                         .init(name: "correct (chosen)", points: points(analysis.chosen, "chosen"), marker: .circle, showTrend: true),
                         .init(name: "incorrect (rejected)", points: points(analysis.rejected, "rejected"), marker: .triangle, showTrend: true),

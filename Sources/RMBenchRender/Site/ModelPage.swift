@@ -23,6 +23,25 @@ enum ModelPage {
             let markdown = templates.render("published-model.md", context)
             return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
         }
+        let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
+        var context = parts.context
+        context["report"] = "../reports/\(slug).html"
+        let markdown = templates.render("model.md", context)
+        return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
+                parts.charts)
+    }
+
+    /// What a recomputed model's page and its single-file report share: the template context,
+    /// the chart fragments, their Markdown exports and the charts themselves.
+    struct Parts {
+        var context: [String: Any]
+        var fragments: [String: String]
+        var exports: [String: String]
+        var charts: [Chart]
+    }
+
+    static func recomputedParts(row: LeaderboardRow, score: ModelScore, slug: String, lengths: LengthAnalysis?,
+                                reference: (name: String, analysis: LengthAnalysis)?) -> Parts {
         var charts: [Chart] = []
         let pooled = score.pooledMatrix
         charts.append(Chart(name: "matrix-all", title: "All domains (prompts pooled)",
@@ -89,8 +108,7 @@ enum ModelPage {
             }
             charts += lengthCharts
         }
-        let markdown = templates.render("model.md", context)
-        return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: fragments, exports: exports), charts)
+        return Parts(context: context, fragments: fragments, exports: exports, charts: charts)
     }
 
     static func cellIntervals(_ intervals: BootstrapIntervals?, _ domain: Domain) -> [[ClosedRange<Double>?]]? {
@@ -185,7 +203,7 @@ enum ModelPage {
         case .recomputed: "Recomputed here from per-sample results; no published numbers to compare with."
         case .published: "Published numbers only."
         case .verified: "Verified: recomputed from per-sample results, and the published numbers agree within ±\(Audit.tolerance) points (they are rounded to one decimal)."
-        case .disagrees: "Disagrees: the recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points; see the differences below and the [audit](../audit.html)."
+        case .disagrees: "Disagrees: the recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points; see the differences below."
         }
     }
 

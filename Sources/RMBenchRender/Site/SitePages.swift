@@ -38,6 +38,9 @@ public struct SiteInput: Sendable {
 }
 
 /// A page as Markdown plus the pieces the converter and the layout need.
+///
+///     let body = try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)
+///     write(page.path + ".html", page.html(body: body))
 public struct RenderedPage: Sendable {
     /// Path without extension: `index`, `models/<slug>`.
     public var path: String
@@ -51,6 +54,8 @@ public struct RenderedPage: Sendable {
     /// The layout around the converted body: `layoutBefore + body + layoutAfter`.
     public var layoutBefore: String
     public var layoutAfter: String
+    /// Whether a `.md` copy is written next to the HTML (not for single-file reports).
+    public var exportsMarkdown = true
 
     public func html(body: String) -> String {
         layoutBefore + body + layoutAfter

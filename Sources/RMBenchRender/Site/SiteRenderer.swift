@@ -36,6 +36,10 @@ public enum SiteRenderer {
             let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.name], reference: reference,
                                          templates: templates, layout: layout)
             pages.append(model.page)
+            if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.name], reference: reference, comparison: nil,
+                                          templates: templates, toolVersion: input.toolVersion, path: "reports/\(slug)") {
+                pages.append(report)
+            }
             files += model.charts.map { ("charts/\(slug)/\($0.name).svg", Array($0.svg.utf8)) }
             files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))
         }
@@ -72,7 +76,7 @@ struct Layout {
         precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
         return RenderedPage(
             path: path, markdown: markdown, fragments: fragments,
-            exportMarkdown: Self.export(markdown, exports), layoutBefore: parts[0], layoutAfter: parts[1])
+            exportMarkdown: Self.export(markdown, exports), layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: true)
     }
 
     /// Replaces each `@@name@@` placeholder line with its export text (an image link).
@@ -90,7 +94,7 @@ struct Layout {
 /// the site's own files. Our inline SVG charts carry `<style>` elements (light/dark label
 /// colours); each is allowed by its SHA-256 hash, so no other inline style can apply.
 enum ContentSecurityPolicy {
-    static func policy(fragments: [String]) -> String {
+    static func policy(fragments: [String], allowScripts: Bool = true) -> String {
         var hashes: Set<String> = []
         for fragment in fragments {
             for style in inlineStyles(fragment) {
@@ -98,7 +102,8 @@ enum ContentSecurityPolicy {
             }
         }
         let styles = (["'self'"] + hashes.sorted()).joined(separator: " ")
-        return "default-src 'none'; script-src 'self'; style-src \(styles); img-src 'self'; base-uri 'none'; form-action 'none'"
+        let scripts = allowScripts ? "'self'" : "'none'"
+        return "default-src 'none'; script-src \(scripts); style-src \(styles); img-src 'self'; base-uri 'none'; form-action 'none'"
     }
 
     /// The text of every `<style>…</style>` element in our own fragment HTML.

@@ -1,0 +1,87 @@
+import Foundation
+import RMBenchAnalyze
+import RMBenchCore
+
+/// Single-file HTML documents: a model's report and a comparison. CSS and SVG are inline,
+/// there is no script and no reference to anything outside the file, so the file can be
+/// attached to a CI run or mailed as it is.
+public enum Reports {
+    /// A recomputed model's report; with `comparison`, the comparison follows.
+    public static func model(row: LeaderboardRow, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
+                             comparison: Comparison?, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage? {
+        guard let score = row.score else { return nil }
+        let parts = ModelPage.recomputedParts(row: row, score: score, slug: Escape.slug(score.model), lengths: lengths, reference: reference)
+        var context = parts.context
+        var fragments = parts.fragments
+        if let comparison {
+            let rendered = comparisonContent(comparison)
+            context["comparison"] = rendered.markdown
+            fragments.merge(rendered.fragments) { a, _ in a }
+        }
+        let markdown = templates.render("report.md", context)
+        return standalone(path: path, title: "\(score.model) — RM-Bench report", markdown: markdown, fragments: fragments,
+                          templates: templates, toolVersion: toolVersion)
+    }
+
+    /// A comparison as a single-file HTML document.
+    public static func comparison(_ comparison: Comparison, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage {
+        let rendered = comparisonContent(comparison)
+        let title = comparison.sameModel ? "\(comparison.nameA): two runs compared" : "\(comparison.nameB) vs \(comparison.nameA)"
+        let markdown = templates.render("compare.md", ["title": Escape.markdownText(title), "body": rendered.markdown])
+        return standalone(path: path, title: title, markdown: markdown, fragments: rendered.fragments, templates: templates, toolVersion: toolVersion)
+    }
+
+    /// The comparison's Markdown for HTML (flips listed in full, texts collapsible).
+    static func comparisonContent(_ comparison: Comparison) -> (markdown: String, fragments: [String: String]) {
+        var markdown = ComparisonReport.markdown(comparison, forHTML: true)
+        markdown += "\n### Every domain, difficulty and cell\n\nA = \(Escape.markdownText(comparison.nameA)), B = \(Escape.markdownText(comparison.nameB)) on their shared prompts.\n\n"
+        markdown += ComparisonReport.detailTable(comparison) + "\n"
+        var fragments: [String: String] = [:]
+        let withTexts = comparison.flips.filter { comparison.texts[$0.key] != nil }
+        if !withTexts.isEmpty {
+            let prompts = Set(withTexts.map(\.key)).count
+            let shown = min(prompts, textsShown)
+            markdown += "\n### Flipped prompts with their texts\n\n"
+                + (prompts > shown ? "The first \(shown) of \(prompts) prompts, in key order.\n\n" : "")
+                + "@@texts:flips@@\n"
+            fragments["texts:flips"] = flipTexts(withTexts, comparison.texts, prompts: shown)
+        }
+        return (markdown, fragments)
+    }
+
+    /// Flipped prompts whose texts are shown, at most: texts are most of a report's size.
+    static let textsShown = 50
+
+    /// Each flipped prompt once, with the two responses of each flipped cell; all escaped.
+    static func flipTexts(_ flips: [Flip], _ texts: [ItemKey: PromptTexts], prompts limit: Int) -> String {
+        var html = "<div class=\"flip-texts\">\n"
+        var seen: Set<ItemKey> = []
+        for flip in flips where seen.count < limit && seen.insert(flip.key).inserted {
+            guard let text = texts[flip.key] else { continue }
+            let cells = flips.filter { $0.key == flip.key }
+            html += "<details>\n<summary>\(Escape.html(flip.key.description)): \(cells.count) flipped cell\(cells.count == 1 ? "" : "s")</summary>\n"
+            html += "<p><strong>Prompt</strong></p>\n<pre>\(Escape.html(text.prompt))</pre>\n"
+            for cell in cells {
+                let chosen = cell.row < text.chosen.count ? text.chosen[cell.row] : "(not in the dataset)"
+                let rejected = cell.column < text.rejected.count ? text.rejected[cell.column] : "(not in the dataset)"
+                html += "<p><strong>\(cell.lostByB ? "Lost" : "Gained"): chosen \(Comparison.styleNames[cell.row]) vs rejected \(Comparison.styleNames[cell.column])</strong></p>\n"
+                html += "<p>Chosen (correct):</p>\n<pre>\(Escape.html(chosen))</pre>\n<p>Rejected:</p>\n<pre>\(Escape.html(rejected))</pre>\n"
+            }
+            html += "</details>\n"
+        }
+        return html + "</div>"
+    }
+
+    /// Wraps Markdown in the standalone layout: the site's CSS inline, allowed by its hash.
+    static func standalone(path: String, title: String, markdown: String, fragments: [String: String],
+                           templates: TemplateSet, toolVersion: String) -> RenderedPage {
+        let css = templates.asset("assets/style.css").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let marker = "\u{1}CONTENT\u{1}"
+        let csp = ContentSecurityPolicy.policy(fragments: Array(fragments.values) + ["<style>\(css)</style>"], allowScripts: false)
+        let html = templates.render("standalone.html", ["title": title, "css": css, "csp": csp, "version": toolVersion, "content": marker])
+        let parts = html.components(separatedBy: marker)
+        precondition(parts.count == 2, "standalone.html must contain {{{content}}} exactly once")
+        return RenderedPage(path: path, markdown: markdown, fragments: fragments, exportMarkdown: markdown,
+                            layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: false)
+    }
+}
