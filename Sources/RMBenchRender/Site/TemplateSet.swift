@@ -12,7 +12,8 @@ import RMBenchCore
 /// produces HTML, and Mustache HTML-escapes its `{{values}}`.
 public struct TemplateSet: Sendable {
     /// File names (without `.mustache`) that must exist.
-    public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md", "correlations.md", "lengths.md", "types.md", "audit.md"]
+    public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md", "correlations.md", "lengths.md", "types.md", "audit.md",
+                                "prompts.md", "prompt.md", "standalone.html", "report.md", "compare.md"]
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
     private var templates: [String: MustacheTemplate]
@@ -50,6 +51,11 @@ public struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw InputProblems(problems) }
         return TemplateSet(assets: assets, templates: templates)
+    }
+
+    /// An asset's bytes, e.g. `assets/style.css` for single-file reports.
+    public func asset(_ path: String) -> [UInt8]? {
+        assets.first { $0.path == path }?.contents
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
