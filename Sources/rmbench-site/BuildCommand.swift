@@ -142,6 +142,7 @@ struct SiteInputs {
     var published: [PublishedRow]
     var external: [ExternalMetrics]
     var metadata: [ModelMetadata]
+    var judges: [JudgeRun] = []
 
     static func load(data: String, progress: Progress) async throws(InputProblems) -> SiteInputs {
         let resultsFolder = (data as NSString).appendingPathComponent("results")
@@ -179,7 +180,8 @@ struct SiteInputs {
                 problems += error.problems
             }
         }
-        if resultFiles.isEmpty && publishedFiles.isEmpty && problems.isEmpty {
+        let judgesFolder = (data as NSString).appendingPathComponent("judges")
+        if resultFiles.isEmpty && publishedFiles.isEmpty && problems.isEmpty && !FileManager.default.fileExists(atPath: judgesFolder) {
             problems.append(InputProblem(file: data, location: .file, message: "no inputs: expected result files under results/ or CSV files under published/"))
         }
         progress.say("reading \(resultFiles.count) result file(s) and \(publishedFiles.count) published table(s) from \(data)")
@@ -200,6 +202,12 @@ struct SiteInputs {
             } catch {
                 problems += error.problems
             }
+        }
+        var judges: [JudgeRun] = []
+        do {
+            judges = try JudgeInputs.load(folder: (data as NSString).appendingPathComponent("judges"))
+        } catch {
+            problems += error.problems
         }
         var metadata: [ModelMetadata] = []
         let metadataFile = (data as NSString).appendingPathComponent("models.toml")
@@ -226,7 +234,10 @@ struct SiteInputs {
         }
         for p in published.indices { published[p].file = relative(published[p].file, to: data) }
         for e in external.indices { external[e].file = relative(external[e].file, to: data) }
-        return SiteInputs(runs: runs, published: published, external: external, metadata: metadata)
+        for j in judges.indices {
+            for s in judges[j].sources.indices { judges[j].sources[s].path = relative(judges[j].sources[s].path, to: data) }
+        }
+        return SiteInputs(runs: runs, published: published, external: external, metadata: metadata, judges: judges)
     }
 
     /// `path` without the `folder/` prefix it was found under.

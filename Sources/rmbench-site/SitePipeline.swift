@@ -16,14 +16,20 @@ enum SitePipeline {
     }
 
     /// Scores, with types from the metadata where it names one (hand-curated beats inferred).
+    /// Generative judges score strictly (a tie verdict is wrong), as the official leaderboard.
     static func scores(_ inputs: SiteInputs) -> [ModelScore] {
-        inputs.runs.map { run in
-            var score = Scorer.score(run)
-            if let meta = inputs.metadata.first(where: { $0.matches(run.model) }), let type = meta.kind?.type ?? meta.type {
+        let scored = inputs.runs.map(Scorer.score) + judgeScores(inputs).map { $0.strictModelScore() }
+        return scored.map { score in
+            var score = score
+            if let meta = inputs.metadata.first(where: { $0.matches(score.model) }), let type = meta.kind?.type ?? meta.type {
                 score.type = type
             }
             return score
         }
+    }
+
+    static func judgeScores(_ inputs: SiteInputs) -> [JudgeScore] {
+        inputs.judges.map(VerdictScorer.score)
     }
 
     static func published(_ inputs: SiteInputs) -> [PublishedRow] {
@@ -66,8 +72,10 @@ enum SitePipeline {
         // Findings are keyed by canonical names; rows by their own: flag both spellings.
         let flaggedNames = Set(scores.map(\.model).filter { flagged.contains(canonical($0).lowercased()) }.map { $0.lowercased() })
             .union(inputs.published.map(\.model).filter { flagged.contains(canonical($0).lowercased()) }.map { $0.lowercased() })
-        let rows = LeaderboardRow.rows(scores: scores, published: published(inputs), intervals: intervals, ranks: ranks,
+        var rows = LeaderboardRow.rows(scores: scores, published: published(inputs), intervals: intervals, ranks: ranks,
                                        canonicalName: canonical, flagged: flaggedNames)
+        let judges = Dictionary(judgeScores(inputs).map { ($0.model, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in rows.indices { rows[index].judge = judges[rows[index].name] }
         progress.say("audit: \(findings.filter { $0.severity == .error }.count) error(s), \(findings.filter { $0.severity == .warning }.count) warning(s)")
         let correlations = Analyze.correlationStudy(
             rmbench: Dictionary(rows.map { ($0.name, RMBenchMetrics.values($0)) }, uniquingKeysWith: { first, _ in first }),

@@ -77,6 +77,7 @@ enum ModelPage {
             publishedContext(row, slug: slug, published: published).merging(["number": index + 1, "several": row.allPublished.count > 1]) { a, _ in a }
         }
         context["provenanceNote"] = provenanceNote(row)
+        if let judge = row.judge { context["judge"] = judgeTable(judge) }
         if let intervals = row.intervals {
             context["bootstrap"] = ["resamples": intervals.resamples, "seed": String(intervals.seed)]
         }
@@ -189,6 +190,29 @@ enum ModelPage {
         ]
         if let url = published.url.flatMap(Escape.url) { context["url"] = url }
         return context
+    }
+
+    /// A generative judge's verdicts: strict (the leaderboard's rule) and half credit per
+    /// domain, ties, missing comparisons and order-swap consistency.
+    static func judgeTable(_ judge: JudgeScore) -> [String: Any] {
+        var lines = ["| Domain | Strict: Easy | Normal | Hard | Average | Half credit: Easy | Normal | Hard | Average | Tie verdicts | Missing | Order-swap consistency |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        func consistency(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0 * 100) } ?? "–" }
+        for domain in judge.domains {
+            let m = domain.matrix
+            let strict = m.strict, half = m.halfCredit
+            let cells = [domain.domain.title,
+                         LeaderboardTable.percent(strict.easy), LeaderboardTable.percent(strict.normal), LeaderboardTable.percent(strict.hard), LeaderboardTable.percent(strict.average),
+                         LeaderboardTable.percent(half.easy), LeaderboardTable.percent(half.normal), LeaderboardTable.percent(half.hard), LeaderboardTable.percent(half.average),
+                         String(m.tieCount), String(m.missingCount), consistency(m.orderConsistency)]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        let overall = ["**Overall**",
+                       LeaderboardTable.percent(judge.strictEasy), LeaderboardTable.percent(judge.strictNormal), LeaderboardTable.percent(judge.strictHard), LeaderboardTable.percent(judge.strictAverage),
+                       LeaderboardTable.percent(judge.halfCreditEasy), LeaderboardTable.percent(judge.halfCreditNormal), LeaderboardTable.percent(judge.halfCreditHard), LeaderboardTable.percent(judge.halfCreditAverage),
+                       String(judge.ties), String(judge.missingComparisons), consistency(judge.orderConsistency)]
+        lines.append("| " + overall.joined(separator: " | ") + " |")
+        return ["table": lines.joined(separator: "\n"), "missing": judge.missingComparisons, "hasMissing": judge.missingComparisons > 0]
     }
 
     /// Domain numbers always compare; overall numbers only for a complete recomputed model.

@@ -19,6 +19,8 @@ public struct LeaderboardRow: Sendable {
 
     /// Audit findings (warnings and errors) exist for this row.
     public var flagged = false
+    /// For a generative judge: its verdicts, scored strictly (`score`) and with half credit.
+    public var judge: JudgeScore?
 
     public init(score: ModelScore, published: [PublishedRow] = [], intervals: BootstrapIntervals? = nil, rankGroup: RankInfo? = nil) {
         name = score.model
@@ -141,6 +143,9 @@ public struct LeaderboardRow: Sendable {
         var previous: String?
         var previousRank = 0
         var position = 0
+        // With rank groups, a recomputed row without one (a judge: no per-sample scores to
+        // bootstrap) gets no rank rather than a rank of another kind.
+        let grouped = rows.contains { $0.rankGroup != nil }
         for row in rows {
             guard row.score != nil, let average = row.average else {
                 ranks.append(nil)
@@ -149,6 +154,10 @@ public struct LeaderboardRow: Sendable {
             position += 1
             if let group = row.rankGroup {
                 ranks.append(group.rank)
+                continue
+            }
+            if grouped {
+                ranks.append(nil)
                 continue
             }
             let shown = LeaderboardTable.percent(average)
