@@ -29,9 +29,10 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM"]),
         .target(name: "RMBenchPublish"),
+        .target(name: "RMBenchServe"),
         .executableTarget(name: "rmbench-site", dependencies: [
             "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
-            "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "rmbench-bench", dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
         .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
+        .testTarget(name: "RMBenchServeTests", dependencies: ["RMBenchServe"]),
         // End to end: runs the built `rmbench-site` binary on real and hostile data folders.
         .testTarget(name: "SiteTests", dependencies: ["rmbench-site"]),
     ],
