@@ -6,7 +6,7 @@ struct RMBenchSite: AsyncParsableCommand {
         commandName: "rmbench-site",
         abstract: "Turns RM-Bench reward-model results into scores, reports and a static website.",
         version: ToolVersion.current,
-        subcommands: [BuildCommand.self, ScoreCommand.self, ValidateCommand.self, BaselineCommand.self, ServeCommand.self])
+        subcommands: [BuildCommand.self, ScoreCommand.self, ValidateCommand.self, CompareCommand.self, CheckCommand.self, ReportCommand.self, BaselineCommand.self, ServeCommand.self])
 }
 
 enum ToolVersion {

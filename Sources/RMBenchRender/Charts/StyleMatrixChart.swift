@@ -66,22 +66,7 @@ public struct StyleMatrixChart: Sendable {
 
     /// `id` reduced to `[A-Za-z0-9_-]`, starting with a letter; if anything had to change,
     /// a hash of the original id is appended so distinct ids stay distinct.
-    public var idPrefix: String {
-        var out = ""
-        for scalar in id.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "_", "-": out.unicodeScalars.append(scalar)
-            default: out += "-"
-            }
-        }
-        var changed = out != id
-        if !(out.unicodeScalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } ?? false) {
-            out = "c" + out
-            changed = true
-        }
-        if changed { out += "-" + Escape.hex8(Escape.fnv1a64(Array(id.utf8))) }
-        return out
-    }
+    public var idPrefix: String { PlotSVG.idPrefix(id) }
 
     // MARK: Layout
 
@@ -284,41 +269,10 @@ public struct StyleMatrixChart: Sendable {
         return format1(fraction * 100) + " %"
     }
 
-    /// The title on one line, shortened with "…" so that it fits the chart's width at 15 px
-    /// (estimated: wide East Asian characters 1 em, others 0.62 em, bold sans-serif).
+    /// The title on one line, shortened with "…" so that it fits the chart's width at 15 px bold.
     static func visibleTitle(_ title: String) -> String {
-        let flat = title.replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        let budget = (Double(width) - 20) / 15   // em
-        func em(_ c: Character) -> Double {
-            guard let v = c.unicodeScalars.first?.value else { return 0 }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
-                || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
-                || (0x20000...0x3FFFD).contains(v)
-            return wide ? 1.0 : 0.62
-        }
-        guard flat.reduce(0, { $0 + em($1) }) > budget else { return flat }
-        var out = ""
-        var used = em("…")
-        for c in flat {
-            used += em(c)
-            if used > budget { break }
-            out.append(c)
-        }
-        return out.trimmingCharacters(in: .whitespaces) + "…"
+        PlotSVG.fit(title, width: Double(width) - 20, size: 15, bold: true)
     }
 
-    /// Coordinates: at most 2 decimals, no trailing zeros, POSIX.
-    private func n(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
-        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    private func n(_ value: Double) -> String { PlotSVG.n(value) }
 }
