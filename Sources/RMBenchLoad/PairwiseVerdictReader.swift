@@ -1,0 +1,416 @@
+import RMBenchCore
+
+/// Reads our JSON Lines format for pairwise judge verdicts (docs/input-formats.md): one
+/// comparison per line.
+///
+///     {"id": 7, "domain": "chat", "chosen_style": 0, "rejected_style": 2, "verdict": "chosen", "swapped_verdict": "tie"}
+///
+///     let run = try PairwiseVerdictReader.read(path: "Data/judges/my-judge.jsonl")
+///     run.items[0][0, 2]?.swapped   // .tie
+///
+/// - `id` (integer or string) and `domain` (`chat`, `math`, `code`, `safety-refuse`,
+///   `safety-response`; optional when the file name starts with the split name) key the item;
+///   `subset` is optional and must be the same on every line of an item.
+/// - `chosen_style`, `rejected_style`: 0 concise, 1 detailed plain, 2 detailed markdown.
+/// - `verdict`: `"chosen"`, `"rejected"` or `"tie"`; the verdict of the first (or only) showing.
+/// - `swapped_verdict` (optional, may be null): the verdict when the pair was shown again with
+///   the positions exchanged, already mapped back to chosen/rejected.
+/// - `extra` (optional, any value) is ignored; any other field is an error, so a misspelt
+///   `swapped_verdict` cannot be dropped silently.
+/// - Each (item, cell) at most once. Cells never given stay nil: the scorer reports them as
+///   missing.
+///
+/// Blank lines are skipped. Every problem is collected, each with line:column and the line's
+/// item; a syntax error ends only its own line.
+public enum PairwiseVerdictReader {
+    public static func read(path: String, model: String? = nil) throws(InputProblems) -> JudgeRun {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path)
+        } catch {
+            throw InputProblems([error])
+        }
+        return try parse(bytes, path: path, model: model)
+    }
+
+    /// Parses a file's bytes; `path` names the file in messages and gives the model's name.
+    public static func parse(_ bytes: [UInt8], path: String, model: String? = nil) throws(InputProblems) -> JudgeRun {
+        var reading = PairwiseReading(path: path)
+        var terminated = bytes
+        terminated.append(0)
+        terminated.withUnsafeBufferPointer { buffer in
+            reading.parse(JSONScanner(bytes: buffer.baseAddress!, count: bytes.count))
+        }
+        guard reading.problems.isEmpty else { throw InputProblems(reading.problems) }
+        return JudgeRun(
+            model: model ?? ModelIdentity(path: path).model,
+            sources: [SourceFile(path: path, sha256: SHA256.hex(of: bytes))],
+            items: reading.items)
+    }
+
+    static let fields = ["id", "domain", "subset", "chosen_style", "rejected_style", "verdict", "swapped_verdict", "extra"]
+}
+
+/// The state of reading one pairwise-verdict file.
+struct PairwiseReading {
+    let path: String
+    let fileDomain: String?
+    var problems: [InputProblem] = []
+    var items: [JudgedItem] = []
+    private var itemIndex: [ItemKey: Int] = [:]
+    /// Line of each cell already given, per item.
+    private var cellLines: [ItemKey: [[Int?]]] = [:]
+    private var subsetLines: [ItemKey: Int] = [:]
+
+    init(path: String) {
+        self.path = path
+        fileDomain = ModelIdentity(path: path).splitDomain
+    }
+
+    private mutating func problem(_ scanner: JSONScanner, at offset: Int, _ message: String) {
+        let (line, column) = scanner.lineColumn(of: offset)
+        problems.append(InputProblem(file: path, location: .position(line: line, column: column), message: message))
+    }
+
+    mutating func parse(_ start: JSONScanner) {
+        var scanner = start
+        if scanner.count == 0 {
+            problems.append(InputProblem(file: path, location: .file,
+                message: "the file is empty; expected one JSON object per line (JSON Lines) with \"id\", \"domain\", \"chosen_style\", \"rejected_style\" and \"verdict\""))
+            return
+        }
+        if scanner.matches("\u{FEFF}", at: 0) {
+            problems.append(InputProblem(file: path, location: .position(line: 1, column: 1),
+                message: "the file starts with a UTF-8 byte order mark (EF BB BF), which JSON does not allow; save it as UTF-8 without BOM"))
+            return
+        }
+        var lineNumber = 0
+        var comparisons = 0
+        while scanner.pos < scanner.count {
+            lineNumber += 1
+            let lineStart = scanner.pos
+            var lineEnd = lineStart
+            while lineEnd < scanner.count && scanner.bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { scanner.pos = lineEnd + 1 }
+            // Blank lines (only spaces) are skipped.
+            var first = lineStart
+            while first < lineEnd, [0x20, 0x09, 0x0D].contains(scanner.bytes[first]) { first += 1 }
+            if first == lineEnd { continue }
+            comparisons += 1
+            scanner.pos = first
+            do throws(JSONSyntaxError) {
+                let node = try scanner.readParsedJSON()
+                guard scanner.pos <= lineEnd else {
+                    throw scanner.error("line \(lineNumber): the object does not end on its line; in JSON Lines each comparison is one whole line", at: first)
+                }
+                while scanner.pos < lineEnd, [0x20, 0x09, 0x0D].contains(scanner.bytes[scanner.pos]) { scanner.pos += 1 }
+                if scanner.pos < lineEnd {
+                    throw scanner.error("expected the end of the line after the object (JSON Lines: one comparison per line), found \(scanner.found())")
+                }
+                readComparison(node, line: lineNumber, scanner: scanner)
+            } catch {
+                if error.offset > lineEnd {
+                    problem(scanner, at: first, "line \(lineNumber): the object does not end on its line; in JSON Lines each comparison is one whole line")
+                } else {
+                    problem(scanner, at: error.offset, error.message)
+                }
+            }
+        }
+        if comparisons == 0 {
+            problems.append(InputProblem(file: path, location: .file,
+                message: "the file holds only blank lines; expected one JSON object per line"))
+        }
+    }
+
+    private mutating func readComparison(_ node: ParsedJSON, line: Int, scanner: JSONScanner) {
+        guard case .object(let members) = node.value else {
+            problem(scanner, at: node.offset, "line \(line): expected an object with \"id\", \"domain\", \"chosen_style\", \"rejected_style\" and \"verdict\", found \(node.kind)")
+            return
+        }
+        var messages: [(offset: Int, text: String)] = []
+        var seen: [String: Int] = [:]
+        var id: ItemID?
+        var label: String?
+        var subset: String?
+        var styles: [String: Int] = [:]
+        var verdict: JudgeVerdict?
+        var swapped: JudgeVerdict?
+        var failed: Set<String> = []
+        for member in members {
+            let value = member.value
+            if let firstOffset = seen[member.key] {
+                let firstColumn = scanner.lineColumn(of: firstOffset).column
+                messages.append((member.offset, "the field \"\(member.key)\" is given twice (first at column \(firstColumn)); give it once"))
+                continue
+            }
+            seen[member.key] = member.offset
+            switch member.key {
+            case "id":
+                switch value.value {
+                case .string(let text): id = .string(text)
+                case .number(_, let text):
+                    if let integer = Int64(text) { id = .int(integer) } else {
+                        messages.append((value.offset, "\"id\" must be an integer or a string, found the number \(text)"))
+                        failed.insert("id")
+                    }
+                default:
+                    messages.append((value.offset, "\"id\" must be an integer or a string, found \(value.kind)"))
+                    failed.insert("id")
+                }
+            case "domain":
+                if case .string(let text) = value.value {
+                    if Domain(label: text) == nil {
+                        messages.append((value.offset, "unknown domain \"\(text)\": expected chat, math, code, safety-refuse or safety-response (matched by prefix, as RM-Bench does)"))
+                        failed.insert("domain")
+                    } else {
+                        label = text
+                    }
+                } else {
+                    messages.append((value.offset, "\"domain\" must be a string such as \"chat\", found \(value.kind)"))
+                    failed.insert("domain")
+                }
+            case "subset":
+                switch value.value {
+                case .string(let text): subset = text
+                case .null: break
+                default: messages.append((value.offset, "\"subset\" must be a string, found \(value.kind)"))
+                }
+            case "chosen_style", "rejected_style":
+                if case .number(let number, let text) = value.value, number == 0 || number == 1 || number == 2, Int(text) != nil {
+                    styles[member.key] = Int(number)
+                } else {
+                    messages.append((value.offset, "\"\(member.key)\" must be 0 (concise), 1 (detailed plain) or 2 (detailed markdown), found \(value.shown)"))
+                    failed.insert(member.key)
+                }
+            case "verdict", "swapped_verdict":
+                if case .null = value.value, member.key == "swapped_verdict" { break }
+                if case .string(let text) = value.value, let parsed = JudgeVerdict(label: text) {
+                    if member.key == "verdict" { verdict = parsed } else { swapped = parsed }
+                } else {
+                    let nullNote = member.key == "swapped_verdict" ? " (or null when the pair was shown in one order only)" : ""
+                    messages.append((value.offset, "\"\(member.key)\" must be \"chosen\", \"rejected\" or \"tie\"\(nullNote), found \(value.shown)"))
+                    failed.insert(member.key)
+                }
+            case "extra":
+                break
+            default:
+                messages.append((member.offset, "unknown field \"\(member.key)\"\(NameSuggestion.hint(member.key, PairwiseVerdictReader.fields)); the fields are \(PairwiseVerdictReader.fields.joined(separator: ", "))"))
+            }
+        }
+        if id == nil && !failed.contains("id") { messages.append((node.offset, "missing \"id\" (an integer or a string)")) }
+        if label == nil && !failed.contains("domain") {
+            if let fileDomain { label = fileDomain } else {
+                messages.append((node.offset, "missing \"domain\" (chat, math, code, safety-refuse or safety-response)"))
+            }
+        }
+        for name in ["chosen_style", "rejected_style"] where styles[name] == nil && !failed.contains(name) {
+            messages.append((node.offset, "missing \"\(name)\" (0 concise, 1 detailed plain, 2 detailed markdown)"))
+        }
+        if verdict == nil && !failed.contains("verdict") {
+            messages.append((node.offset, "missing \"verdict\" (\"chosen\", \"rejected\" or \"tie\")"))
+        }
+        var name = "line \(line)"
+        if let id { name += " (id \(id))" }
+        for message in messages { problem(scanner, at: message.offset, "\(name): \(message.text)") }
+        guard messages.isEmpty, let id, let label, let domain = Domain(label: label),
+            let chosen = styles["chosen_style"], let rejected = styles["rejected_style"], let verdict
+        else { return }
+
+        let key = ItemKey(label: label, id: id)
+        let index: Int
+        if let known = itemIndex[key] {
+            index = known
+        } else {
+            index = items.count
+            itemIndex[key] = index
+            items.append(JudgedItem(key: key, domain: domain, subset: subset))
+            cellLines[key] = Array(repeating: [nil, nil, nil], count: 3)
+        }
+        if let subset {
+            if let existing = items[index].subset, existing != subset {
+                problem(scanner, at: node.offset, "\(name): item \(key) has subset \"\(existing)\" on line \(subsetLines[key] ?? 0) but \"\(subset)\" here; an item has one subset")
+                return
+            }
+            if items[index].subset == nil {
+                items[index].subset = subset
+                subsetLines[key] = line
+            }
+        }
+        if let firstLine = cellLines[key]![chosen][rejected] {
+            problem(scanner, at: node.offset, "\(name): item \(key), chosen style \(chosen) vs rejected style \(rejected) was already given on line \(firstLine); each comparison may appear once (put the other order in \"swapped_verdict\")")
+            return
+        }
+        cellLines[key]![chosen][rejected] = line
+        items[index][chosen, rejected] = VerdictCell(verdict: verdict, swapped: swapped)
+    }
+}
+
+/// Hints for misspelt field and key names.
+enum NameSuggestion {
+    /// ` (did you mean "license"?)` when a name is one or two edits from a known one, or a
+    /// prefix of one (`hard` → `hard_acc`), else "".
+    static func hint(_ name: String, _ known: [String]) -> String {
+        let lower = name.lowercased()
+        let candidates = known.map { ($0, editDistance(lower, $0)) }
+            .filter { $0.1 <= 2 || lower.count >= 3 && ($0.0.hasPrefix(lower) || lower.hasPrefix($0.0)) }
+        guard let best = candidates.min(by: { $0.1 < $1.1 }) else { return "" }
+        return " (did you mean \"\(best.0)\"?)"
+    }
+
+    /// Levenshtein distance in characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+// MARK: A small JSON tree for small files
+
+/// A parsed JSON value with the byte offset it starts at, for files small enough to hold
+/// whole (verdict lines, aggregate results) or values we keep (result lists).
+struct ParsedJSON {
+    indirect enum Value {
+        case null
+        case bool(Bool)
+        /// The value and its text as written (`0.5`, `1.0`, `1e-3`).
+        case number(Double, String)
+        case string(String)
+        case array([ParsedJSON])
+        case object([(key: String, offset: Int, value: ParsedJSON)])
+    }
+
+    var value: Value
+    var offset: Int
+
+    /// "a string", "a list"… for messages.
+    var kind: String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "a list"
+        case .object: "an object"
+        }
+    }
+
+    /// Compact text of the value for messages: `[1, 0.7, 0]`, `"tie"`, shortened.
+    var shown: String {
+        var text = ""
+        render(into: &text)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
+    private func render(into text: inout String) {
+        guard text.count <= 60 else { return }
+        switch value {
+        case .null: text += "null"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .number(_, let written): text += written
+        case .string(let string):
+            let short = string.count > 40 ? String(string.prefix(37)) + "…" : string
+            text += "\"" + short.replacingNewlines() + "\""
+        case .array(let elements):
+            text += "["
+            for (k, element) in elements.enumerated() {
+                if k > 0 { text += ", " }
+                element.render(into: &text)
+            }
+            text += "]"
+        case .object(let members):
+            text += members.isEmpty ? "{}" : "{…}"
+        }
+    }
+}
+
+private extension String {
+    func replacingNewlines() -> String {
+        var out = ""
+        for character in self {
+            switch character {
+            case "\n", "\r\n": out += "\\n"
+            case "\"": out += "\\\""
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+extension JSONScanner {
+    /// Reads one whole value at `pos` into a tree. Nesting deeper than 64 is refused (nothing
+    /// we read nests beyond 3), so hostile input cannot exhaust the stack.
+    mutating func readParsedJSON(depth: Int = 0) throws(JSONSyntaxError) -> ParsedJSON {
+        _ = peek()
+        let start = pos
+        guard depth < 64 else { throw error("values nested more than 64 deep") }
+        guard let byte = current else { throw error("expected a value, found end of file") }
+        switch byte {
+        case UInt8(ascii: "\""):
+            return ParsedJSON(value: .string(try readString()), offset: start)
+        case UInt8(ascii: "{"):
+            pos += 1
+            var members: [(key: String, offset: Int, value: ParsedJSON)] = []
+            if peek() == UInt8(ascii: "}") {
+                pos += 1
+                return ParsedJSON(value: .object(members), offset: start)
+            }
+            while true {
+                guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted field name, found \(found())") }
+                let keyOffset = pos
+                let key = try readString()
+                try expect(UInt8(ascii: ":"), "':' after the field name \"\(key)\"")
+                let value = try readParsedJSON(depth: depth + 1)
+                members.append((key, keyOffset, value))
+                switch peek() {
+                case UInt8(ascii: ",")?: pos += 1
+                case UInt8(ascii: "}")?:
+                    pos += 1
+                    return ParsedJSON(value: .object(members), offset: start)
+                default: throw error("expected ',' or '}' after the field \"\(key)\", found \(found())")
+                }
+            }
+        case UInt8(ascii: "["):
+            pos += 1
+            var elements: [ParsedJSON] = []
+            if peek() == UInt8(ascii: "]") {
+                pos += 1
+                return ParsedJSON(value: .array(elements), offset: start)
+            }
+            while true {
+                elements.append(try readParsedJSON(depth: depth + 1))
+                switch peek() {
+                case UInt8(ascii: ",")?: pos += 1
+                case UInt8(ascii: "]")?:
+                    pos += 1
+                    return ParsedJSON(value: .array(elements), offset: start)
+                default: throw error("expected ',' or ']' after a list element, found \(found())")
+                }
+            }
+        case UInt8(ascii: "t"):
+            try skipLiteral("true")
+            return ParsedJSON(value: .bool(true), offset: start)
+        case UInt8(ascii: "f"):
+            try skipLiteral("false")
+            return ParsedJSON(value: .bool(false), offset: start)
+        case UInt8(ascii: "n"):
+            try skipLiteral("null")
+            return ParsedJSON(value: .null, offset: start)
+        default:
+            guard let number = try readNumber() else {
+                throw error("expected a value (object, list, string, number, true, false or null), found \(found())")
+            }
+            let text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: pos - start), as: UTF8.self)
+            return ParsedJSON(value: .number(number, text), offset: start)
+        }
+    }
+}
