@@ -1,0 +1,324 @@
+import Foundation
+import RMBenchCore
+
+/// One prompt and every model's six scores on it.
+struct PromptRecord: Sendable {
+    var key: ItemKey
+    var domain: Domain
+    var subset: String?
+    var language: String?
+    /// In the order of the models given to ``PromptPages/records(_:)``.
+    var scores: [(model: String, chosen: StyleScores, rejected: StyleScores)]
+}
+
+/// Texts for a prompt, when the dataset is given.
+struct PromptText: Sendable {
+    var prompt: String
+    /// Per style (concise, detailed plain, detailed markdown); a split may hold fewer.
+    var chosen: [String]
+    var rejected: [String]
+}
+
+/// The prompt browser: `prompts/index.html`, paged lists `prompts/<domain>/page-N.html` and a
+/// permalink page per prompt `prompts/<domain>/<file>.html`.
+///
+/// List pages grow only with the prompts (a fixed number per page) and show aggregates over
+/// the models; a prompt page has one compact row per model. Everything is static: no data is
+/// fetched when a page loads.
+enum PromptPages {
+    static let pageSize = 50
+
+    /// Every prompt any model scored, sorted by domain then key; each with the scores of every
+    /// model that has it, in the order of `models`. Subset and language come from the first
+    /// model whose item has them.
+    static func records(_ models: [(model: String, items: [ScoredItem])]) -> [PromptRecord] {
+        var byKey: [ItemKey: PromptRecord] = [:]
+        for (model, items) in models {
+            var seen: Set<ItemKey> = []
+            for item in items where seen.insert(item.key).inserted {   // a repeated item counts once
+                if byKey[item.key] != nil {
+                    // Modified in place: no copy of the scores per model.
+                    byKey[item.key]!.scores.append((model, item.chosen, item.rejected))
+                    if byKey[item.key]!.subset == nil { byKey[item.key]!.subset = item.subset }
+                    if byKey[item.key]!.language == nil { byKey[item.key]!.language = item.language }
+                } else {
+                    byKey[item.key] = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language,
+                                                   scores: [(model, item.chosen, item.rejected)])
+                }
+            }
+        }
+        return byKey.values.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
+    }
+
+    // MARK: - Cells
+
+    /// Cell (i, j): the chosen response in style i scored strictly higher than the rejected one
+    /// in style j (a tie or NaN is wrong), as in the official scorer.
+    static func cells(chosen: StyleScores, rejected: StyleScores) -> [[Bool]] {
+        (0..<3).map { i in (0..<3).map { j in chosen[i] > rejected[j] } }
+    }
+
+    /// The nine cells as `✓✗✗ ✓✗✗ ✓✓✗`: one group per chosen style, one mark per rejected style.
+    /// Tables join the groups with no-break spaces so the string never wraps.
+    static func cellString(_ cells: [[Bool]], separator: String = " ") -> String {
+        cells.map { row in String(row.map { $0 ? "✓" : "✗" }) }.joined(separator: separator)
+    }
+
+    static func correctCount(_ cells: [[Bool]]) -> Int {
+        cells.joined().filter { $0 }.count
+    }
+
+    /// Hard = upper triangle: the correct response is the plainer one.
+    static func hardCount(_ cells: [[Bool]]) -> Int {
+        [(0, 1), (0, 2), (1, 2)].filter { cells[$0.0][$0.1] }.count
+    }
+
+    /// At least three significant digits, locale independent: whole numbers from 100 on
+    /// (`1917`), three significant digits below (`12.3`, `0.500`), exponent form under 0.0001; zero is `0.00`.
+    static func score(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+        if value == 0 { return "0.00" }
+        let magnitude = abs(value)
+        let posix = Locale(identifier: "en_US_POSIX")
+        if magnitude < 0.0001 { return String(format: "%.2e", locale: posix, value).lowercased() }
+        let decimals = magnitude >= 100 ? 0 : max(0, 2 - Int(floor(log10(magnitude))))
+        let text = String(format: "%.\(decimals)f", locale: posix, value)
+        // Rounding can reach the next power of ten (99.96 → "100.0"); that still has three digits.
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
+    }
+
+    // MARK: - File names
+
+    /// Page paths: `prompts/<domain>/<file>` per key. The file name is the id, prefixed with the
+    /// label (`safety-refuse-12`) when the domain has several labels; made file-name safe and
+    /// distinct, and never of the list pages' form `page-N`.
+    static func files(_ records: [PromptRecord]) -> [ItemKey: String] {
+        var result: [ItemKey: String] = [:]
+        for domain in Domain.allCases {
+            let keys = records.filter { $0.domain == domain }.map(\.key)
+            guard !keys.isEmpty else { continue }
+            let severalLabels = Set(keys.map(\.label)).count > 1
+            let names = keys.map { severalLabels ? "\($0.label)-\($0.id)" : $0.id.description }
+            let slugs = Escape.uniqueSlugs(names).map { isListPageName($0) ? "id-" + $0 : $0 }
+            var taken: Set<String> = []
+            for (key, slug) in zip(keys, slugs) {
+                var candidate = slug
+                var counter = 2
+                while taken.contains(candidate) || isListPageName(candidate) {
+                    candidate = slug + "-" + String(counter)
+                    counter += 1
+                }
+                taken.insert(candidate)
+                result[key] = "prompts/\(domain.rawValue)/\(candidate)"
+            }
+        }
+        return result
+    }
+
+    private static func isListPageName(_ name: String) -> Bool {
+        guard name.hasPrefix("page-") else { return false }
+        let rest = name.dropFirst(5)
+        return !rest.isEmpty && rest.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    static func pageCount(_ prompts: Int) -> Int {
+        (prompts + pageSize - 1) / pageSize
+    }
+
+    // MARK: - Pages
+
+    static func render(records: [PromptRecord], texts: [ItemKey: PromptText], modelSlugs: [String: String],
+                       templates: TemplateSet, layout: Layout) -> [RenderedPage] {
+        let records = records.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
+        let files = files(records)
+        let hasTexts = !texts.isEmpty
+        var pages: [RenderedPage] = []
+        var domainContexts: [[String: Any]] = []
+        for domain in Domain.allCases {
+            let members = records.filter { $0.domain == domain }
+            guard !members.isEmpty else { continue }
+            let pageTotal = pageCount(members.count)
+            let labels = Dictionary(grouping: members, by: \.key.label).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+            domainContexts.append([
+                "title": domain.title,
+                "prompts": members.count,
+                "pages": pageTotal == 1 ? "1 page" : "\(pageTotal) pages",
+                "labels": labels.count > 1 ? labels.map { "\(Escape.markdownText($0.0)) \($0.1)" }.joined(separator: ", ") : "",
+                "hasLabels": labels.count > 1,
+                // Word joiners: no line break at the dash of `101–150`.
+                "pageLinks": (1...pageTotal).map { n in
+                    "[\(range(n, of: members.count).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"))](\(domain.rawValue)/page-\(n).html)"
+                }.joined(separator: " · "),
+            ])
+            for n in 1...pageTotal {
+                let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
+                pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
+                                      files: files, texts: texts, templates: templates, layout: layout))
+            }
+            for (index, record) in members.enumerated() {
+                pages.append(promptPage(record, domain: members, index: index, files: files, text: texts[record.key],
+                                        hasTexts: hasTexts, modelSlugs: modelSlugs, templates: templates, layout: layout))
+            }
+        }
+        let modelCount = Set(records.flatMap { $0.scores.map(\.model) }).count
+        let context: [String: Any] = [
+            "domains": domainContexts,
+            "hasPrompts": !domainContexts.isEmpty,
+            "promptCount": records.count,
+            "modelCount": modelCount,
+            "pageSize": pageSize,
+            "hasTexts": hasTexts,
+        ]
+        pages.insert(layout.page(path: "prompts/index", title: "Prompts", markdown: templates.render("prompts.md", context)), at: 0)
+        return pages
+    }
+
+    private static func range(_ page: Int, of total: Int) -> String {
+        "\((page - 1) * pageSize + 1)–\(min(page * pageSize, total))"
+    }
+
+    /// The prompt's label and id as shown: `safety-refuse 12`.
+    private static func name(_ key: ItemKey) -> String {
+        "\(key.label) \(key.id)"
+    }
+
+    private static func group(_ record: PromptRecord) -> String {
+        [record.subset, record.language].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
+    }
+
+    /// The first characters of a text on one line, for a list.
+    static func preview(_ text: String, characters: Int = 90) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return flat.count > characters ? String(flat.prefix(characters)).trimmingCharacters(in: .whitespaces) + "…" : flat
+    }
+
+    private static func listPage(domain: Domain, number: Int, of pageTotal: Int, total: Int, slice: [PromptRecord],
+                                 files: [ItemKey: String], texts: [ItemKey: PromptText], templates: TemplateSet, layout: Layout) -> RenderedPage {
+        let showText = slice.contains { texts[$0.key] != nil }
+        var lines = ["| Prompt | " + (showText ? "Text | " : "") + "Subset / language | Models | All 9 right | All 3 Hard right | Mean right (of 9) |",
+                     "|---|" + (showText ? "---|" : "") + "---|---:|---:|---:|---:|"]
+        for record in slice {
+            let file = files[record.key]!.split(separator: "/").last!
+            let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
+            let mean = all.isEmpty ? "–" : String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"),
+                                                  Double(all.map(correctCount).reduce(0, +)) / Double(all.count))
+            var cellsOfRow = ["[\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))](\(file).html)"]
+            if showText { cellsOfRow.append(texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–") }
+            let group = group(record)
+            cellsOfRow += [group.isEmpty ? "–" : Escape.markdownTableCell(group), String(all.count),
+                           String(all.filter { correctCount($0) == 9 }.count), String(all.filter { hardCount($0) == 3 }.count), mean]
+            lines.append("| " + cellsOfRow.joined(separator: " | ") + " |")
+        }
+        let context: [String: Any] = [
+            "domain": domain.title,
+            "number": number,
+            "pageCount": pageTotal,
+            "range": range(number, of: total),
+            "total": total,
+            "table": lines.joined(separator: "\n"),
+            "hasPrevious": number > 1,
+            "previous": "page-\(number - 1).html",
+            "hasNext": number < pageTotal,
+            "next": "page-\(number + 1).html",
+            "pages": (1...pageTotal).map { n in ["number": n, "href": "page-\(n).html", "current": n == number] },
+            "isList": true,
+        ]
+        return layout.page(path: "prompts/\(domain.rawValue)/page-\(number)", title: "\(domain.title) prompts, page \(number)",
+                           markdown: templates.render("prompts.md", context))
+    }
+
+    private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],
+                                   text: PromptText?, hasTexts: Bool, modelSlugs: [String: String],
+                                   templates: TemplateSet, layout: Layout) -> RenderedPage {
+        let path = files[record.key]!
+        let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
+        var lines = ["| Model | Chosen (c · p · m) | Rejected (c · p · m) | Cells | Right | Hard |",
+                     "|---|---:|---:|---|---:|---:|"]
+        var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
+        for entry in record.scores {
+            let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
+            for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
+            let name = Escape.markdownTableCell(entry.model)
+            let model = modelSlugs[entry.model].map { "[\(name)](../../models/\($0).html)" } ?? name
+            lines.append("| \(model) | \(entry.chosen.array.map(score).joined(separator: " · ")) | "
+                         + "\(entry.rejected.array.map(score).joined(separator: " · ")) | \(cellString(grid, separator: "\u{A0}")) | "
+                         + "\(correctCount(grid))/9 | \(hardCount(grid))/3 |")
+        }
+        let n = record.scores.count
+        var matrix = ["| Chosen ↓ · Rejected → | concise | detailed plain | detailed markdown |", "|---|---:|---:|---:|"]
+        for i in 0..<3 {
+            matrix.append("| \(Style(rawValue: i)!.title) | " + (0..<3).map { j in
+                let kind = i < j ? " (Hard)" : i == j ? " (Normal)" : " (Easy)"
+                return "\(perCell[i][j])/\(n)\(kind)"
+            }.joined(separator: " | ") + " |")
+        }
+        var fragments: [String: String] = [:]
+        var exports: [String: String] = [:]
+        if let text {
+            fragments["prompt:text"] = "<div class=\"prompt-text\">\n" + details("Prompt", text.prompt, open: true) + "\n</div>"
+            exports["prompt:text"] = "**Prompt**\n\n" + fenced(text.prompt)
+            var html: [String] = []
+            var markdown: [String] = []
+            for (side, responses) in [("Chosen", text.chosen), ("Rejected", text.rejected)] {
+                for style in Style.allCases {
+                    let title = "\(side), \(style.title)"
+                    if style.rawValue < responses.count {
+                        html.append(details(title, responses[style.rawValue], open: false))
+                        markdown.append("**\(title)**\n\n" + fenced(responses[style.rawValue]))
+                    } else {
+                        html.append("<p class=\"prompt-missing\">\(Escape.html(title)): not in the dataset.</p>")
+                        markdown.append("**\(title)**: not in the dataset.")
+                    }
+                }
+            }
+            fragments["prompt:responses"] = "<div class=\"prompt-responses\">\n" + html.joined(separator: "\n") + "\n</div>"
+            exports["prompt:responses"] = markdown.joined(separator: "\n\n")
+        }
+        let page = index / pageSize + 1
+        let context: [String: Any] = [
+            "name": Escape.markdownText(name(record.key)),
+            "domain": record.domain.title,
+            "label": Escape.markdownText(record.key.label),
+            "id": Escape.markdownText(record.key.id.description),
+            "group": Escape.markdownText(group(record)),
+            "hasGroup": !group(record).isEmpty,
+            "hasText": text != nil,
+            "hasTexts": hasTexts,
+            "textFragment": "@@prompt:text@@",
+            "responsesFragment": "@@prompt:responses@@",
+            "modelCount": n,
+            "table": lines.joined(separator: "\n"),
+            "matrix": matrix.joined(separator: "\n"),
+            "listPage": "page-\(page).html",
+            "listPageNumber": page,
+            "hasPrevious": index > 0,
+            "previous": index > 0 ? fileName(members[index - 1].key) : "",
+            "hasNext": index + 1 < members.count,
+            "next": index + 1 < members.count ? fileName(members[index + 1].key) : "",
+            "isPrompt": true,
+        ]
+        return layout.page(path: path, title: "Prompt \(name(record.key))",
+                           markdown: templates.render("prompt.md", context), fragments: fragments, exports: exports)
+    }
+
+    /// Untrusted text as an HTML disclosure: escaped, NUL replaced (the converter refuses it).
+    /// The newline after `<pre>` is the one HTML drops, so a text's own leading newline stays.
+    static func details(_ title: String, _ text: String, open: Bool) -> String {
+        let body = Escape.html(text).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        return "<details\(open ? " open=\"open\"" : "")><summary>\(Escape.html(title))</summary>\n<pre class=\"prompt-pre\">\n\(body)</pre>\n</details>"
+    }
+
+    /// Untrusted text as a fenced code block whose fence is longer than any backtick run in it.
+    static func fenced(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        for scalar in text.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let body = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        return fence + "text\n" + body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n") + fence
+    }
+}

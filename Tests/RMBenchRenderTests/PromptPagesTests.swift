@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+import RMBenchCore
+@testable import RMBenchRender
+
+@Suite("PromptPages")
+struct PromptPagesTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func layout() throws -> (TemplateSet, Layout) {
+        let templates = try TemplateSet.load(directory: repository.appendingPathComponent("Templates").path)
+        let input = SiteInput(title: "RM-Bench", baseURL: nil, toolVersion: "test", rows: [])
+        return (templates, Layout(input: input, templates: templates))
+    }
+
+    static func item(_ label: String, _ id: Int64, _ chosen: [Double] = [3, 5, 7], _ rejected: [Double] = [2, 6, 8],
+                     subset: String? = nil) -> ScoredItem {
+        ScoredItem(key: ItemKey(label: label, id: .int(id)), domain: Domain(label: label)!, subset: subset,
+                   chosen: StyleScores(chosen[0], chosen[1], chosen[2]), rejected: StyleScores(rejected[0], rejected[1], rejected[2]))
+    }
+
+    static func render(_ records: [PromptRecord], texts: [ItemKey: PromptText] = [:], slugs: [String: String] = [:]) throws -> [RenderedPage] {
+        let (templates, layout) = try layout()
+        return PromptPages.render(records: records, texts: texts, modelSlugs: slugs, templates: templates, layout: layout)
+    }
+
+    // MARK: Records
+
+    @Test func recordsJoinModelsOnOverlappingPrompts() {
+        let a = [Self.item("safety-refuse", 3), Self.item("chat", 2, subset: "alpacaeval"), Self.item("chat", 1)]
+        let b = [Self.item("code", 5), Self.item("chat", 2, [1, 1, 1], [0, 0, 0]), Self.item("safety-response", 3)]
+        let repeated = Self.item("chat", 1, [9, 9, 9], [0, 0, 0])   // a model listing an item twice: the first counts
+        let records = PromptPages.records([("A", a + [repeated]), ("B", b)])
+        #expect(records.map(\.key.description) == ["chat/1", "chat/2", "code/5", "safety-refuse/3", "safety-response/3"])
+        #expect(records.map { $0.scores.map(\.model) } == [["A"], ["A", "B"], ["B"], ["A"], ["B"]])
+        #expect(records[1].subset == "alpacaeval")
+        #expect(records[1].scores[1].chosen == StyleScores(1, 1, 1))
+        #expect(records.map(\.domain) == [.chat, .chat, .code, .safety, .safety])
+        #expect(records[0].scores[0].chosen == StyleScores(3, 5, 7))
+    }
+
+    // MARK: Cells
+
+    @Test func cellsOfAHandComputedPair() {
+        let cells = PromptPages.cells(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
+        #expect(PromptPages.cellString(cells) == "✓✗✗ ✓✗✗ ✓✓✗")
+        #expect(PromptPages.correctCount(cells) == 4)   // Easy 3, Normal 1, Hard 0
+        #expect(PromptPages.hardCount(cells) == 0)
+        // Ties and NaN are wrong, as in the official scorer.
+        let ties = PromptPages.cells(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
+        #expect(PromptPages.cellString(ties) == "✗✓✓ ✗✗✗ ✓✓✓")
+        #expect(PromptPages.hardCount(ties) == 2)
+    }
+
+    @Test func scoresHaveThreeSignificantDigits() {
+        #expect(PromptPages.score(3) == "3.00")
+        #expect(PromptPages.score(-0.123456) == "-0.123")
+        #expect(PromptPages.score(1917) == "1917")
+        #expect(PromptPages.score(0.5) == "0.500")
+        #expect(PromptPages.score(12.345) == "12.3")
+        #expect(PromptPages.score(-0.0001) == "-0.000100")
+        #expect(PromptPages.score(-0.00001234) == "-1.23e-05")
+        #expect(PromptPages.score(0) == "0.00")
+        #expect(PromptPages.score(-0.0) == "0.00")
+        #expect(PromptPages.score(-0.0004) == "-0.000400")
+        #expect(PromptPages.score(-0.00004) == "-4.00e-05")
+        #expect(PromptPages.score(.nan) == "NaN")
+        #expect(PromptPages.score(-.infinity) == "−∞")
+    }
+
+    // MARK: Pages
+
+    @Test func oneHundredTwentyPromptsMakeThreeListPages() throws {
+        let items = (1...120).map { Self.item("chat", Int64($0)) }
+        let pages = try Self.render(PromptPages.records([("A", items)]))
+        let lists = pages.filter { $0.path.hasPrefix("prompts/chat/page-") }
+        #expect(PromptPages.pageCount(120) == 3)
+        #expect(lists.map(\.path) == ["prompts/chat/page-1", "prompts/chat/page-2", "prompts/chat/page-3"])
+        #expect(pages.count == 1 + 3 + 120)
+        #expect(pages.first?.path == "prompts/index")
+        // Page 3 holds prompts 101–120 and links back but not forward.
+        let third = lists[2].markdown
+        #expect(third.contains("[chat\u{A0}101](101.html)") && third.contains("[chat\u{A0}120](120.html)"))
+        #expect(!third.contains("(100.html)"))
+        #expect(third.contains("(page-2.html)") && !third.contains("(page-4.html)"))
+        #expect(lists[0].markdown.contains("(page-2.html)") && !lists[0].markdown.contains("Previous page"))
+        // A prompt page links to its list page and the index.
+        let prompt = try #require(pages.first { $0.path == "prompts/chat/51" })
+        #expect(prompt.markdown.contains("(page-2.html)") && prompt.markdown.contains("(../index.html)"))
+        #expect(prompt.markdown.contains("(50.html)") && prompt.markdown.contains("(52.html)"))
+        let index = pages[0].markdown
+        #expect(index.contains("3 pages: prompts [1\u{2060}–\u{2060}50](chat/page-1.html) · [51\u{2060}–\u{2060}100](chat/page-2.html) · [101\u{2060}–\u{2060}120](chat/page-3.html)\n"))
+        #expect(index.contains("120 prompts"))
+        #expect(index.contains("rmbench-site build --dataset DIR"))
+    }
+
+    @Test func listPagesDoNotGrowWithModels() throws {
+        let items = (1...10).map { Self.item("chat", Int64($0)) }
+        let few = try Self.render(PromptPages.records([("A", items)]))
+        let many = try Self.render(PromptPages.records((0..<200).map { ("model \($0)", items) }))
+        let listFew = try #require(few.first { $0.path == "prompts/chat/page-1" })
+        let listMany = try #require(many.first { $0.path == "prompts/chat/page-1" })
+        #expect(listFew.markdown.split(separator: "\n").count == listMany.markdown.split(separator: "\n").count)
+        #expect(listMany.markdown.count < listFew.markdown.count + 200)   // only the aggregate numbers differ
+        // A prompt page: one row per model.
+        let promptFew = try #require(few.first { $0.path == "prompts/chat/1" }).markdown.split(separator: "\n").count
+        let promptMany = try #require(many.first { $0.path == "prompts/chat/1" }).markdown.split(separator: "\n").count
+        #expect(promptMany - promptFew == 199)
+    }
+
+    @Test func fileNamesCarryTheLabelWhenADomainHasSeveral() throws {
+        let items = [Self.item("safety-refuse", 12), Self.item("safety-response", 12), Self.item("chat", 12)]
+        var records = PromptPages.records([("A", items)])
+        records.append(PromptRecord(key: ItemKey(label: "code", id: .string("page-2")), domain: .code, scores: [("A", StyleScores(1, 1, 1), StyleScores(0, 0, 0))]))
+        records.append(PromptRecord(key: ItemKey(label: "code", id: .string("../x y")), domain: .code, scores: [("A", StyleScores(1, 1, 1), StyleScores(0, 0, 0))]))
+        let files = PromptPages.files(records)
+        #expect(files[ItemKey(label: "safety-refuse", id: .int(12))] == "prompts/safety/safety-refuse-12")
+        #expect(files[ItemKey(label: "safety-response", id: .int(12))] == "prompts/safety/safety-response-12")
+        #expect(files[ItemKey(label: "chat", id: .int(12))] == "prompts/chat/12")
+        #expect(files[ItemKey(label: "code", id: .string("page-2"))] == "prompts/code/id-page-2")
+        #expect(files[ItemKey(label: "code", id: .string("../x y"))] == "prompts/code/x-y")
+        let paths = try Self.render(records).map(\.path)
+        #expect(Set(paths).count == paths.count)
+        #expect(paths.contains("prompts/code/page-1") && paths.contains("prompts/code/id-page-2"))
+    }
+
+    @Test func modelLinksUseTheGivenSlugs() throws {
+        let records = PromptPages.records([("Org/Model A", [Self.item("chat", 1)]), ("<b>unlisted</b>", [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
+        let pages = try Self.render(records, slugs: ["Org/Model A": "org-model-a-1234"])
+        let page = try #require(pages.first { $0.path == "prompts/chat/1" }).markdown
+        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | ✓✗✗\u{A0}✓✗✗\u{A0}✓✓✗ | 4/9 | 0/3 |"))
+        #expect(page.contains("| \\<b\\>unlisted\\</b\\> | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | ✗✗✗\u{A0}✗✗✗\u{A0}✗✗✗ | 0/9 | 0/3 |"))
+        #expect(!page.contains("<b>"))
+        #expect(page.contains("| concise | 1/2 (Normal) | 0/2 (Hard) | 0/2 (Hard) |"))
+        // The list page aggregates: nobody got all nine; mean (4 + 0) / 2.
+        let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
+        #expect(list.contains("| [chat\u{A0}1](1.html) | – | 2 | 0 | 0 | 2.0 |"))
+    }
+
+    @Test func untrustedTextStaysInert() throws {
+        let hostile = "Run this:\n```\n<script>alert(1)</script>\n`````\n</pre></details><img src=x onerror=alert(2)>\n@@prompt:text@@\n\u{0}end"
+        let key = ItemKey(label: "chat", id: .int(7))
+        let texts = [key: PromptText(prompt: hostile, chosen: [hostile, "plain", "**md**"], rejected: ["a", "b"])]
+        let records = PromptPages.records([("A", [Self.item("chat", 7)])])
+        let pages = try Self.render(records, texts: texts)
+        let page = try #require(pages.first { $0.path == "prompts/chat/7" })
+
+        // The Markdown holds placeholders only; the text is in the fragments, HTML-escaped.
+        #expect(!page.markdown.contains("<script") && !page.markdown.contains("alert("))
+        #expect(page.markdown.contains("\n@@prompt:text@@\n") && page.markdown.contains("\n@@prompt:responses@@\n"))
+        let fragments = page.fragments.values.joined()
+        #expect(!fragments.contains("<script") && !fragments.contains("<img") && !fragments.contains("\u{0}"))
+        #expect(fragments.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(fragments.contains("&lt;/pre&gt;&lt;/details&gt;&lt;img src=x onerror=alert(2)&gt;"))
+        #expect(page.fragments["prompt:text"]!.components(separatedBy: "<details").count == 2)
+        #expect(page.fragments["prompt:responses"]!.components(separatedBy: "<details").count == 1 + 5)   // 3 chosen + 2 rejected
+        #expect(page.fragments["prompt:responses"]!.contains("Rejected, detailed markdown: not in the dataset."))
+        #expect(ContentSecurityPolicy.inlineStyles(fragments).isEmpty)
+
+        // The exported Markdown holds it in fenced code whose fence outlasts every backtick run.
+        let export = page.exportMarkdown
+        let lines = export.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let opening = try #require(lines.firstIndex(of: "``````text"))
+        let closing = try #require(lines[(opening + 1)...].firstIndex(of: "``````"))
+        #expect(lines[(opening + 1)..<closing].joined(separator: "\n") == hostile.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+        #expect(!lines[(opening + 1)..<closing].contains { $0.hasPrefix("``````") })
+        #expect(PromptPages.fenced("no ticks") == "```text\nno ticks\n```")
+
+        // The list page's preview, a hostile subset and a hostile string id are Markdown-escaped:
+        // every `<`, `` ` `` and `|` from data is backslash-escaped.
+        let odd = ItemKey(label: "chat", id: .string("<i>|`x`"))
+        var records2 = records
+        records2.append(PromptRecord(key: odd, domain: .chat, subset: "<b>|sub", scores: [("A", StyleScores(1, 1, 1), StyleScores(0, 0, 0))]))
+        let pages2 = try Self.render(records2, texts: texts)
+        let list = try #require(pages2.first { $0.path == "prompts/chat/page-1" }).markdown
+        #expect(list.contains("Run this\\: \\`\\`\\` \\<script\\>alert(1)\\</script\\>"))
+        #expect(list.contains("[chat\u{A0}\\<i\\>\\|\\`x\\`](i-x.html) | – | \\<b\\>\\|sub |"))
+        let oddPage = try #require(pages2.first { $0.path == "prompts/chat/i-x" }).markdown
+        #expect(oddPage.contains("# Prompt chat \\<i\\>\\|\\`x\\`\n"))
+        for markdown in [list, oddPage] {
+            let scalars = Array(markdown.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() where scalar == "<" {
+                #expect(index > 0 && scalars[index - 1] == "\\", "unescaped < in \(markdown)")
+            }
+        }
+    }
+
+    @Test func withoutTextsThePageSaysHowToAddThem() throws {
+        let pages = try Self.render(PromptPages.records([("A", [Self.item("chat", 1), Self.item("chat", 2)])]),
+                                    texts: [ItemKey(label: "chat", id: .int(2)): PromptText(prompt: "Hi", chosen: [], rejected: [])])
+        let withText = try #require(pages.first { $0.path == "prompts/chat/2" })
+        #expect(withText.markdown.contains("@@prompt:text@@") && withText.fragments["prompt:text"]!.contains("Hi"))
+        let missing = try #require(pages.first { $0.path == "prompts/chat/1" })
+        #expect(missing.markdown.contains("The dataset given has no item") && missing.fragments.isEmpty)
+        let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
+        #expect(list.contains("| [chat\u{A0}2](2.html) | Hi |") && list.contains("| [chat\u{A0}1](1.html) | – |"))
+
+        let bare = try Self.render(PromptPages.records([("A", [Self.item("chat", 1)])]))
+        #expect(try #require(bare.first { $0.path == "prompts/chat/1" }).markdown.contains("`rmbench-site build --dataset DIR`"))
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let items = (1...60).reversed().map { Self.item($0 % 2 == 0 ? "safety-refuse" : "safety-response", Int64($0)) }
+        let first = try Self.render(PromptPages.records([("A", items), ("B", items.shuffled())]))
+        let second = try Self.render(PromptPages.records([("A", items.shuffled()), ("B", items)]))
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.markdown) == second.map(\.markdown))
+    }
+
+    // MARK: Default data
+
+    /// Every prompt of the default per-sample results gets a page that links to every model.
+    @Test func everyPromptOfTheDefaultDataHasAPage() throws {
+        let results = Self.repository.appendingPathComponent("Data/results/Baseline")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: results.path).sorted()
+        var models: [(model: String, items: [ScoredItem])] = []
+        var keys: Set<ItemKey> = []
+        for folder in folders {
+            let data = try Data(contentsOf: results.appendingPathComponent("\(folder)/\(folder).json"))
+            let list = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+            let items = try list.map { object -> ScoredItem in
+                let label = try #require(object["domain"] as? String)
+                let id = try #require(object["id"] as? Int)
+                let chosen = try #require(object["score_chosen"] as? [Double])
+                let rejected = try #require(object["score_rejected"] as? [Double])
+                let domain = try #require(Domain(label: label))
+                return ScoredItem(key: ItemKey(label: label, id: .int(Int64(id))), domain: domain,
+                                  subset: object["subset"] as? String, language: object["language"] as? String,
+                                  chosen: StyleScores(chosen[0], chosen[1], chosen[2]), rejected: StyleScores(rejected[0], rejected[1], rejected[2]))
+            }
+            keys.formUnion(items.map(\.key))
+            models.append((folder, items))
+        }
+        #expect(models.count == 3 && keys.count > 500)
+        let slugs = Dictionary(uniqueKeysWithValues: models.map { ($0.model, $0.model) })
+        let records = PromptPages.records(models)
+        #expect(Set(records.map(\.key)) == keys)
+        let pages = try Self.render(records, slugs: slugs)
+        let files = PromptPages.files(records)
+        let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0) })
+        #expect(byPath.count == pages.count)
+        for key in keys {
+            let path = try #require(files[key])
+            let page = try #require(byPath[path])
+            for model in models.map(\.model) {
+                #expect(page.markdown.contains("(../../models/\(model).html)"), "\(key) lacks \(model)")
+            }
+        }
+        // Safety has two labels, so its file names carry them.
+        #expect(files.values.contains { $0.hasPrefix("prompts/safety/safety-refuse-") })
+        #expect(files.values.contains { $0.hasPrefix("prompts/safety/safety-response-") })
+    }
+}
+
