@@ -7,7 +7,7 @@ export RMBENCH_SHARED_DATA
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
 
-.PHONY: deps build test site bench clean
+.PHONY: deps build test site bench clean browser-test
 
 ## deps: install the system libraries (idempotent; apt-get as root, sudo otherwise)
 deps:
@@ -38,6 +38,11 @@ bench: deps
 	$(SWIFT) build -c release --product rmbench-site
 	scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	scripts/bench-site.sh "$$($(SWIFT) build -c release --show-bin-path)" 50
+
+## browser-test: the default site in headless Chromium (installs chromium, chromium-driver, selenium);
+## screenshots go to browser-screenshots/
+browser-test: deps
+	SWIFT="$(SWIFT)" scripts/browser-test.sh
 
 clean:
 	rm -rf .build

@@ -1,0 +1,466 @@
+#!/usr/bin/env python3
+"""Checks a built rmbench-site in headless Chromium the way a user would.
+
+    python3 Tests/browser/test_site.py --site /path/to/Site --screenshots browser-screenshots
+
+Opens the pages from file:// (the site must work offline), clicks the leaderboard's
+sort buttons, uses the type filter, follows a model link, looks at the page at 400 px
+and in dark mode, and fails on any SEVERE console message or Content-Security-Policy
+violation. Writes PNG screenshots to --screenshots. The last line of the output is
+always "N passed, M failed"; the exit status is 1 if anything failed.
+"""
+
+import argparse
+import base64
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+WIDE = (1280, 900)
+NARROW = (400, 850)
+# Longest screenshot kept; longer pages are cut (the file stays small enough to attach).
+MAX_SHOT_HEIGHT = 6000
+# Installed before any page script runs; DevTools-injected scripts are not subject to the page's CSP.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+    ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber);
+});
+"""
+
+
+class Run:
+    def __init__(self):
+        self.passed = []
+        self.failed = []
+
+    def check(self, name, function):
+        """Runs one named check; an AssertionError or WebDriver error fails it, the run goes on."""
+        try:
+            detail = function()
+        except AssertionError as error:
+            self.failed.append((name, str(error)))
+            print(f"FAIL  {name}: {error}", flush=True)
+            return False
+        except Exception as error:  # noqa: BLE001 - any driver error is a failed check
+            message = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+            self.failed.append((name, message))
+            print(f"FAIL  {name}: {message}", flush=True)
+            traceback.print_exc(limit=3, file=sys.stdout)
+            return False
+        self.passed.append(name)
+        print(f"PASS  {name}" + (f" ({detail})" if detail else ""), flush=True)
+        return True
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
+                     f"--window-size={WIDE[0]},{WIDE[1]}"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(30)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER})
+    return driver
+
+
+class Browser:
+    def __init__(self, driver, site, screenshots):
+        self.driver = driver
+        self.site = site
+        self.screenshots = screenshots
+        self.problems = []  # console / CSP problems of the current page
+
+    def url(self, relative):
+        return (self.site / relative).resolve().as_uri()
+
+    def set_viewport(self, width, height, mobile=False):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+    def set_color_scheme(self, scheme):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+    def open(self, relative):
+        self.driver.get(self.url(relative))
+        self.wait_loaded()
+
+    def wait_loaded(self):
+        WebDriverWait(self.driver, 20).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def console_problems(self):
+        """SEVERE console messages and CSP violations since the last call (the log is drained)."""
+        problems = []
+        for entry in self.driver.get_log("browser"):
+            message = entry.get("message", "")
+            if entry.get("level") == "SEVERE" or "Content Security Policy" in message or "Content-Security-Policy" in message:
+                problems.append(f"{entry.get('level')}: {message}")
+        try:
+            for violation in self.driver.execute_script("return window.__cspViolations || []"):
+                problems.append(f"CSP violation: {violation}")
+        except WebDriverException:
+            pass
+        return problems
+
+    def screenshot(self, name):
+        """The whole page (up to MAX_SHOT_HEIGHT css px) as <screenshots>/<name>.png."""
+        metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        content = metrics.get("cssContentSize") or metrics["contentSize"]
+        viewport = metrics.get("cssLayoutViewport") or metrics["layoutViewport"]
+        width = max(content["width"], viewport["clientWidth"])
+        height = min(max(content["height"], viewport["clientHeight"]), MAX_SHOT_HEIGHT)
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+        path = self.screenshots / f"{name}.png"
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
+
+
+# --- leaderboard helpers --------------------------------------------------------------------
+
+def header_index(driver, label):
+    """Column index of the leaderboard header whose text is `label`."""
+    headers = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard thead th")
+    for index, th in enumerate(headers):
+        if th.text.strip() == label:
+            return index
+    raise AssertionError(f"no leaderboard header {label!r} (headers: {[th.text.strip() for th in headers]})")
+
+
+def column(driver, index, visible_only=True):
+    """Texts of one column for the body rows, in document order."""
+    return driver.execute_script("""
+        var rows = document.querySelector('table.leaderboard').tBodies[0].rows, out = [];
+        for (var i = 0; i < rows.length; i++) {
+          if (arguments[1] && rows[i].hidden) continue;
+          out.push(rows[i].cells[arguments[0]].textContent.trim());
+        }
+        return out;""", index, visible_only)
+
+
+def summarize(problems, limit=3, width=260):
+    """A few console problems, each cut to `width` characters, and how many more there were."""
+    shown = [p if len(p) <= width else p[:width] + "…" for p in problems[:limit]]
+    more = f" (+{len(problems) - limit} more)" if len(problems) > limit else ""
+    return f"{len(problems)} problem(s): " + " | ".join(shown) + more
+
+
+def number(text):
+    cleaned = text.replace("†", "").replace("*", "").strip()
+    try:
+        return float(cleaned.split()[0])
+    except (ValueError, IndexError):
+        return None  # "–": not reported
+
+
+def row_names(driver):
+    return column(driver, header_index(driver, "Model"), visible_only=False)
+
+
+def average_header(driver):
+    index = header_index(driver, "Average")
+    th = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard thead th")[index]
+    buttons = th.find_elements(By.CSS_SELECTOR, "button")
+    assert buttons, "the Average header has no button (site.js did not run?)"
+    return index, th, buttons[0]
+
+
+# --- the checks -----------------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", required=True, type=Path)
+    parser.add_argument("--screenshots", required=True, type=Path)
+    parser.add_argument("--model", default="baseline-length", help="slug of a model page with matrices")
+    arguments = parser.parse_args()
+    site = arguments.site.resolve()
+    screenshots = arguments.screenshots
+    screenshots.mkdir(parents=True, exist_ok=True)
+    for old in screenshots.glob("*.png"):
+        old.unlink()
+
+    run = Run()
+    started = time.monotonic()
+    try:
+        driver = make_driver()
+    except Exception as error:  # noqa: BLE001
+        print(f"FAIL  start chromium + chromedriver: {error}")
+        print("0 passed, 1 failed")
+        return 1
+    browser = Browser(driver, site, screenshots)
+    print(f"{driver.capabilities.get('browserName')} {driver.capabilities.get('browserVersion')}, "
+          f"site {site}, screenshots {screenshots}", flush=True)
+
+    def page_is_clean(label):
+        problems = browser.console_problems()
+        assert not problems, f"{label}: {summarize(problems)}"
+
+    def loads_offline(relative, expect_title=True):
+        """The page came from file://, has its stylesheet and script, and one visible h1."""
+        def check():
+            assert driver.current_url.startswith("file://"), f"not a file:// URL: {driver.current_url}"
+            assert driver.execute_script("return document.styleSheets.length") >= 1, "no stylesheet loaded"
+            scripts = driver.execute_script(
+                "return Array.prototype.map.call(document.scripts, function (s) { return s.src; })")
+            assert any(src.endswith("assets/site.js") for src in scripts), f"site.js not referenced: {scripts}"
+            h1 = driver.find_elements(By.CSS_SELECTOR, "h1")
+            assert len(h1) == 1 and h1[0].is_displayed(), "expected one visible h1"
+            if expect_title:
+                assert driver.title.strip(), "empty <title>"
+            broken = driver.execute_script("""
+                return Array.prototype.filter.call(document.images, function (i) {
+                  return !i.complete || i.naturalWidth === 0; }).map(function (i) { return i.src; });""")
+            assert not broken, f"images that did not load: {broken}"
+            return relative
+        return check
+
+    try:
+        # 1. Leaderboard at 1280 px, light.
+        browser.set_viewport(*WIDE)
+        browser.set_color_scheme("light")
+        browser.open("index.html")
+        run.check("leaderboard loads from file://", loads_offline("index.html"))
+        run.check("leaderboard: no console errors or CSP violations", lambda: page_is_clean("index.html"))
+        run.check("screenshot leaderboard-1280-light",
+                  lambda: browser.screenshot("leaderboard-1280-light").name)
+
+        initial_order = []
+
+        def headers_are_buttons():
+            buttons = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard thead th button.sort")
+            labels = [b.text.strip() for b in buttons]
+            assert "Average" in labels, f"no Average sort button; buttons: {labels}"
+            _, th, _ = average_header(driver)
+            assert th.get_attribute("aria-sort") == "descending", \
+                f"initial aria-sort of Average is {th.get_attribute('aria-sort')!r}, expected 'descending'"
+            initial_order.extend(row_names(driver))
+            return f"{len(buttons)} sort buttons, {len(initial_order)} rows"
+        run.check("leaderboard: headers are sort buttons, Average starts descending", headers_are_buttons)
+
+        def average_click_ascending():
+            index, th, button = average_header(driver)
+            button.click()
+            assert th.get_attribute("aria-sort") == "ascending", \
+                f"after one click aria-sort is {th.get_attribute('aria-sort')!r}, expected 'ascending'"
+            values = [number(t) for t in column(driver, index)]
+            known = [v for v in values if v is not None]
+            assert known, "no Average values"
+            assert values[0] is not None, f"first row has no Average after sorting ascending: {column(driver, index)[:3]}"
+            assert values[0] <= known[-1], f"first Average {values[0]} > last {known[-1]}"
+            assert known == sorted(known), f"Averages not ascending: {known}"
+            first_unknown = next((i for i, v in enumerate(values) if v is None), len(values))
+            assert all(v is None for v in values[first_unknown:]), "a row without Average is not last"
+            status = driver.find_element(By.CSS_SELECTOR, ".sort-status").text
+            return f"{known[0]} … {known[-1]}; status {status!r}"
+        run.check("sort: clicking Average sorts ascending", average_click_ascending)
+
+        def average_click_descending():
+            index, th, button = average_header(driver)
+            button.click()
+            assert th.get_attribute("aria-sort") == "descending", \
+                f"after two clicks aria-sort is {th.get_attribute('aria-sort')!r}, expected 'descending'"
+            known = [v for v in (number(t) for t in column(driver, index)) if v is not None]
+            assert known == sorted(known, reverse=True), f"Averages not descending: {known}"
+            order = row_names(driver)
+            assert order == initial_order, \
+                "second click did not restore the initial order; first difference at row " + \
+                str(next(i for i, (a, b) in enumerate(zip(order, initial_order)) if a != b))
+            return f"{known[0]} … {known[-1]}"
+        run.check("sort: clicking Average again restores descending", average_click_descending)
+
+        def keyboard_sort():
+            from selenium.webdriver.common.keys import Keys
+            index, th, button = average_header(driver)
+            button.send_keys(Keys.ENTER)
+            assert th.get_attribute("aria-sort") == "ascending", "Enter on the focused Average button did not sort"
+            button.send_keys(Keys.SPACE)
+            assert th.get_attribute("aria-sort") == "descending", "Space on the focused Average button did not sort"
+            assert row_names(driver) == initial_order, "keyboard sorting did not come back to the initial order"
+        run.check("sort: keyboard (Enter, Space) works on the header button", keyboard_sort)
+
+        def type_filter():
+            type_index = header_index(driver, "Type")
+            select = Select(driver.find_element(By.CSS_SELECTOR, "select#type-filter"))
+            values = [o.get_attribute("value") for o in select.options]
+            assert "Baseline" in values, f"no Baseline option: {values}"
+            all_types = column(driver, type_index, visible_only=False)
+            expected = sum(1 for t in all_types if t == "Baseline")
+            select.select_by_value("Baseline")
+            rows = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr")
+            shown = [r for r in rows if r.is_displayed()]
+            shown_types = [r.find_elements(By.CSS_SELECTOR, "td")[type_index].text.strip() for r in shown]
+            assert len(shown) == expected, f"{len(shown)} rows visible, {expected} rows say Baseline"
+            assert set(shown_types) == {"Baseline"}, f"visible types: {sorted(set(shown_types))}"
+            assert len(rows) - len(shown) == len(all_types) - expected, "hidden row count is wrong"
+            status = driver.find_element(By.CSS_SELECTOR, ".sort-status").text
+            select.select_by_value("")
+            again = [r for r in driver.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr") if r.is_displayed()]
+            assert len(again) == len(all_types), f"'All types' shows {len(again)} of {len(all_types)} rows"
+            return f"{expected} of {len(all_types)} rows shown; status {status!r}"
+        run.check("filter: type Baseline shows only Baseline rows", type_filter)
+        run.check("leaderboard after sorting/filtering: no console errors", lambda: page_is_clean("index.html"))
+
+        # 2. Follow a model link.
+        model = arguments.model
+
+        def follow_model_link():
+            links = driver.find_elements(By.CSS_SELECTOR, f"table.leaderboard a[href$='models/{model}.html']")
+            assert links, f"no link to models/{model}.html in the leaderboard"
+            links[0].click()
+            WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(f"models/{model}.html"))
+            browser.wait_loaded()
+            return driver.current_url.rsplit("/", 2)[-1]
+        followed = run.check(f"model link opens models/{model}.html", follow_model_link)
+        if not followed:
+            browser.open(f"models/{model}.html")
+        run.check(f"model page {model} loads from file://", loads_offline(f"models/{model}.html"))
+        run.check(f"model page {model}: no console errors or CSP violations", lambda: page_is_clean(model))
+
+        def matrices_visible():
+            charts = driver.find_elements(By.CSS_SELECTOR, ".chart-grid svg[role=img]")
+            assert charts, "no svg[role=img] inside .chart-grid"
+            sizes = [driver.execute_script(
+                "var r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", c) for c in charts]
+            empty = [i for i, (w, h) in enumerate(sizes) if not (w > 0 and h > 0)]
+            assert not empty, f"charts with zero size: {empty} of {len(charts)} ({[sizes[i] for i in empty]})"
+            labelled = [c for c in charts if (c.get_attribute("aria-label") or
+                                              c.find_elements(By.CSS_SELECTOR, "title"))]
+            assert len(labelled) == len(charts), "a chart has neither aria-label nor <title>"
+            return f"{len(charts)} charts, first {sizes[0][0]:.0f}×{sizes[0][1]:.0f} px"
+        run.check(f"model page {model}: every matrix has a non-zero size", matrices_visible)
+        run.check(f"screenshot model-{model}-1280", lambda: browser.screenshot(f"model-{model}-1280").name)
+
+        # 3. Methodology and correlations pages.
+        for slug in ("methodology", "correlations"):
+            browser.open(f"{slug}.html")
+            run.check(f"{slug} page loads from file://", loads_offline(f"{slug}.html"))
+            run.check(f"{slug} page: no console errors or CSP violations", lambda slug=slug: page_is_clean(slug))
+            run.check(f"screenshot {slug}-1280", lambda slug=slug: browser.screenshot(f"{slug}-1280").name)
+
+        # 4. 400 px wide, phone-like (mobile viewport, so the viewport meta tag matters).
+        def fits_narrow(label):
+            def check():
+                width = driver.execute_script("return window.innerWidth")
+                assert width <= NARROW[0] + 1, f"viewport is {width} px, not {NARROW[0]}"
+                scroll = driver.execute_script("return document.documentElement.scrollWidth")
+                if scroll > width + 1:
+                    # Name the widest offenders outside tables, to make the report useful.
+                    offenders = driver.execute_script("""
+                        var out = [], w = window.innerWidth;
+                        document.querySelectorAll('body *').forEach(function (e) {
+                          if (e.closest('table')) return;
+                          var r = e.getBoundingClientRect();
+                          if (r.right > w + 1) out.push(e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' right=' + Math.round(r.right));
+                        });
+                        return out.slice(0, 5);""")
+                    raise AssertionError(f"{label}: page is {scroll} px wide in a {width} px viewport; {offenders}")
+                h1 = driver.find_element(By.CSS_SELECTOR, "h1")
+                rect = driver.execute_script("var r = arguments[0].getBoundingClientRect(); return [r.left, r.right, r.width, r.height];", h1)
+                assert h1.is_displayed() and rect[2] > 0 and rect[3] > 0, f"{label}: h1 not visible"
+                assert rect[0] >= 0 and rect[1] <= width + 1, f"{label}: h1 outside the viewport {rect}"
+                return f"scrollWidth {scroll} ≤ {width}"
+            return check
+
+        browser.set_viewport(*NARROW, mobile=True)
+        browser.open("index.html")
+        run.check("leaderboard at 400 px: no horizontal page overflow, h1 visible", fits_narrow("index.html"))
+
+        def narrow_controls():
+            select = driver.find_element(By.CSS_SELECTOR, "select#type-filter")
+            assert select.is_displayed(), "type filter not visible at 400 px"
+            table = driver.find_element(By.CSS_SELECTOR, "table.leaderboard")
+            right = driver.execute_script("return arguments[0].getBoundingClientRect().right", table)
+            assert right <= NARROW[0] + 1, f"the table box ends at {right} px (it should scroll inside itself)"
+            Select(select).select_by_value("Baseline")
+            shown = [r for r in driver.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr") if r.is_displayed()]
+            assert shown, "filter at 400 px shows no rows"
+            _, _, button = average_header(driver)
+            driver.execute_script("arguments[0].scrollIntoView({inline: 'center', block: 'center'})", button)
+            button.click()
+            Select(driver.find_element(By.CSS_SELECTOR, "select#type-filter")).select_by_value("")
+            button.click()
+            driver.execute_script("window.scrollTo(0, 0); arguments[0].scrollLeft = 0;", table)
+            return f"{len(shown)} Baseline rows"
+        run.check("leaderboard at 400 px: filter and sort usable, table scrolls inside itself", narrow_controls)
+        run.check("leaderboard at 400 px: no console errors", lambda: page_is_clean("index.html @400"))
+        run.check("screenshot leaderboard-400", lambda: browser.screenshot("leaderboard-400").name)
+
+        browser.open(f"models/{model}.html")
+        run.check(f"model page at 400 px: no horizontal page overflow, h1 visible", fits_narrow(model))
+        run.check(f"model page at 400 px: matrices visible", matrices_visible)
+        run.check(f"model page at 400 px: no console errors", lambda: page_is_clean(f"{model} @400"))
+        run.check(f"screenshot model-{model}-400", lambda: browser.screenshot(f"model-{model}-400").name)
+
+        # 5. Dark mode.
+        browser.set_viewport(*WIDE)
+        browser.set_color_scheme("dark")
+        browser.open("index.html")
+
+        def dark_background():
+            matches = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+            assert matches, "prefers-color-scheme: dark emulation is not active"
+            color = driver.execute_script("""
+                var e = document.body, c;
+                while (e) { c = getComputedStyle(e).backgroundColor;
+                  if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; e = e.parentElement; }
+                return getComputedStyle(document.documentElement).backgroundColor;""")
+            channels = [float(x) for x in color[color.index("(") + 1:color.index(")")].split(",")[:3]]
+            luminance = (0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]) / 255
+            assert luminance < 0.35, f"background {color} is not dark in dark mode"
+            return f"background {color}"
+        run.check("leaderboard in dark mode has a dark background", dark_background)
+        run.check("leaderboard dark: no console errors", lambda: page_is_clean("index.html dark"))
+        run.check("screenshot leaderboard-1280-dark", lambda: browser.screenshot("leaderboard-1280-dark").name)
+
+        # 6. Every other page of the site, once, for console errors and CSP violations.
+        browser.set_color_scheme("light")
+
+        def every_page_clean():
+            pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+            bad = {}
+            for relative in pages:
+                browser.open(relative)
+                problems = browser.console_problems()
+                if problems:
+                    bad[relative] = problems
+            assert not bad, f"{len(bad)} of {len(pages)} pages log errors: " + "; ".join(
+                f"{page}: {summarize(problems, limit=1, width=160)}" for page, problems in list(bad.items())[:6]) + \
+                (f"; and {len(bad) - 6} more pages" if len(bad) > 6 else "")
+            return f"{len(pages)} pages"
+        run.check("every page: no console errors or CSP violations", every_page_clean)
+    finally:
+        try:
+            driver.quit()
+        except Exception:  # noqa: BLE001
+            pass
+
+    elapsed = time.monotonic() - started
+    print()
+    print(f"Screenshots in {screenshots}: " + ", ".join(sorted(p.name for p in screenshots.glob('*.png'))))
+    if run.failed:
+        print("FAILED checks:")
+        for name, detail in run.failed:
+            print(f"  - {name}: {detail}")
+    print(f"browser test {'PASSED' if not run.failed else 'FAILED'} in {elapsed:.1f} s")
+    print(f"{len(run.passed)} passed, {len(run.failed)} failed")
+    return 1 if run.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
