@@ -43,6 +43,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "No progress lines on stderr.")
     var quiet = false
 
+    @Option(help: "RM-Bench dataset files or folders: the prompt pages then show the prompt and the six responses. Repeatable.")
+    var dataset: [String] = []
+
     @OptionGroup var bootstrap: BootstrapOptions
 
     func validate() throws {
@@ -53,7 +56,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: baseURL, title: title,
-                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet))
+                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset)
         do {
             let result = try await SiteBuild.run(options)
             options.progress.say(String(format: "done in %.2f s: open %@/index.html", result.seconds, output))
@@ -74,6 +77,8 @@ enum SiteBuild {
         var title: String
         var bootstrap: BootstrapSettings
         var progress: Progress
+        /// Dataset files or folders for prompt texts; none by default.
+        var dataset: [String] = []
     }
 
     enum Failure: Error {
@@ -107,8 +112,9 @@ enum SiteBuild {
         do {
             let inputs = try await SiteInputs.load(data: options.data, progress: progress)
             let templateSet = try TemplateSet.load(directory: options.templates)
+            let texts = try ComparisonInputs.texts(options.dataset)
             let input = SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
-                                              bootstrap: options.bootstrap, progress: progress)
+                                              bootstrap: options.bootstrap, texts: texts, progress: progress)
             progress.say("rendering \(input.rows.count) leaderboard rows")
             site = SiteRenderer.render(input, templates: templateSet)
         } catch {

@@ -54,7 +54,8 @@ enum SitePipeline {
         return Audit.findings(scores: keyed, published: grouped)
     }
 
-    static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapSettings, progress: Progress) -> SiteInput {
+    static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapSettings,
+                         texts: [ItemKey: PromptTexts] = [:], progress: Progress) -> SiteInput {
         progress.say("scoring \(inputs.runs.count) model(s)")
         let scores = scores(inputs)
         for score in scores {
@@ -90,9 +91,12 @@ enum SitePipeline {
                 < (b.items.filter { $0.chosenFeatures.contains { $0 != nil } }.count, a.model)
         }
         let datasetLengths = measured.map { Analyze.datasetLengths($0.items) } ?? []
-        return SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
-                         correlations: correlations, lengthAnalyses: lengths,
-                         datasetLengths: datasetLengths, datasetLengthsSource: datasetLengths.isEmpty ? nil : measured?.model,
-                         findings: findings, metadata: inputs.metadata)
+        var input = SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
+                              correlations: correlations, lengthAnalyses: lengths,
+                              datasetLengths: datasetLengths, datasetLengthsSource: datasetLengths.isEmpty ? nil : measured?.model,
+                              findings: findings, metadata: inputs.metadata)
+        input.promptModels = inputs.runs.map { ($0.model, $0.items) }
+        input.promptTexts = texts
+        return input
     }
 }

@@ -24,20 +24,20 @@ enum AuditPage {
             let slug = slugs[name] ?? Escape.slug(name)
             let anchor = "anchor:audit-\(slug)"
             fragments[anchor] = "<div id=\"audit-\(slug)\"></div>"
-            models.append([
+            models.append(templateContext([
                 "name": Escape.markdownText(name),
                 "anchor": "@@\(anchor)@@",
                 "worst": modelFindings.map(\.severity).min()!.rawValue,
-                "link": slugs[name].map { "models/\($0).html" } ?? "",
+                "link": slugs[name].map { "models/\($0).html" } as Any?,
                 "findings": modelFindings.sorted { $0.severity < $1.severity }.map { finding in
-                    [
+                    templateContext([
                         "severity": finding.severity.rawValue,
                         "check": finding.check,
                         "message": Escape.markdownText(finding.message),
-                        "source": finding.source.map(Escape.markdownText) ?? "",
-                    ]
+                        "source": finding.source.map(Escape.markdownText) as Any?,
+                    ])
                 },
-            ])
+            ]))
         }
         let levels = ProvenanceLevel.allCases.map { level -> [String: Any] in
             ["level": level.rawValue, "count": rows.filter { $0.provenance == level }.count]

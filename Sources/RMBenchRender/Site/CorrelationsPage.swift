@@ -21,14 +21,14 @@ enum CorrelationsPage {
                 files += charts.map { ("charts/correlations/\($0.name).svg", Array($0.svg.utf8)) }
             }
             let modelCount = Set(group.flatMap { $0.points.map(\.model) }).count
-            sections.append([
+            sections.append(templateContext([
                 "metric": Escape.markdownText(first.x),
-                "description": first.xDescription.map(Escape.markdownText) ?? "",
+                "description": first.xDescription.map(Escape.markdownText) as Any?,
                 "file": Escape.markdownText(first.xFile),
                 "models": modelCount,
                 "table": table(group),
                 "charts": charts.isEmpty ? "" : "@@\(placeholder)@@",
-            ])
+            ]))
         }
         let context: [String: Any] = [
             "sections": sections,

@@ -175,19 +175,19 @@ enum ModelPage {
 
     static func publishedContext(_ row: LeaderboardRow, slug: String, published: PublishedRow? = nil) -> [String: Any] {
         let published = published ?? row.published!
-        var context: [String: Any] = [
+        var context = templateContext([
             "name": Escape.markdownText(published.model),
             "type": row.type.title,
-            "typeLabel": published.typeLabel.map(Escape.markdownText) ?? "",
-            "license": published.license.map(Escape.markdownText) ?? "",
-            "source": published.source.map(Escape.markdownText) ?? "",
-            "flag": published.flag.map(Escape.markdownText) ?? "",
+            "typeLabel": published.typeLabel.map(Escape.markdownText) as Any?,
+            "license": published.license.map(Escape.markdownText) as Any?,
+            "source": published.source.map(Escape.markdownText) as Any?,
+            "flag": published.flag.map(Escape.markdownText) as Any?,
             "file": Escape.markdownText("\(published.file), line \(published.line)"),
             "headline": headlineTable(LeaderboardRow(published: published)),
             "isPartial": published.reportedDomains.count < 4,
             "missing": Domain.allCases.filter { published.domain($0) == nil }.map(\.title).joined(separator: ", "),
             "json": "../data/models/\(slug).json",
-        ]
+        ])
         if let url = published.url.flatMap(Escape.url) { context["url"] = url }
         return context
     }

@@ -19,6 +19,10 @@ public struct SiteInput: Sendable {
     public var findings: [AuditFinding]
     /// Model metadata, for families on `types.html`.
     public var metadata: [ModelMetadata]
+    /// Every recomputed model's items, in leaderboard order, for the prompt browser; and the
+    /// prompts' texts when the dataset was given.
+    public var promptModels: [(model: String, items: [ScoredItem])] = []
+    public var promptTexts: [ItemKey: PromptTexts] = [:]
 
     public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow],
                 correlations: [CorrelationPair] = [], lengthAnalyses: [String: LengthAnalysis] = [:],

@@ -29,6 +29,12 @@ public enum SiteRenderer {
         pages.append(types.page)
         files += types.files
         pages.append(AuditPage.render(findings: input.findings, rows: rows, slugs: slugs, templates: templates, layout: layout))
+        let order = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.name, $0) })
+        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model) < (order[$1.model] ?? .max, $1.model) }
+        pages += PromptPages.render(
+            records: PromptPages.records(promptModels),
+            texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
+            modelSlugs: slugs, templates: templates, layout: layout)
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.name] != nil }
         let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.name]!) }
         for row in rows {

@@ -62,3 +62,9 @@ public struct TemplateSet: Sendable {
         templates[name]!.render(context)
     }
 }
+
+/// A Mustache context without its nil values: swift-mustache treats any present key as true
+/// in `{{#key}}` and prints a nil as "nil", so an absent value must be an absent key.
+func templateContext(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
+}
