@@ -131,11 +131,15 @@ enum FileSystem {
 
     /// Entry names of a directory (no "." / ".."), sorted by UTF-8 bytes.
     static func list(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw PublishError(kind: .fileSystem, path: path, reason: "is a file, not a directory")
+        }
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path)
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         } catch {
-            throw PublishError(kind: .fileSystem, path: path, reason: "cannot list directory: \(error)")
+            throw PublishError(kind: .fileSystem, path: path, reason: "cannot list directory: \(reason(error))")
         }
     }
 
@@ -145,17 +149,37 @@ enum FileSystem {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw PublishError(kind: .fileSystem, path: path, reason: "cannot remove: \(error)")
+            throw PublishError(kind: .fileSystem, path: path, reason: "cannot remove: \(reason(error))")
         }
     }
 
     static func makeDirectories(_ path: String) throws {
+        // Name the culprit when a component of the path is a file: the system error only says
+        // the directory could not be created.
+        var ancestor = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/").dropLast() {
+            ancestor += "/" + component
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw PublishError(kind: .fileSystem, path: path, reason: "cannot create directory: \"\(ancestor)\" is a file, not a directory")
+            }
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: Int(directoryMode)])
         } catch {
-            throw PublishError(kind: .fileSystem, path: path, reason: "cannot create directory: \(error)")
+            throw PublishError(kind: .fileSystem, path: path, reason: "cannot create directory: \(reason(error))")
         }
+    }
+
+    /// A Foundation error in words: the POSIX reason when there is one, never an NSError dump.
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
     }
 }

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
 
+  // Cells that mean "no number here": they sort last in a numeric column.
+  var MISSING = ["–", "", "published"];
+
   function cellValue(cell, numeric) {
     var text = cell.textContent.replace(/[†*]/g, "").trim();
     if (!numeric) return text.toLowerCase();
@@ -14,7 +17,7 @@
     var seen = false;
     for (var r = 0; r < rows.length; r++) {
       var text = rows[r].cells[index].textContent.replace(/[†*]/g, "").trim();
-      if (text === "–" || text === "") continue;
+      if (MISSING.indexOf(text) >= 0) continue;
       if (isNaN(parseFloat(text))) return false;
       seen = true;
     }

@@ -29,6 +29,9 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(InputProblem(file: path, location: .position(line: error.context.lineNumber, column: error.context.columnNumber),
+                                             message: "not a valid Mustache template: \(error.error) in \"\(error.context.line)\""))
             } catch {
                 problems.append(InputProblem(file: path, location: .file, message: "not a valid Mustache template: \(error)"))
             }
