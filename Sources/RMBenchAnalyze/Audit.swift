@@ -196,10 +196,10 @@ public enum Audit {
                              message: "Mean of domain averages \(score.average) ≠ mean of difficulties \(difficultyMean).", source: nil)]
     }
 
-    static func p(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func p(_ value: Double) -> String { NumberText.format("%.2f", value) }
 
     static func signed(_ value: Double) -> String {
-        let text = String(format: "%+.2f", value)
+        let text = NumberText.format("%+.2f", value)
         return text == "-0.00" || text == "+0.00" ? "0.00" : text
     }
 }

@@ -70,10 +70,10 @@ public struct MarkdownConverter: Sendable {
         return Self.markExternalLinks(try Cmark.renderHTML(document, extensions: extensions))
     }
 
-    /// cmark-gfm writes every link as `<a href="…"`; external ones gain a `rel`.
+    /// cmark-gfm writes every link as `<a href="…"`; external ones gain a `rel`. (The standard
+    /// library's `replacing`, not Foundation's: this runs over every page of a site.)
     static func markExternalLinks(_ html: String) -> String {
-        html.replacingOccurrences(of: "<a href=\"http://", with: "<a rel=\"noopener noreferrer\" href=\"http://")
-            .replacingOccurrences(of: "<a href=\"https://", with: "<a rel=\"noopener noreferrer\" href=\"https://")
+        html.replacing("<a href=\"http", with: "<a rel=\"noopener noreferrer\" href=\"http")
     }
 
     /// cmark-gfm has no attribute API, so the heading is re-emitted as a custom block:

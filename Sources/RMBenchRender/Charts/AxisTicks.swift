@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCore
 
 /// Axis domains and tick positions for the plot charts (``ScatterChart``, ``StripChart``).
 ///
@@ -135,9 +136,9 @@ enum AxisTicks {
     static func label(_ v: Double, decimals: Int) -> String {
         guard v.isFinite else { return "–" }
         if abs(v) >= 1e15 || decimals > 10 {
-            return String(format: "%g", locale: Locale(identifier: "en_US_POSIX"), v)
+            return NumberText.format("%g", v)
         }
-        var s = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), v)
+        var s = NumberText.format("%.\(decimals)f", v)
         if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
         if decimals == 0, abs(v) >= 1000 {
             let negative = s.hasPrefix("-")
@@ -203,7 +204,7 @@ enum PlotSVG {
         else if magnitude >= 10 { decimals = 2 }
         else if magnitude >= 1 { decimals = 3 }
         else if magnitude >= 1e-4 { decimals = min(10, 3 - Int(log10(magnitude).rounded(.down))) }
-        else { return String(format: "%.3g", locale: Locale(identifier: "en_US_POSIX"), v) }
+        else { return NumberText.format("%.3g", v) }
         var s = AxisTicks.label(v, decimals: decimals)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }

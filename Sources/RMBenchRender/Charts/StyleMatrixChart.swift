@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCore
 
 /// The RM-Bench style-substance matrix of one domain (or of all domains) as a standalone,
 /// accessible SVG.
@@ -260,7 +261,7 @@ public struct StyleMatrixChart: Sendable {
     /// `%.1f` in the POSIX locale; "–" for non-finite values.
     static func format1(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        let s = String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value)
+        let s = NumberText.format("%.1f", value)
         return s == "-0.0" ? "0.0" : s
     }
 

@@ -41,11 +41,14 @@ public struct Comparison: Sendable {
     }
 
     /// "B is better than A", "… worse …", or no significant difference, on the overall Average.
-    public var verdict: String {
+    public var verdict: String { verdict(name: { $0 }) }
+
+    /// The verdict with the model names passed through `name` (e.g. escaped for Markdown).
+    public func verdict(name: (String) -> String) -> String {
         guard let average = differences.entry(.overall(.average)) else { return "Nothing to compare: no shared prompts." }
         let delta = Comparison.points(average.difference)
         let interval = average.interval.map { " (95 % CI \(Comparison.points($0.lowerBound)) to \(Comparison.points($0.upperBound)))" } ?? ""
-        let b = sameModel ? "the new run" : nameB, a = sameModel ? "the old run" : nameA
+        let b = sameModel ? "the new run" : name(nameB), a = sameModel ? "the old run" : name(nameA)
         if average.significant {
             return average.difference > 0
                 ? "\(b) is better than \(a): Average \(delta) points\(interval)"
@@ -68,7 +71,7 @@ public struct Comparison: Sendable {
     /// Signed points with one decimal: "+1.2", "-0.4", "0.0".
     public static func points(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "–" }
-        let text = String(format: "%+.1f", fraction * 100)
+        let text = NumberText.format("%+.1f", fraction * 100)
         return text == "-0.0" || text == "+0.0" ? "0.0" : text
     }
 }

@@ -14,7 +14,7 @@ public enum ComparisonReport {
         var lines: [String] = []
         let title = c.sameModel ? "\(c.nameA): new run vs old run" : "\(c.nameB) vs \(c.nameA)"
         if !forHTML { lines += ["## RM-Bench: \(Escape.markdownText(title))", ""] }
-        lines.append("**Verdict: \(Escape.markdownText(c.verdict)).** Compared on \(c.differences.sharedPrompts) shared prompts"
+        lines.append("**Verdict: \(c.verdict(name: Escape.markdownText)).** Compared on \(c.differences.sharedPrompts) shared prompts"
                      + (c.differences.resamples > 0 ? "; intervals from a paired bootstrap (\(c.differences.resamples) resamples)." : "; bootstrap off, no intervals."))
         lines.append("")
         let a = c.sameModel ? "old" : Escape.markdownTableCell(c.nameA), b = c.sameModel ? "new" : Escape.markdownTableCell(c.nameB)
@@ -100,7 +100,7 @@ public enum ComparisonReport {
     static func scores(_ s: (chosen: StyleScores, rejected: StyleScores)) -> String {
         func f(_ v: Double) -> String {
             guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "−∞") }
-            return abs(v) >= 1000 ? String(format: "%.0f", v) : String(format: "%.3g", v)
+            return abs(v) >= 1000 ? NumberText.format("%.0f", v) : NumberText.format("%.3g", v)
         }
         return s.chosen.array.map(f).joined(separator: " ") + "; " + s.rejected.array.map(f).joined(separator: " ")
     }

@@ -79,7 +79,7 @@ public enum Reports {
         let marker = "\u{1}CONTENT\u{1}"
         let csp = ContentSecurityPolicy.policy(fragments: Array(fragments.values) + ["<style>\(css)</style>"], allowScripts: false)
         let html = templates.render("standalone.html", ["title": title, "css": css, "csp": csp, "version": toolVersion, "content": marker])
-        let parts = html.components(separatedBy: marker)
+        let parts = html.split(separator: marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "standalone.html must contain {{{content}}} exactly once")
         return RenderedPage(path: path, markdown: markdown, fragments: fragments, exportMarkdown: markdown,
                             layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: false)

@@ -123,15 +123,15 @@ enum CorrelationsPage {
         })
     }
 
-    static func format(_ value: Double) -> String { String(format: "%.1f", value) }
-    static func format2(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func format(_ value: Double) -> String { NumberText.format("%.1f", value) }
+    static func format2(_ value: Double) -> String { NumberText.format("%.2f", value) }
 
     /// p-values: two significant digits, small ones in scientific notation.
     static func pValue(_ p: Double) -> String {
         if p.isNaN { return "–" }
         if p == 0 { return "0" }
-        if p < 0.001 { return String(format: "%.1e", p) }
-        return String(format: "%.3f", p)
+        if p < 0.001 { return NumberText.format("%.1e", p) }
+        return NumberText.format("%.3f", p)
     }
 
     static func orderedUnique(_ values: [String]) -> [String] {

@@ -77,19 +77,19 @@ enum LengthSection {
 
     static func rho(_ correlation: RankCorrelation?) -> String {
         guard let c = correlation else { return "–" }
-        return String(format: "%.2f", c.rho) + " (p = \(CorrelationsPage.pValue(c.p)), n = \(c.n))"
+        return NumberText.format("%.2f", c.rho) + " (p = \(CorrelationsPage.pValue(c.p)), n = \(c.n))"
     }
 
     static func share(_ part: Int, of whole: Int) -> String {
-        whole == 0 ? "–" : String(format: "%.1f %%", Double(part) / Double(whole) * 100)
+        whole == 0 ? "–" : NumberText.format("%.1f %%", Double(part) / Double(whole) * 100)
     }
 
     static func gain(_ value: Double?) -> String {
         guard let value else { return "–" }
-        return String(format: "%+.2f SD", value)
+        return NumberText.format("%+.2f SD", value)
     }
 
     static func number(_ value: Double) -> String {
-        String(format: "%.3g", value)
+        NumberText.format("%.3g", value)
     }
 }

@@ -28,7 +28,7 @@ enum LengthsPage {
             for style in 0..<3 where entry.compared[style] > 0 {
                 let share = Double(entry.chosenLonger[style]) / Double(entry.compared[style]) * 100
                 table.append("| \(styles[style]) | \(entry.compared[style]) | \(median(entry.chosen[style])) | \(median(entry.rejected[style])) | "
-                             + String(format: "%.1f %%", share) + " |")
+                             + NumberText.format("%.1f %%", share) + " |")
             }
             domains.append(["title": entry.domain.title, "chart": "@@charts:\(name)@@", "table": table.joined(separator: "\n"),
                             "verdict": verdict(entry)])
@@ -50,7 +50,7 @@ enum LengthsPage {
     static func verdict(_ entry: DomainLengths) -> String {
         let shares = (0..<3).filter { entry.compared[$0] > 0 }.map { Double(entry.chosenLonger[$0]) / Double(entry.compared[$0]) * 100 }
         guard let low = shares.min(), let high = shares.max() else { return "" }
-        let range = String(format: "%.1f", low) + (high - low >= 0.05 ? "–" + String(format: "%.1f", high) : "") + " %"
+        let range = NumberText.format("%.1f", low) + (high - low >= 0.05 ? "–" + NumberText.format("%.1f", high) : "") + " %"
         let reading: String
         if high < 40 {
             reading = "here the incorrect response tends to be the longer one, so a model that prefers length loses even within a style"
@@ -66,6 +66,6 @@ enum LengthsPage {
 
     static func median(_ values: [Double]) -> String {
         guard let quartiles = StripChart.quartiles(values) else { return "–" }
-        return String(format: "%.0f", quartiles.median)
+        return NumberText.format("%.0f", quartiles.median)
     }
 }

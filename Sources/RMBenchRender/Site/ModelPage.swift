@@ -197,7 +197,7 @@ enum ModelPage {
     static func judgeTable(_ judge: JudgeScore) -> [String: Any] {
         var lines = ["| Domain | Strict: Easy | Normal | Hard | Average | Half credit: Easy | Normal | Hard | Average | Tie verdicts | Missing | Order-swap consistency |",
                      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        func consistency(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0 * 100) } ?? "–" }
+        func consistency(_ value: Double?) -> String { value.map { NumberText.format("%.1f %%", $0 * 100) } ?? "–" }
         for domain in judge.domains {
             let m = domain.matrix
             let strict = m.strict, half = m.halfCredit
@@ -232,7 +232,7 @@ enum ModelPage {
     }
 
     private static func signed(_ points: Double) -> String {
-        let text = String(format: "%+.1f", points)
+        let text = NumberText.format("%+.1f", points)
         return text == "-0.0" || text == "+0.0" ? "0.0" : text
     }
 }

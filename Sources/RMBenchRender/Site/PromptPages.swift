@@ -80,10 +80,9 @@ enum PromptPages {
         if value.isInfinite { return value > 0 ? "∞" : "−∞" }
         if value == 0 { return "0.00" }
         let magnitude = abs(value)
-        let posix = Locale(identifier: "en_US_POSIX")
-        if magnitude < 0.0001 { return String(format: "%.2e", locale: posix, value).lowercased() }
+        if magnitude < 0.0001 { return NumberText.format("%.2e", value).lowercased() }
         let decimals = magnitude >= 100 ? 0 : max(0, 2 - Int(floor(log10(magnitude))))
-        let text = String(format: "%.\(decimals)f", locale: posix, value)
+        let text = NumberText.format("%.\(decimals)f", value)
         // Rounding can reach the next power of ten (99.96 → "100.0"); that still has three digits.
         return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
     }
@@ -201,8 +200,7 @@ enum PromptPages {
         for record in slice {
             let file = files[record.key]!.split(separator: "/").last!
             let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
-            let mean = all.isEmpty ? "–" : String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"),
-                                                  Double(all.map(correctCount).reduce(0, +)) / Double(all.count))
+            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map(correctCount).reduce(0, +)) / Double(all.count))
             var cellsOfRow = ["[\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))](\(file).html)"]
             if showText { cellsOfRow.append(texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–") }
             let group = group(record)

@@ -78,7 +78,7 @@ struct Layout {
             context["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path + ".html"
         }
         let html = templates.render("layout.html", context)
-        let parts = html.components(separatedBy: Self.marker)
+        let parts = html.split(separator: Self.marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
         return RenderedPage(
             path: path, markdown: markdown, fragments: fragments,
@@ -112,14 +112,35 @@ enum ContentSecurityPolicy {
         return "default-src 'none'; script-src \(scripts); style-src \(styles); img-src 'self'; base-uri 'none'; form-action 'none'"
     }
 
-    /// The text of every `<style>…</style>` element in our own fragment HTML.
+    /// The text of every `<style>…</style>` element in our own fragment HTML. Searched as bytes:
+    /// the fragments hold whole scatter plots, and this runs for every page.
     static func inlineStyles(_ html: String) -> [String] {
+        let open = Array("<style>".utf8), close = Array("</style>".utf8)
         var styles: [String] = []
-        var rest = html[...]
-        while let open = rest.range(of: "<style>"), let close = rest.range(of: "</style>", range: open.upperBound..<rest.endIndex) {
-            styles.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        var copy = html
+        copy.withUTF8 { bytes in
+            var i = 0
+            while let start = find(open, in: bytes, from: i) {
+                let body = start + open.count
+                guard let end = find(close, in: bytes, from: body) else { break }
+                styles.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[body..<end]), as: UTF8.self))
+                i = end + close.count
+            }
         }
         return styles
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -15,7 +15,7 @@ enum TypesPage {
             let hards = members.compactMap(\.hard).map { $0 * 100 }
             let best = members.filter { $0.average != nil }.max { $0.average! < $1.average! }
             table.append("| \(type.title) | \(members.count) | \(averages.count) | \(mean(averages)) | "
-                         + "\(StripChart.quartiles(averages).map { String(format: "%.1f", $0.median) } ?? "–") | \(mean(hards)) | "
+                         + "\(StripChart.quartiles(averages).map { NumberText.format("%.1f", $0.median) } ?? "–") | \(mean(hards)) | "
                          + "\(best.map { link($0, slugs) } ?? "–") |")
             groups.append(StripChart.Group(name: type.title, series: [("Average", averages), ("Hard", hards)]))
         }
@@ -57,6 +57,6 @@ enum TypesPage {
     }
 
     static func mean(_ values: [Double]) -> String {
-        values.isEmpty ? "–" : String(format: "%.1f", values.reduce(0, +) / Double(values.count))
+        values.isEmpty ? "–" : NumberText.format("%.1f", values.reduce(0, +) / Double(values.count))
     }
 }

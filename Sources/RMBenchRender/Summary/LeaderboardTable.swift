@@ -8,7 +8,7 @@ public enum LeaderboardTable {
     /// Percent with one decimal, locale-independent; "–" when unknown.
     public static func percent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "–" }
-        return String(format: "%.1f", fraction * 100)
+        return NumberText.format("%.1f", fraction * 100)
     }
 
     /// One CSV row per leaderboard row, best first, numbers in percent at full precision.
