@@ -7,7 +7,7 @@ export RMBENCH_SHARED_DATA
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
 
-.PHONY: deps build test site bench clean browser-test
+.PHONY: deps build test site bench clean browser-test fuzz
 
 ## deps: install the system libraries (idempotent; apt-get as root, sudo otherwise)
 deps:
@@ -38,6 +38,11 @@ bench: deps
 	$(SWIFT) build -c release --product rmbench-site
 	scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	scripts/bench-site.sh "$$($(SWIFT) build -c release --show-bin-path)" 50
+
+## fuzz: libFuzzer on the input readers for SECONDS (default 60); see scripts/fuzz.sh
+SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(SECONDS)
 
 ## browser-test: the default site in headless Chromium (installs chromium, chromium-driver, selenium);
 ## screenshots go to browser-screenshots/

@@ -43,7 +43,8 @@ public enum ExternalMetricsReader {
                 message: "the header must be `model,<metric>,…` with at least one metric; found \"\(names.joined(separator: ","))\"")])
         }
         var metrics = names.dropFirst().map { ExternalMetrics.Metric(name: $0) }
-        for (index, name) in names.enumerated() where name.isEmpty || names[..<index].contains(name) {
+        var seen: Set<String> = []  // not names[..<index].contains: quadratic in a wide header
+        for name in names where name.isEmpty || !seen.insert(name).inserted {
             problem(header.line, name, name.isEmpty ? "empty column name" : "column named twice")
         }
         if let first = records.first, let cell = first.fields.first,

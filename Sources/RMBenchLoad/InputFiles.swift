@@ -18,7 +18,12 @@ public enum InputFiles {
 
     private static func walk(_ directory: String, extensions: Set<String>, found: inout [String],
                              problems: inout [InputProblem], visited: inout Set<String>) {
-        let real = (directory as NSString).resolvingSymlinksInPath
+        // realpath, not NSString.resolvingSymlinksInPath: on Linux the latter turns a link to
+        // ".." into "/", so a loop through such a link was followed until paths grew too long.
+        let real = realpath(directory, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        } ?? directory
         guard visited.insert(real).inserted else {
             problems.append(InputProblem(file: directory, location: .file,
                 message: "symbolic-link loop: this folder was already visited as \(real)"))
@@ -42,6 +47,12 @@ public enum InputFiles {
             if isDirectory.boolValue {
                 walk(path, extensions: extensions, found: &found, problems: &problems, visited: &visited)
             } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                // Opening a FIFO waits for a writer forever; devices and sockets are no files either.
+                var info = stat()
+                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                    problems.append(InputProblem(file: path, location: .file, message: "is not a regular file (a FIFO, socket or device); expected a file"))
+                    continue
+                }
                 found.append(path)
             }
         }

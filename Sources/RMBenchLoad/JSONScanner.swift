@@ -97,22 +97,51 @@ struct JSONScanner {
             } else if byte == UInt8(ascii: "\\") {
                 sawEscape = true
                 try skipEscape()
+            } else if byte >= 0x80 {
+                try skipNonASCII(stringStart: start)
             } else {
                 throw error("control character \(found()) inside a string; write it as an escape such as \\n")
             }
         }
     }
 
-    /// Index of the first quote, backslash or control byte at or after `start`, or `count`.
+    /// At a byte of 0x80 or above inside a string: moves past the run of well-formed UTF-8
+    /// multi-byte characters there, or reports the string as not UTF-8 (as `readString` does),
+    /// so that skipped and measured texts are checked like kept ones.
+    mutating func skipNonASCII(stringStart: Int) throws(JSONSyntaxError) {
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            k < count && bytes[k] >= low && bytes[k] <= high
+        }
+        while pos < count, bytes[pos] >= 0x80 {
+            let byte = bytes[pos]
+            switch byte {
+            case 0xC2...0xDF where continuation(pos + 1):
+                pos += 2
+            case 0xE0...0xEF where continuation(pos + 1, byte == 0xE0 ? 0xA0 : 0x80, byte == 0xED ? 0x9F : 0xBF)
+                && continuation(pos + 2):
+                pos += 3
+            case 0xF0...0xF4 where continuation(pos + 1, byte == 0xF0 ? 0x90 : 0x80, byte == 0xF4 ? 0x8F : 0xBF)
+                && continuation(pos + 2) && continuation(pos + 3):
+                pos += 4
+            default:
+                throw error("string is not valid UTF-8", at: stringStart)
+            }
+        }
+    }
+
+    /// Index of the first quote, backslash, control byte or non-ASCII byte at or after `start`,
+    /// or `count`.
     func nextSpecialByte(from start: Int) -> Int {
         var i = start
         let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
         let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
-        let space = SIMD16<UInt8>(repeating: 0x20)
+        // As signed bytes, control bytes (< 0x20) and non-ASCII bytes (≥ 0x80, negative) are
+        // both below 0x20: one comparison finds both.
+        let space = SIMD16<Int8>(repeating: 0x20)
         let laneBits = SIMD16<UInt8>(1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128)
         while i + 16 <= count {
             let chunk = UnsafeRawPointer(bytes + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hits = (chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)
+            let hits = (chunk .== quote) .| (chunk .== backslash) .| (unsafeBitCast(chunk, to: SIMD16<Int8>.self) .< space)
             if any(hits) {
                 // Lane bits → a 16-bit mask whose lowest set bit is the first hit.
                 let lanes = SIMD16<UInt8>(truncatingIfNeeded: unsafeBitCast(hits, to: SIMD16<Int8>.self)) & laneBits
@@ -123,7 +152,7 @@ struct JSONScanner {
         }
         while i < count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return i }
             i += 1
         }
         return count
@@ -140,7 +169,20 @@ struct JSONScanner {
             pos += 1
         case UInt8(ascii: "u"):
             pos += 1
-            _ = try readHex4(escapeStart: start)
+            let value = try readHex4(escapeStart: start)
+            if (0xD800..<0xDC00).contains(value) {
+                // A high surrogate must be followed by an escaped low surrogate.
+                guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+                }
+                pos += 2
+                let low = try readHex4(escapeStart: pos - 2)
+                guard (0xDC00..<0xE000).contains(low) else {
+                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+                }
+            } else if (0xDC00..<0xE000).contains(value) {
+                throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
+            }
         default:
             throw error("invalid escape \\\(found().dropFirst().dropLast()) in a string", at: start)
         }
@@ -403,11 +445,12 @@ struct JSONScanner {
         }
     }
 
-    /// 1-based line and column (in Unicode scalars) of `offset`. Linear, so only for messages.
-    func lineColumn(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        var i = 0
+    /// 1-based line and column (in Unicode scalars) of `offset`, counting on from `start`.
+    /// Linear, so only for messages; `LineIndex` for many of them.
+    func lineColumn(of offset: Int, from start: (offset: Int, line: Int, column: Int) = (0, 1, 1)) -> (line: Int, column: Int) {
+        var line = start.line
+        var column = start.column
+        var i = start.offset
         let limit = min(offset, count)
         while i < limit {
             let byte = bytes[i]
@@ -443,6 +486,10 @@ struct JSONScanner {
                 return counter.features
             case UInt8(ascii: "\\"):
                 try feedEscape(into: &counter)
+            case 0x80...0xFF:
+                let run = pos
+                try skipNonASCII(stringStart: start)
+                for i in run..<pos { counter.feed(bytes[i]) }
             default:
                 throw error("control character \(found()) inside a string; write it as an escape such as \\n")
             }
@@ -483,5 +530,38 @@ struct JSONScanner {
             throw error("invalid escape \\\(found(at: pos + 1).dropFirst().dropLast()) in a string", at: start)
         }
         pos += 2
+    }
+}
+
+/// Line and column of many offsets of one document without counting from the start of the file
+/// for each (which made a big file with a problem on every item quadratic): it counts on from
+/// the last offset it answered, or from the nearest of the checkpoints it leaves at least every
+/// 128 KB for offsets before that (a duplicate's first occurrence).
+struct LineIndex {
+    typealias Point = (offset: Int, line: Int, column: Int)
+    private var checkpoints: [Point] = [(0, 1, 1)]
+    private var last: Point = (0, 1, 1)
+    private static let spacing = 1 << 16
+
+    mutating func lineColumn(of offset: Int, in scanner: JSONScanner) -> (line: Int, column: Int) {
+        let target = min(max(offset, 0), scanner.count)
+        var low = 0
+        var high = checkpoints.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if checkpoints[middle].offset <= target { low = middle } else { high = middle - 1 }
+        }
+        var point = checkpoints[low]
+        if last.offset <= target && last.offset > point.offset { point = last }
+        while target - point.offset > Self.spacing {
+            let next = point.offset + Self.spacing
+            let (line, column) = scanner.lineColumn(of: next, from: point)
+            point = (next, line, column)
+            if next > checkpoints[checkpoints.count - 1].offset { checkpoints.append(point) }
+        }
+        let (line, column) = scanner.lineColumn(of: target, from: point)
+        last = (target, line, column)
+        if target - checkpoints[checkpoints.count - 1].offset >= Self.spacing { checkpoints.append(last) }
+        return (line, column)
     }
 }

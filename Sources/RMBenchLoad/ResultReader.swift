@@ -103,6 +103,7 @@ struct ResultDocument {
     private var firstIndexOfKey: [ItemKey: (index: Int, offset: Int)] = [:]
     private var itemsWithoutDomain = 0
     private var firstItemWithoutDomain: Int?
+    private var lines = LineIndex()
 
     init(path: String, options: ResultReadOptions, fileDomain: String?) {
         self.path = path
@@ -144,7 +145,7 @@ struct ResultDocument {
     }
 
     private mutating func report(_ error: JSONSyntaxError, in scanner: JSONScanner) {
-        let (line, column) = scanner.lineColumn(of: error.offset)
+        let (line, column) = lines.lineColumn(of: error.offset, in: scanner)
         problems.append(InputProblem(file: path, location: .position(line: line, column: column), message: error.message))
     }
 
@@ -178,6 +179,7 @@ struct ResultDocument {
 
     private mutating func parseLines(_ scanner: inout JSONScanner) {
         var index = 0
+        var syntaxErrors = 0
         while scanner.peek() != nil {
             let itemStart = scanner.pos
             do throws(JSONSyntaxError) {
@@ -201,10 +203,14 @@ struct ResultDocument {
                     report(error, in: scanner)
                 }
                 index += 1
+                syntaxErrors += 1
             }
         }
-        if index == 1 && items.count == 1 && !path.lowercased().hasSuffix(".jsonl") {
+        if index == 1 && syntaxErrors == 0 && !path.lowercased().hasSuffix(".jsonl") {
+            // A wrapper object ({"results": [...]}) or one item: what it holds does not matter.
             items.removeAll()
+            problems.removeAll()
+            itemsWithoutDomain = 0
             problems.append(InputProblem(file: path, location: .position(line: 1, column: 1),
                 message: "expected a list of result items ([…]), found a single object; a file with one item per line must end in .jsonl"))
         }
@@ -232,7 +238,7 @@ struct ResultDocument {
         guard scanner.current == UInt8(ascii: "{") else {
             let found = scanner.describeValue()
             try scanner.skipValue()
-            let (line, column) = scanner.lineColumn(of: itemStart)
+            let (line, column) = lines.lineColumn(of: itemStart, in: scanner)
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
                 message: "item \(index): expected an object with \"id\", \"score_chosen\" and \"score_rejected\", found \(found)"))
             return
@@ -404,16 +410,16 @@ struct ResultDocument {
         if let label {
             domain = Domain(label: label)
             if domain == nil {
-                itemProblems.append((offset, "unknown domain \"\(label)\": expected chat, math, code, safety-refuse or safety-response (matched by prefix, as RM-Bench does)"))
+                itemProblems.append((offset, "unknown domain \"\(shortened(label))\": expected chat, math, code, safety-refuse or safety-response (matched by prefix, as RM-Bench does)"))
             }
         } else {
             itemsWithoutDomain += 1
             if firstItemWithoutDomain == nil { firstItemWithoutDomain = index }
         }
         var itemName = "item \(index)"
-        if let id = fields.id { itemName += " (id \(id))" }
+        if let id = fields.id { itemName += " (id \(shortened(id.description)))" }
         for problem in itemProblems {
-            let (line, column) = scanner.lineColumn(of: problem.offset)
+            let (line, column) = lines.lineColumn(of: problem.offset, in: scanner)
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
                 message: "\(itemName): \(problem.message)"))
         }
@@ -422,10 +428,10 @@ struct ResultDocument {
         else { return }
         let key = ItemKey(label: label, id: id)
         if let first = firstIndexOfKey[key] {
-            let (line, column) = scanner.lineColumn(of: offset)
-            let firstLine = scanner.lineColumn(of: first.offset).line
+            let (line, column) = lines.lineColumn(of: offset, in: scanner)
+            let firstLine = lines.lineColumn(of: first.offset, in: scanner).line
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
-                message: "\(itemName): duplicate item: domain \"\(label)\" and id \(id) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
+                message: "\(itemName): duplicate item: domain \"\(shortened(label))\" and id \(shortened(id.description)) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
             return
         }
         firstIndexOfKey[key] = (index, offset)
@@ -434,4 +440,10 @@ struct ResultDocument {
             chosen: chosen, rejected: rejected,
             chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures, attributes: fields.attributes))
     }
+}
+
+/// A value from the file as a message shows it: at most 100 characters.
+private func shortened(_ text: String) -> String {
+    let head = text.prefix(99)
+    return head.endIndex == text.endIndex || text.index(after: head.endIndex) == text.endIndex ? text : head + "…"
 }

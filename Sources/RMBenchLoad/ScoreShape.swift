@@ -20,14 +20,17 @@ enum ScoreShape {
         while let byte = scanner.peek(), byte != UInt8(ascii: "]") {
             position += 1
             if byte == UInt8(ascii: "[") {
+                let open = scanner.pos
                 scanner.pos += 1
+                scanner.skipWhitespace()  // json.dump(indent=4) puts [1.5] on three lines
                 if let value = try? scanner.readNumber(), scanner.peek() == UInt8(ascii: "]") {
                     scanner.pos += 1
                     values.append(value)
                     nested += 1
                 } else {
                     odd = odd ?? "a list that is not one number at position \(position)"
-                    scanner.pos -= 1
+                    // Back to the '[' (a number may have been read), to skip the whole list.
+                    scanner.pos = open
                     skip(&scanner)
                 }
             } else if let value = try? scanner.readNumber() {

@@ -167,7 +167,10 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     func waitForExit(timeout: Duration) async throws -> Int32 {
-        try await pollUntil(timeout: timeout, "did not exit; output: \(output)") { !process.isRunning && pipesClosed }
+        try await pollUntil(timeout: timeout, "did not exit; output: \(output)") { !process.isRunning }
+        // The output's end-of-file can trail the exit; Foundation on Linux does not always report
+        // it to a readability handler, so wait for it briefly and go on without it.
+        try? await pollUntil(timeout: .seconds(2), "") { pipesClosed }
         return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
     }
 
