@@ -169,23 +169,25 @@ struct JSONScanner {
             pos += 1
         case UInt8(ascii: "u"):
             pos += 1
-            let value = try readHex4(escapeStart: start)
-            if (0xD800..<0xDC00).contains(value) {
-                // A high surrogate must be followed by an escaped low surrogate.
-                guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-                }
-                pos += 2
-                let low = try readHex4(escapeStart: pos - 2)
-                guard (0xDC00..<0xE000).contains(low) else {
-                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-                }
-            } else if (0xDC00..<0xE000).contains(value) {
-                throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-            }
+            _ = try readUnicodeEscape(escapeStart: start)
         default:
             throw error("invalid escape \\\(found().dropFirst().dropLast()) in a string", at: start)
         }
+    }
+
+    /// At the first hex digit of a `\u` escape that began at `escapeStart`: reads it, and the
+    /// low half after a high surrogate, and returns the Unicode scalar value. A surrogate
+    /// without its other half is an error (it is no character).
+    mutating func readUnicodeEscape(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
+        let value = try readHex4(escapeStart: escapeStart)
+        let lone = error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: escapeStart)
+        if (0xDC00..<0xE000).contains(value) { throw lone }
+        guard (0xD800..<0xDC00).contains(value) else { return value }
+        guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else { throw lone }
+        pos += 2
+        let low = try readHex4(escapeStart: pos - 2)
+        guard (0xDC00..<0xE000).contains(low) else { throw lone }
+        return 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
     }
 
     mutating func readHex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
@@ -242,24 +244,9 @@ struct JSONScanner {
             case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"):
                 scalarScanner.pos = i + 2
-                var value = try scalarScanner.readHex4(escapeStart: i)
-                var consumed = 6
-                if (0xD800..<0xDC00).contains(value) {
-                    // A high surrogate must be followed by an escaped low surrogate.
-                    guard i + 12 <= end, bytes[i + 6] == UInt8(ascii: "\\"), bytes[i + 7] == UInt8(ascii: "u")
-                    else { throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i) }
-                    scalarScanner.pos = i + 8
-                    let low = try scalarScanner.readHex4(escapeStart: i + 6)
-                    guard (0xDC00..<0xE000).contains(low) else {
-                        throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i)
-                    }
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    consumed = 12
-                } else if (0xDC00..<0xE000).contains(value) {
-                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: i)
-                }
+                let value = try scalarScanner.readUnicodeEscape(escapeStart: i)
                 utf8.append(contentsOf: Array(String(Character(Unicode.Scalar(value)!)).utf8))
-                i += consumed
+                i = scalarScanner.pos
                 continue
             default: utf8.append(kind)  // \" \\ \/
             }
@@ -510,20 +497,7 @@ struct JSONScanner {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): counter.feed(kind)
         case UInt8(ascii: "u"):
             pos += 2
-            var value = try readHex4(escapeStart: start)
-            if (0xD800..<0xDC00).contains(value) {
-                guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-                }
-                pos += 2
-                let low = try readHex4(escapeStart: pos - 2)
-                guard (0xDC00..<0xE000).contains(low) else {
-                    throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-                }
-                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00..<0xE000).contains(value) {
-                throw error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: start)
-            }
+            let value = try readUnicodeEscape(escapeStart: start)
             for byte in UTF8.encode(Unicode.Scalar(value)!)! { counter.feed(byte) }
             return
         default:

@@ -229,7 +229,7 @@ private struct MarkdownTableReading {
             default:
                 guard let text = reported(cell) else { continue }
                 if let number = percent(text) {
-                    set(column, number, in: &row)
+                    row.setPercent(number, for: column)
                 } else {
                     problem(line, name, "expected a percent between 0 and 100 or \"-\" for not reported, found \"\(text)\"")
                     valid = false
@@ -252,22 +252,6 @@ private struct MarkdownTableReading {
         if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
         if destination.hasPrefix("<") && destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
         return (trimmedCell(text), destination)
-    }
-
-    private func set(_ column: PublishedColumn, _ number: Double, in row: inout PublishedRow) {
-        switch column {
-        case .chat: row.chat = number
-        case .math: row.math = number
-        case .code: row.code = number
-        case .safety: row.safety = number
-        case .easy: row.easy = number
-        case .normal: row.normal = number
-        case .hard: row.hard = number
-        case .average: row.average = number
-        case .domainAverage: row.domainAverage = number
-        case .difficultyAverage: row.difficultyAverage = number
-        case .model, .type, .license, .url, .source, .flag: break
-        }
     }
 
     /// A plain decimal percent in [0, 100], with an optional trailing `%`.

@@ -242,7 +242,7 @@ struct PublishedReading {
                     if largestNumber == nil || number > largestNumber!.value {
                         largestNumber = (number, value, record.line, header)
                     }
-                    set(column, number, in: &row)
+                    row.setPercent(number, for: column)
                 case .invalid:
                     problem(.row(line: record.line, column: header),
                         "expected a percent between 0 and 100 or \"-\" for not reported, found \(shown(value))")
@@ -251,22 +251,6 @@ struct PublishedReading {
             }
         }
         return valid && hasModel ? row : nil
-    }
-
-    private func set(_ column: PublishedColumn, _ number: Double, in row: inout PublishedRow) {
-        switch column {
-        case .chat: row.chat = number
-        case .math: row.math = number
-        case .code: row.code = number
-        case .safety: row.safety = number
-        case .easy: row.easy = number
-        case .normal: row.normal = number
-        case .hard: row.hard = number
-        case .average: row.average = number
-        case .domainAverage: row.domainAverage = number
-        case .difficultyAverage: row.difficultyAverage = number
-        case .model, .type, .license, .url, .source, .flag: break
-        }
     }
 
     /// A value's text, or nil after reporting that it is not UTF-8.
@@ -347,4 +331,23 @@ private func shown(_ text: String) -> String {
     }
     if escaped.count > 60 { escaped = String(escaped.prefix(57)) + "…" }
     return "\"\(escaped)\""
+}
+
+extension PublishedRow {
+    /// Stores a percent read for one of the number columns (the text columns are no numbers).
+    mutating func setPercent(_ number: Double, for column: PublishedColumn) {
+        switch column {
+        case .chat: chat = number
+        case .math: math = number
+        case .code: code = number
+        case .safety: safety = number
+        case .easy: easy = number
+        case .normal: normal = number
+        case .hard: hard = number
+        case .average: average = number
+        case .domainAverage: domainAverage = number
+        case .difficultyAverage: difficultyAverage = number
+        case .model, .type, .license, .url, .source, .flag: break
+        }
+    }
 }
