@@ -539,3 +539,36 @@ struct LineIndex {
         return (line, column)
     }
 }
+
+/// Walks the fields of an object, checking the punctuation between them: create it after
+/// the `{`, then `while let key = try fields.next(in: &scanner) { …read the value… }`.
+struct ObjectFields {
+    private var first = true
+    private var key = ""
+
+    /// The next field's name, with the scanner at its value; nil after the closing `}`.
+    mutating func next(in scanner: inout JSONScanner) throws(JSONSyntaxError) -> String? {
+        if first {
+            first = false
+            if scanner.peek() == UInt8(ascii: "}") {
+                scanner.pos += 1
+                return nil
+            }
+        } else {
+            switch scanner.peek() {
+            case UInt8(ascii: ",")?: scanner.pos += 1
+            case UInt8(ascii: "}")?:
+                scanner.pos += 1
+                return nil
+            default: throw scanner.error("expected ',' or '}' after the field \"\(key)\", found \(scanner.found())")
+            }
+        }
+        guard scanner.peek() == UInt8(ascii: "\"") else {
+            throw scanner.error("expected a quoted field name, found \(scanner.found())")
+        }
+        key = try scanner.readString()
+        try scanner.expect(UInt8(ascii: ":"), "':' after the field name \"\(key)\"")
+        _ = scanner.peek()
+        return key
+    }
+}

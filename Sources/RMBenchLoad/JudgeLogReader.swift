@@ -287,25 +287,9 @@ private struct JudgeLogParser {
         }
         scanner.pos += 1
         var fields = Fields()
-        if scanner.peek() == UInt8(ascii: "}") {
-            scanner.pos += 1
-        } else {
-            while true {
-                guard scanner.peek() == UInt8(ascii: "\"") else {
-                    throw scanner.error("expected a quoted field name, found \(scanner.found())")
-                }
-                let key = try scanner.readString()
-                try scanner.expect(UInt8(ascii: ":"), "':' after the field name \"\(key)\"")
-                _ = scanner.peek()
-                try parseField(key, into: &fields)
-                switch scanner.peek() {
-                case UInt8(ascii: ",")?: scanner.pos += 1
-                    continue
-                case UInt8(ascii: "}")?: scanner.pos += 1
-                default: throw scanner.error("expected ',' or '}' after the field \"\(key)\", found \(scanner.found())")
-                }
-                break
-            }
+        var object = ObjectFields()
+        while let key = try object.next(in: &scanner) {
+            try parseField(key, into: &fields)
         }
         finish(fields, index: index, offset: itemStart)
     }
