@@ -79,15 +79,9 @@ public struct StyleMatrixChart: Sendable {
     static let cellH = 70.0
     static let cellInset = 5.0
 
-    // Label colours: presentation-attribute fallback (readable on white and on black),
-    // refined by the <style> for light and dark mode.
-    static let fallbackText = "#767676"
-    static let lightText = "#1f2328"
-    static let lightMuted = "#59636e"
-    static let darkText = "#e6edf3"
-    static let darkMuted = "#9198a1"
+    // Label colours are the plots' (`PlotSVG.Theme`): a presentation-attribute fallback readable
+    // on white and on black, refined by the <style> for light and dark mode.
     static let cellStroke = "#8c959f"
-    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
     // MARK: SVG
 
@@ -99,18 +93,18 @@ public struct StyleMatrixChart: Sendable {
         s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(Self.height)\""
         s += " viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\""
         s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
-        s += " font-family=\"\(Self.fontFamily)\">\n"
+        s += " font-family=\"\(PlotSVG.Theme.fontFamily)\">\n"
         s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
         s += "<desc id=\"\(p)-desc\">\(Escape.xml(description()))</desc>\n"
         s += "<style>\n"
         s += ".\(p){color-scheme:light dark}\n"
-        s += ".\(p)-fg{fill:\(Self.lightText)}\n"
-        s += ".\(p)-muted{fill:\(Self.lightMuted)}\n"
-        s += ".\(p)-line{stroke:\(Self.lightText)}\n"
+        s += ".\(p)-fg{fill:\(PlotSVG.Theme.lightText)}\n"
+        s += ".\(p)-muted{fill:\(PlotSVG.Theme.lightMuted)}\n"
+        s += ".\(p)-line{stroke:\(PlotSVG.Theme.lightText)}\n"
         s += "@media (prefers-color-scheme: dark){"
-        s += ".\(p)-fg{fill:\(Self.darkText)}"
-        s += ".\(p)-muted{fill:\(Self.darkMuted)}"
-        s += ".\(p)-line{stroke:\(Self.darkText)}}\n"
+        s += ".\(p)-fg{fill:\(PlotSVG.Theme.darkText)}"
+        s += ".\(p)-muted{fill:\(PlotSVG.Theme.darkMuted)}"
+        s += ".\(p)-line{stroke:\(PlotSVG.Theme.darkText)}}\n"
         s += "</style>\n"
 
         // Visible title (shortened if very long; the full title is in <title>).
@@ -138,7 +132,7 @@ public struct StyleMatrixChart: Sendable {
         }
 
         // Normal: dashed outlines around the diagonal cells, in the gap between cell and grid line.
-        s += "<g fill=\"none\" stroke=\"\(Self.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" class=\"\(p)-line\">"
+        s += "<g fill=\"none\" stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\" class=\"\(p)-line\">"
         s += "<title>Normal (same style): \(Escape.xml(Self.percentWithUnit(normal)))</title>\n"
         for k in 0..<3 {
             let inset = 2.75
@@ -198,7 +192,7 @@ public struct StyleMatrixChart: Sendable {
     private func region(_ points: [(Double, Double)], label: String, value: Double?) -> String {
         let coords = points.map { "\(n(Self.gridX + Self.cellW * $0.0)),\(n(Self.gridY + Self.cellH * $0.1))" }
         var s = "<polygon points=\"\(coords.joined(separator: " "))\" fill=\"none\""
-        s += " stroke=\"\(Self.fallbackText)\" stroke-width=\"2\" stroke-linejoin=\"round\" class=\"\(idPrefix)-line\">"
+        s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"2\" stroke-linejoin=\"round\" class=\"\(idPrefix)-line\">"
         s += "<title>\(Escape.xml(label + ": " + Self.percentWithUnit(value)))</title></polygon>\n"
         return s
     }
@@ -211,7 +205,7 @@ public struct StyleMatrixChart: Sendable {
 
     private func symbol(_ k: Int, x: Double, y: Double, anchor: String, cls: String) -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"13\" font-weight=\"600\""
-            + " fill=\"\(Self.fallbackText)\" class=\"\(cls)\">y<tspan font-size=\"9\" dy=\"3\">"
+            + " fill=\"\(PlotSVG.Theme.fallbackText)\" class=\"\(cls)\">y<tspan font-size=\"9\" dy=\"3\">"
             + "\(Self.styleSubscripts[k])</tspan></text>\n"
     }
 
@@ -219,7 +213,7 @@ public struct StyleMatrixChart: Sendable {
                       anchor: String, cls: String? = nil, color: String? = nil) -> String {
         var s = "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\""
         if let weight { s += " font-weight=\"\(weight)\"" }
-        s += " fill=\"\(color ?? Self.fallbackText)\""
+        s += " fill=\"\(color ?? PlotSVG.Theme.fallbackText)\""
         if let cls { s += " class=\"\(cls)\"" }
         s += ">\(Escape.xml(content))</text>\n"
         return s
