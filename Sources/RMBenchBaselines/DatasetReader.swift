@@ -46,12 +46,7 @@ public enum DatasetReader {
     }
 
     public static func readFile(_ path: String) throws(InputProblems) -> [DatasetItem] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
+        let bytes = try FileBytes.contents(path: path)
         let raw: [RawItem]
         do {
             raw = try JSONDecoder().decode([RawItem].self, from: Data(bytes))

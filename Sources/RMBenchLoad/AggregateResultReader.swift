@@ -19,13 +19,7 @@ import RMBenchCore
 ///   path without `model` is an error.
 public enum AggregateResultReader {
     public static func read(path: String, model: String? = nil) throws(InputProblems) -> PublishedRow {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path, model: model)
+        try parse(try FileBytes.contents(path: path), path: path, model: model)
     }
 
     static let keys = ["chat", "math", "code", "safety", "hard_acc", "normal_acc", "easy_acc", "total_avg_acc"]

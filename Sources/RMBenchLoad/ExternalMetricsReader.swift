@@ -12,13 +12,7 @@ import RMBenchCore
 /// or empty means not available. Every problem of the file is reported.
 public enum ExternalMetricsReader {
     public static func read(path: String) throws(InputProblems) -> ExternalMetrics {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path)
+        try parse(try FileBytes.contents(path: path), path: path)
     }
 
     public static func parse(_ bytes: [UInt8], path: String) throws(InputProblems) -> ExternalMetrics {

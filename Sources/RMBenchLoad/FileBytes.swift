@@ -39,6 +39,15 @@ public enum FileBytes {
         return bytes
     }
 
+    /// `read(path:)` for a reader that reports problems as `InputProblems`.
+    public static func contents(path: String) throws(InputProblems) -> [UInt8] {
+        do {
+            return try read(path: path)
+        } catch {
+            throw InputProblems([error])
+        }
+    }
+
     private static func problem(_ path: String, _ message: String) -> InputProblem {
         InputProblem(file: path, location: .file, message: message)
     }

@@ -27,13 +27,7 @@ import RMBenchCore
 /// Every row must have as many cells as the header. All problems are collected.
 public enum MarkdownTableReader {
     public static func read(path: String) throws(InputProblems) -> [PublishedRow] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path)
+        try parse(try FileBytes.contents(path: path), path: path)
     }
 
     public static func parse(_ bytes: [UInt8], path: String) throws(InputProblems) -> [PublishedRow] {

@@ -32,13 +32,7 @@ public enum ModelMetadataReader {
                               "license", "url", "family", "reference", "notes"]
 
     public static func read(path: String) throws(InputProblems) -> [ModelMetadata] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path)
+        try parse(try FileBytes.contents(path: path), path: path)
     }
 
     public static func parse(_ bytes: [UInt8], path: String) throws(InputProblems) -> [ModelMetadata] {

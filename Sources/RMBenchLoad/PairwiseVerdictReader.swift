@@ -24,13 +24,7 @@ import RMBenchCore
 /// item; a syntax error ends only its own line.
 public enum PairwiseVerdictReader {
     public static func read(path: String, model: String? = nil) throws(InputProblems) -> JudgeRun {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path, model: model)
+        try parse(try FileBytes.contents(path: path), path: path, model: model)
     }
 
     /// Parses a file's bytes; `path` names the file in messages and gives the model's name.

@@ -25,13 +25,7 @@ import RMBenchCore
 /// with problems.
 public enum PublishedReader {
     public static func read(path: String) throws(InputProblems) -> [PublishedRow] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path)
-        } catch {
-            throw InputProblems([error])
-        }
-        return try parse(bytes, path: path)
+        try parse(try FileBytes.contents(path: path), path: path)
     }
 
     /// Parses a file's bytes; `path` names the file in messages and in the rows.
