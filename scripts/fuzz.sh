@@ -46,6 +46,9 @@ cp -n Fuzz/seeds/* "$OUT/corpus/" 2>/dev/null || true
 echo "fuzz: running for ${SECONDS_TO_RUN} s on $OUT/corpus ($(ls "$OUT/corpus" | wc -l) inputs)" >&2
 # -max_len: above every seed, so mutations can grow real-shaped files; -timeout: a hang is a
 # finding; -rss_limit_mb: a run that needs gigabytes for a few KB of input is a finding too.
+# Without Swift's own backtracer: its crash handler trips ASan after a trap (a false report in
+# CrashHandlerLinux.cpp); libFuzzer's deadly-signal report and the saved input are what count.
+export SWIFT_BACKTRACE=enable=no
 if [ $# -ge 2 ] && [ -f "$2" ]; then exec "$BIN" "${@:2}"; fi
 exec "$BIN" "$OUT/corpus" \
     -max_total_time="$SECONDS_TO_RUN" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
