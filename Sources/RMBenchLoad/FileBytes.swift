@@ -22,8 +22,20 @@ public enum FileBytes {
         var filled = 0
         while true {
             if filled == bytes.count - 1 {
-                // The file may have grown since fstat; read until end of file.
+                // Full at the size fstat gave: usually the end. Probe one byte before growing
+                // the buffer, so a file read whole does not cost half its size again.
+                var probe: UInt8 = 0
+                let got = Glibc.read(fd, &probe, 1)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw problem(path, "cannot read the file: \(String(cString: strerror(errno)))")
+                }
+                if got == 0 { break }
+                // The file grew since fstat; read on until end of file.
+                bytes[filled] = probe
+                filled += 1
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2)))
+                continue
             }
             let n = bytes.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + filled, raw.count - 1 - filled)

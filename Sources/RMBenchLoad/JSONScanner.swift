@@ -180,13 +180,14 @@ struct JSONScanner {
     /// without its other half is an error (it is no character).
     mutating func readUnicodeEscape(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
         let value = try readHex4(escapeStart: escapeStart)
-        let lone = error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: escapeStart)
-        if (0xDC00..<0xE000).contains(value) { throw lone }
+        // Built only when thrown: most escapes are valid, and this runs for each of them.
+        func lone() -> JSONSyntaxError { error("lone surrogate \\u\(String(value, radix: 16)) in a string", at: escapeStart) }
+        if (0xDC00..<0xE000).contains(value) { throw lone() }
         guard (0xD800..<0xDC00).contains(value) else { return value }
-        guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else { throw lone }
+        guard pos + 1 < count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else { throw lone() }
         pos += 2
         let low = try readHex4(escapeStart: pos - 2)
-        guard (0xDC00..<0xE000).contains(low) else { throw lone }
+        guard (0xDC00..<0xE000).contains(low) else { throw lone() }
         return 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
     }
 
