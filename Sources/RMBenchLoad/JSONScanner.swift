@@ -313,6 +313,16 @@ struct JSONScanner {
         return i
     }
 
+    /// Reads an item's `id` — an integer or a string — or skips the value and returns the
+    /// problem in words.
+    mutating func readItemID() throws(JSONSyntaxError) -> Result<ItemID, IDProblem> {
+        if current == UInt8(ascii: "\"") { return .success(.string(try readString())) }
+        if let value = try readInteger() { return .success(.int(value)) }
+        let found = describeValue()
+        try skipValue()
+        return .failure(IDProblem(message: "\"id\" must be an integer or a string, found \(found == "a number" ? "a number that is not a 64-bit integer" : found)"))
+    }
+
     /// Reads an integer token as Int64, or nil if the number at `pos` is not a plain integer.
     mutating func readInteger() throws(JSONSyntaxError) -> Int64? {
         let start = pos
@@ -572,4 +582,9 @@ struct ObjectFields {
         _ = scanner.peek()
         return key
     }
+}
+
+/// Why a value is not an item id (a schema problem, not a syntax error).
+struct IDProblem: Error {
+    var message: String
 }

@@ -298,14 +298,9 @@ private struct JudgeLogParser {
         let start = scanner.pos
         switch key {
         case "id":
-            if scanner.current == UInt8(ascii: "\"") {
-                fields.id = .string(try scanner.readString())
-            } else if let value = try scanner.readInteger() {
-                fields.id = .int(value)
-            } else {
-                let found = scanner.describeValue()
-                try scanner.skipValue()
-                fields.problems.append((start, "\"id\" must be an integer or a string, found \(found == "a number" ? "a number that is not a 64-bit integer" : found)"))
+            switch try scanner.readItemID() {
+            case .success(let id): fields.id = id
+            case .failure(let problem): fields.problems.append((start, problem.message))
             }
         case "domain", "subset":
             if scanner.current == UInt8(ascii: "\"") {

@@ -75,9 +75,9 @@ public enum MarkdownTableReader {
         cells.append(current)
         // The text before the first pipe and after the last one is blank when the row has
         // outer pipes: those are not cells.
-        if trimmedCell(cells[0]).isEmpty { cells.removeFirst() }
-        if let last = cells.last, trimmedCell(last).isEmpty { cells.removeLast() }
-        return cells.map(trimmedCell)
+        if trimmed(cells[0]).isEmpty { cells.removeFirst() }
+        if let last = cells.last, trimmed(last).isEmpty { cells.removeLast() }
+        return cells.map(trimmed)
     }
 
     /// Whether the cells form a delimiter row: each `-`s with optional `:` at either end.
@@ -91,13 +91,6 @@ public enum MarkdownTableReader {
     }
 }
 
-private func trimmedCell(_ text: String) -> String {
-    let characters = Substring(text)
-    guard let first = characters.firstIndex(where: { !$0.isWhitespace }),
-        let last = characters.lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(characters[first...last])
-}
 
 /// The state of reading one Markdown file.
 private struct MarkdownTableReading {
@@ -222,7 +215,7 @@ private struct MarkdownTableReading {
                 row.flag = reported(cell).map { normalized == "flag" || normalized == "notes" ? $0 : "\(name): \($0)" }
             default:
                 guard let text = reported(cell) else { continue }
-                if let number = percent(text) {
+                if let number = plainPercent(text) {
                     row.setPercent(number, for: column)
                 } else {
                     problem(line, name, "expected a percent between 0 and 100 or \"-\" for not reported, found \"\(text)\"")
@@ -245,26 +238,9 @@ private struct MarkdownTableReading {
         var destination = String(characters[(middle + 1)..<(characters.count - 1)])
         if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
         if destination.hasPrefix("<") && destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
-        return (trimmedCell(text), destination)
+        return (trimmed(text), destination)
     }
 
-    /// A plain decimal percent in [0, 100], with an optional trailing `%`.
-    private func percent(_ text: String) -> Double? {
-        var number = Substring(text)
-        if number.last == "%" { number = Substring(trimmedCell(String(number.dropLast()))) }
-        var digits = 0
-        var points = 0
-        for (offset, character) in number.enumerated() {
-            switch character {
-            case "0"..."9": digits += 1
-            case ".": points += 1
-            case "+" where offset == 0, "-" where offset == 0: break
-            default: return nil
-            }
-        }
-        guard digits > 0, points <= 1, let value = Double(String(number)), value >= 0, value <= 100 else { return nil }
-        return value
-    }
 }
 
 /// Nil for the markers of a value not reported: empty, `-`, `–`, `—`, `n/a`.

@@ -267,21 +267,7 @@ struct PublishedReading {
 
     private func percent(_ text: String) -> Percent {
         if reported(text) == nil { return .notReported }
-        var number = Substring(text)
-        if number.last == "%" { number = Substring(trimmed(String(number.dropLast()))) }
-        // Plain decimals only: no exponents, hexadecimal, "inf" or "nan", which Double(_:) takes.
-        var digits = 0
-        var points = 0
-        for (offset, character) in number.enumerated() {
-            switch character {
-            case "0"..."9": digits += 1
-            case ".": points += 1
-            case "+" where offset == 0, "-" where offset == 0: break
-            default: return .invalid
-            }
-        }
-        guard digits > 0, points <= 1, let value = Double(String(number)), value >= 0, value <= 100 else { return .invalid }
-        return .value(value)
+        return plainPercent(text).map(Percent.value) ?? .invalid
     }
 }
 
@@ -302,7 +288,27 @@ private func reported(_ text: String) -> String? {
     }
 }
 
-private func trimmed(_ text: String) -> String {
+/// A plain decimal percent in [0, 100], with an optional trailing `%`: no exponents,
+/// hexadecimal, "inf" or "nan", which `Double(_:)` would take.
+func plainPercent(_ text: String) -> Double? {
+    var number = Substring(text)
+    if number.last == "%" { number = Substring(trimmed(String(number.dropLast()))) }
+    var digits = 0
+    var points = 0
+    for (offset, character) in number.enumerated() {
+        switch character {
+        case "0"..."9": digits += 1
+        case ".": points += 1
+        case "+" where offset == 0, "-" where offset == 0: break
+        default: return nil
+        }
+    }
+    guard digits > 0, points <= 1, let value = Double(String(number)), value >= 0, value <= 100 else { return nil }
+    return value
+}
+
+/// Without leading and trailing whitespace.
+func trimmed(_ text: String) -> String {
     let characters = Substring(text)
     guard let first = characters.firstIndex(where: { !$0.isWhitespace }),
         let last = characters.lastIndex(where: { !$0.isWhitespace })
