@@ -39,6 +39,8 @@ public struct PublishError: Error, CustomStringConvertible, Sendable, Equatable 
         case unsafeOutput
         /// A filesystem operation failed.
         case fileSystem
+        /// The output folder exists and was not written by this tool (no marker).
+        case notOurs
     }
 
     public var kind: Kind

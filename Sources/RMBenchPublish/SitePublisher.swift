@@ -23,29 +23,38 @@ public enum SitePublisher {
     ///    hidden files). Duplicate paths, and a path used both as a file and as a
     ///    directory (`"a"` and `"a/b"`), are errors. The first problem is thrown
     ///    as a ``PublishError`` naming the path.
-    /// 2. **Recover** from an earlier run that was killed: create `<parent>` if
-    ///    missing; if `output` is missing but a backup `<parent>/.<name>.old-*`
-    ///    exists, rename the (newest) backup back to `output`; then delete all
-    ///    remaining `.<name>.old-*` backups and stale `.<name>.tmp-*` directories.
-    /// 3. **Build** the new tree in a fresh sibling `<parent>/.<name>.tmp-<pid>-<random>`:
-    ///    files in byte-wise sorted path order, directories 0755, files 0644
-    ///    (independent of the umask), no timestamps set. Then every `keep` entry
-    ///    (e.g. `"README.md"`) that exists in the old `output` and whose path the
-    ///    new tree does not already have is copied in (regular files as 0644,
-    ///    directories recursively, symlinks as symlinks). If anything fails, the
-    ///    temporary directory is removed and `output` is left untouched.
-    /// 4. **Swap**: `rename(output, <parent>/.<name>.old-<pid>-<random>)`, then
+    /// 2. **Lock**: `flock` on `<parent>` itself (created if missing), so one publish
+    ///    into that folder runs at a time; a second one waits (`waiting` is called
+    ///    once first) instead of deleting the first one's temporary tree. Nothing is
+    ///    left on disk for the lock: it ends with the process or the call.
+    /// 3. **Check ownership**: an existing `output` must be ours — it holds the
+    ///    marker file ``markerName`` that every published site carries — or hold
+    ///    nothing but `keep` entries (a fresh checkout's `Site/README.md`). Anything
+    ///    else is refused (``PublishError/Kind/notOurs``) unless `force`.
+    /// 4. **Recover** from an earlier run that was killed: if `output` is missing but
+    ///    a backup `<parent>/.<name>.old-*` with the marker exists, rename the
+    ///    (newest) one back to `output`; then delete the remaining marked
+    ///    `.<name>.old-*` backups and marked `.<name>.tmp-*` directories. Siblings
+    ///    without the marker are not ours and are left alone.
+    /// 5. **Build** the new tree in a fresh sibling `<parent>/.<name>.tmp-<pid>-<random>`:
+    ///    the marker first, then files in byte-wise sorted path order, directories
+    ///    0755, files 0644 (independent of the umask), no timestamps set. Then every
+    ///    `keep` entry (e.g. `"README.md"`) that exists in the old `output` and whose
+    ///    path the new tree does not already have is copied in (regular files as
+    ///    0644, directories recursively, symlinks as symlinks). If anything fails,
+    ///    the temporary directory is removed and `output` is left untouched.
+    /// 6. **Swap**: `rename(output, <parent>/.<name>.old-<pid>-<random>)`, then
     ///    `rename(temp, output)` (only the second if `output` did not exist). If the
     ///    second rename fails, the backup is renamed back and the error thrown.
-    /// 5. **Clean up**: remove the backup. A failure here is not reported (the
-    ///    new site is live); the leftover is removed by step 2 of the next run.
+    /// 7. **Clean up**: remove the backup. A failure here is not reported (the
+    ///    new site is live); the leftover is removed by step 4 of the next run.
     ///
     /// If the process is SIGKILLed (or the machine stops; power loss durability
     /// is not attempted, nothing is fsynced):
     ///
-    /// - during steps 1–3: `output` is the complete old site. A half-written
+    /// - during steps 1–5: `output` is the complete old site. A half-written
     ///   `.<name>.tmp-*` directory may remain; the next run deletes it.
-    /// - after the first rename of step 4, before the second: `output` is
+    /// - after the first rename of step 6, before the second: `output` is
     ///   briefly missing; the old site is intact as `.<name>.old-*` and the
     ///   complete new tree as `.<name>.tmp-*`. The next run renames the backup
     ///   back to `output` (the old site returns) and deletes the temp directory.
@@ -57,10 +66,6 @@ public enum SitePublisher {
     /// `output` by path before the swap keeps reading the old tree (now the
     /// backup) until it is deleted.
     ///
-    /// Concurrent publishes to the same `output` are not supported: the
-    /// recovery step deletes every `.<name>.tmp-*` sibling, including one
-    /// another process is still writing (that process then fails cleanly).
-    ///
     /// - Parameters:
     ///   - files: the complete new site; order does not matter.
     ///   - output: the site directory (a file URL). Its parent is created if
@@ -69,9 +74,28 @@ public enum SitePublisher {
     ///     the first rename fails and nothing changes).
     ///   - keep: site-relative paths to carry over from the old site if the new
     ///     site does not provide them.
+    ///   - force: replace an existing `output` that is not ours.
+    ///   - waiting: called once if another publish into the same parent holds the lock.
     /// - Throws: ``PublishError``.
-    public static func publish(_ files: [SiteFile], to output: URL, keep: [String] = []) throws {
-        try publish(files, to: output, keep: keep, hook: { _ in })
+    public static func publish(_ files: [SiteFile], to output: URL, keep: [String] = [], force: Bool = false,
+                               waiting: () -> Void = {}) throws {
+        try publish(files, to: output, keep: keep, force: force, waiting: waiting, hook: { _ in })
+    }
+
+    /// The file every published site, backup and temporary tree carries: what makes a folder ours
+    /// to replace or delete.
+    public static let markerName = ".rmbench-site"
+    static let markerText = "This folder is written by rmbench-site and replaced as a whole on every build.\n"
+
+    /// Step 1 and 3 without writing: whether `output` may be published to. Lets a caller refuse
+    /// before hours of work rather than after.
+    public static func checkOutput(_ output: URL, keep: [String] = [], force: Bool = false) throws {
+        let lexical = try OutputLocation.lexical(output)
+        try lexical.refuseUnsafe()
+        guard FileSystem.realPath(lexical.parent) != nil else { return }
+        let location = try OutputLocation.resolved(lexical)
+        try location.refuseUnsafe()
+        if !force { try refuseForeign(location, keep: keep) }
     }
 
     /// Points at which tests can inject a failure.
@@ -82,7 +106,7 @@ public enum SitePublisher {
     }
 
     static func publish(
-        _ files: [SiteFile], to output: URL, keep: [String],
+        _ files: [SiteFile], to output: URL, keep: [String], force: Bool = false, waiting: () -> Void = {},
         hook: (Step) throws -> Void
     ) throws {
         // 1. Validate, without touching the disk.
@@ -90,12 +114,15 @@ public enum SitePublisher {
         try lexical.refuseUnsafe()
         let plan = try PublishPlan(files: files, keep: keep)
 
-        // 2. Recover.
+        // 2. Lock the parent; 3. check ownership; 4. recover.
         if FileSystem.realPath(lexical.parent) == nil {
             try FileSystem.makeDirectories(lexical.parent)
         }
         let location = try OutputLocation.resolved(lexical)
         try location.refuseUnsafe()
+        let lock = try DirectoryLock(location.parent, waiting: waiting)
+        defer { lock.release() }
+        if !force { try refuseForeign(location, keep: keep) }
         try recoverAndClean(location)
         let outputExists: Bool
         switch try FileSystem.kind(of: location.path) {
@@ -106,10 +133,11 @@ public enum SitePublisher {
                                reason: "exists and is not a directory")
         }
 
-        // 3. Build the new tree next to `output`.
+        // 5. Build the new tree next to `output`, marked as ours before anything else.
         let temp = location.sibling(kind: "tmp")
         try FileSystem.makeDirectory(temp, display: temp)
         do {
+            try FileSystem.writeNewFile(temp + "/" + markerName, Array(markerText.utf8), display: markerName)
             var writer = TreeWriter(root: temp)
             for file in plan.files {
                 try writer.writeFile(file.path, file.contents)
@@ -128,7 +156,7 @@ public enum SitePublisher {
             throw error
         }
 
-        // 4. Swap: two renames.
+        // 6. Swap: two renames.
         guard outputExists else {
             do {
                 try FileSystem.rename(temp, to: location.path)
@@ -153,16 +181,44 @@ public enum SitePublisher {
             throw error
         }
 
-        // 5. Clean up; a leftover backup is removed by the next run.
+        // 7. Clean up; a leftover backup is removed by the next run.
         try? FileSystem.removeTree(backup)
     }
 
-    /// Step 2: restore a backup left by a run killed between the two renames,
-    /// then delete leftover backups and temporary directories.
+    /// Step 3: an existing output must carry the marker or hold nothing but `keep` entries.
+    static func refuseForeign(_ location: OutputLocation, keep: [String]) throws {
+        guard try FileSystem.kind(of: location.path) == .directory, !isMarked(location.path) else { return }
+        let keptNames = Set(keep.compactMap { $0.split(separator: "/").first.map(String.init) })
+        let foreign = try FileSystem.list(location.path).filter { !keptNames.contains($0) }
+        guard let first = foreign.first else { return }
+        let more = foreign.count > 1 ? " and \(foreign.count - 1) more" : ""
+        throw PublishError(kind: .notOurs, path: location.path,
+                           reason: "the folder holds files rmbench-site did not write (\"\(first)\"\(more)) and no \(markerName) marker; "
+                               + "refusing to replace it. Pick an empty or new output folder, or pass --force to replace it anyway")
+    }
+
+    /// Whether `directory` holds our marker file (a regular file with our text).
+    static func isMarked(_ directory: String) -> Bool {
+        let path = directory + "/" + markerName
+        guard (try? FileSystem.kind(of: path)) == .file,
+              let bytes = try? FileSystem.readFile(path, display: markerName) else { return false }
+        return bytes == Array(markerText.utf8)
+    }
+
+    /// Step 4: restore a backup left by a run killed between the two renames,
+    /// then delete leftover backups and temporary directories — only those carrying our
+    /// marker: a look-alike folder of the user's is never deleted or restored.
     static func recoverAndClean(_ location: OutputLocation) throws {
         let siblings = try FileSystem.list(location.parent)
-        let backups = siblings.filter { $0.hasPrefix(location.siblingPrefix(kind: "old")) }
-        let temps = siblings.filter { $0.hasPrefix(location.siblingPrefix(kind: "tmp")) }
+        // An empty folder counts as ours too: a run killed between mkdir and writing the marker
+        // leaves one, and deleting an empty folder loses nothing.
+        func ours(_ name: String) -> Bool {
+            let path = location.parent + "/" + name
+            guard (try? FileSystem.kind(of: path)) == .directory else { return false }
+            return isMarked(path) || (try? FileSystem.list(path))?.isEmpty == true
+        }
+        let backups = siblings.filter { $0.hasPrefix(location.siblingPrefix(kind: "old")) && ours($0) }
+        let temps = siblings.filter { $0.hasPrefix(location.siblingPrefix(kind: "tmp")) && ours($0) }
         var restored: String?
         if try FileSystem.kind(of: location.path) == nil,
            let newest = backups.max(by: { a, b in

@@ -350,19 +350,26 @@ struct SitePublisherTests {
         }
     }
 
-    @Test("stale temp dirs are removed; unrelated siblings are not")
+    @Test("stale temp dirs of ours are removed; look-alike and unrelated siblings are not")
     func cleansStaleTempDirs() throws {
         try withSandbox { box throws in
             try SitePublisher.publish(oldSite, to: box.output)
-            try box.write("half/written.html", "x", under: box.root.appendingPathComponent(".site.tmp-999-dead"))
+            // What a killed run leaves: a marked, half-written tree, and an empty one (killed
+            // between mkdir and the marker).
+            let stale = box.root.appendingPathComponent(".site.tmp-999-dead")
+            try box.write(SitePublisher.markerName, SitePublisher.markerText, under: stale)
+            try box.write("half/written.html", "x", under: stale)
+            try FileManager.default.createDirectory(at: box.root.appendingPathComponent(".site.tmp-1-1"), withIntermediateDirectories: false)
+            // The user's folders that only look like ours.
             try box.write("f", "x", under: box.root.appendingPathComponent(".site.tmp-1-2"))
+            try box.write("notes.txt", "mine\n", under: box.root.appendingPathComponent(".site.old-backup"))
             try box.write("keep-me.txt", "mine\n", under: box.root.appendingPathComponent("other"))
             try box.write("x", "y", under: box.root.appendingPathComponent(".other.tmp-1-2"))
 
             try SitePublisher.publish(newSite, to: box.output)
 
             #expect(try snapshot(box.output) == expectedTree(newSite))
-            #expect(try box.leftovers() == [".other.tmp-1-2", "other"])
+            #expect(try box.leftovers() == [".other.tmp-1-2", ".site.old-backup", ".site.tmp-1-2", "other"])
         }
     }
 

@@ -86,7 +86,9 @@ func snapshot(_ url: URL) throws -> [String: Node] {
 
 /// The tree `publish` should produce for `files` (plus parent directories).
 func expectedTree(_ files: [SiteFile]) -> [String: Node] {
-    var result: [String: Node] = ["": .directory(mode: 0o755)]
+    // Every published tree carries the marker that makes it ours to replace.
+    var result: [String: Node] = ["": .directory(mode: 0o755),
+                                  SitePublisher.markerName: .file(Array(SitePublisher.markerText.utf8), mode: 0o644)]
     for file in files {
         result[file.path] = .file(file.contents, mode: 0o644)
         var parts = file.path.split(separator: "/").dropLast()
