@@ -3,22 +3,36 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import RMBenchCore
 
-/// Reads whole files with POSIX calls, so that failures can say exactly why (errno).
+/// Reads whole input files with POSIX calls, so that failures can say exactly why (errno).
+///
+/// Every reader of every input (result files, published tables, metadata, datasets, templates)
+/// goes through here, so these rules hold for all of them:
+/// - only regular files are read: a FIFO, socket or device is refused without waiting for a
+///   writer (the file is opened non-blocking and checked with `fstat` before any read);
+/// - a file larger than ``InputLimits/maxFileSize`` is refused before a byte is read, and so is
+///   one that grows past it while being read.
+///
+///     let bytes = try FileBytes.read(path: "Data/models.toml")
 public enum FileBytes {
     /// The file's bytes. With `terminated`, one NUL byte follows them (not part of the file),
     /// for parsers that read numbers in place with `strtod`.
     public static func read(path: String, terminated: Bool = false) throws(InputProblem) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw problem(path, "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw problem(path, "cannot read the file: \(String(cString: strerror(errno)))") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw problem(path, (info.st_mode & S_IFMT) == S_IFDIR ? "is a directory, expected a file" : "is not a regular file")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw problem(path, "is a directory, expected a file")
+        default: throw problem(path, "is not a regular file (a FIFO, socket or device); expected a file")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        let limit = InputLimits.maxFileSize
+        let size = Int(info.st_size)
+        guard size <= limit else { throw tooLarge(path, size: size, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while true {
             if filled == bytes.count - 1 {
@@ -31,10 +45,11 @@ public enum FileBytes {
                     throw problem(path, "cannot read the file: \(String(cString: strerror(errno)))")
                 }
                 if got == 0 { break }
-                // The file grew since fstat; read on until end of file.
+                // The file grew since fstat; read on until end of file, within the limit.
+                guard filled + 1 <= limit else { throw tooLarge(path, size: filled + 1, limit: limit) }
                 bytes[filled] = probe
                 filled += 1
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count / 2)))
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(max(4096, bytes.count / 2), limit - filled + 1)))
                 continue
             }
             let n = bytes.withUnsafeMutableBytes { raw in
@@ -58,6 +73,10 @@ public enum FileBytes {
         } catch {
             throw InputProblems([error])
         }
+    }
+
+    private static func tooLarge(_ path: String, size: Int, limit: Int) -> InputProblem {
+        problem(path, "is \(InputLimits.describe(size)), larger than the limit of \(InputLimits.describe(limit)) (--max-file-size)")
     }
 
     private static func problem(_ path: String, _ message: String) -> InputProblem {

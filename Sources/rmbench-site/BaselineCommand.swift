@@ -3,6 +3,7 @@ import Foundation
 import RMBenchBaselines
 import RMBenchCore
 import RMBenchLoad
+import RMBenchPublish
 
 struct BaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,11 @@ struct BaselineCommand: AsyncParsableCommand {
     @Option(help: "Output result file.")
     var output: String
 
+    @OptionGroup var inputs: InputOptions
+
     func run() async throws {
+        inputs.apply()
+        try OutputSafety.refuseOverlap(output, role: "output file", inputs: dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         let items: [DatasetItem]
         do {
             items = try DatasetReader.read(paths: dataset)

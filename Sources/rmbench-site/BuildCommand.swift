@@ -31,8 +31,11 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Templates folder (copy Templates/ to restyle or reword pages).")
     var templates = "Templates"
 
-    @Option(help: "Output folder, replaced as a whole.")
+    @Option(help: "Output folder, replaced as a whole; must be absent, empty or written by rmbench-site, and outside every input.")
     var output = "Site"
+
+    @Flag(help: "Replace an output folder that rmbench-site did not write (it is still never an input).")
+    var force = false
 
     @Option(help: "Absolute http(s) URL the site is served from, for canonical links. Links stay relative.")
     var baseURL: String?
@@ -48,6 +51,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var inputs: InputOptions
+
     func validate() throws {
         if let baseURL, Escape.url(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
@@ -55,8 +60,9 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        inputs.apply()
         let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: baseURL, title: title,
-                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset)
+                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset, force: force)
         do {
             let result = try await SiteBuild.run(options)
             options.progress.say(String(format: "done in %.2f s: open %@/index.html", result.seconds, output))
@@ -79,6 +85,14 @@ enum SiteBuild {
         var progress: Progress
         /// Dataset files or folders for prompt texts; none by default.
         var dataset: [String] = []
+        /// Replace an output folder without our marker.
+        var force = false
+
+        /// Everything the build reads, which the output must stay clear of.
+        var inputs: [OutputGuard.Input] {
+            [OutputGuard.Input(role: "data folder", path: data), OutputGuard.Input(role: "templates folder", path: templates)]
+                + dataset.map { OutputGuard.Input(role: "dataset", path: $0) }
+        }
     }
 
     enum Failure: Error {
@@ -86,15 +100,27 @@ enum SiteBuild {
         case input(InputProblems)
         /// A page the templates made cannot be converted (an unknown placeholder…): exit 2.
         case convert(String)
+        /// The output folder may not be replaced (not ours, without --force): exit 2.
+        case refused(String)
         /// The output folder cannot be written: exit 1.
         case publish(String)
+
+        /// A refused output folder is the user's to fix (exit 2); any other publish error is the
+        /// filesystem's (exit 1).
+        init(publishing error: any Error) {
+            if let error = error as? PublishError, error.kind == .notOurs {
+                self = .refused("\(error)")
+            } else {
+                self = .publish("\(error)")
+            }
+        }
 
         /// Prints the failure and gives the exit code that goes with it.
         func exit() -> ExitCode {
             switch self {
             case .input(let problems):
                 return InputFailure.exit(problems)
-            case .convert(let message):
+            case .convert(let message), .refused(let message):
                 printError("error: \(message)")
                 return ExitCode(2)
             case .publish(let message):
@@ -104,10 +130,24 @@ enum SiteBuild {
         }
     }
 
+    /// Files of the old output carried into the new one.
+    static let keptFiles = ["README.md"]
+
     @discardableResult
     static func run(_ options: Options) async throws(Failure) -> (files: Int, seconds: Double) {
         let started = Date()
         let progress = options.progress
+        let outputURL = URL(fileURLWithPath: options.output)
+        // Before reading anything: an output that overlaps an input, or a folder that is not
+        // ours, is refused now rather than after the whole build.
+        if let overlap = OutputSafety.overlapProblem(options.output, role: "output folder", inputs: options.inputs) {
+            throw .input(InputProblems([overlap]))
+        }
+        do {
+            try SitePublisher.checkOutput(outputURL, keep: keptFiles, force: options.force)
+        } catch {
+            throw Failure(publishing: error)
+        }
         let site: RenderedSite
         do {
             let inputs = try await SiteInputs.load(data: options.data, progress: progress)
@@ -134,9 +174,11 @@ enum SiteBuild {
         }
         progress.say("writing \(files.count) files to \(options.output)")
         do {
-            try SitePublisher.publish(files, to: URL(fileURLWithPath: options.output), keep: ["README.md"])
+            try SitePublisher.publish(files, to: outputURL, keep: keptFiles, force: options.force) {
+                progress.say("waiting for another build publishing next to \(options.output) to finish")
+            }
         } catch {
-            throw .publish("\(error)")
+            throw Failure(publishing: error)
         }
         return (files.count, Date().timeIntervalSince(started))
     }
@@ -232,6 +274,7 @@ struct SiteInputs {
                 problems += error.problems
             }
         }
+        problems += metricCollisions(external)
         guard problems.isEmpty else { throw InputProblems(problems) }
         // Pages name files relative to the data folder: the same data gives the same site
         // wherever it lives, and a published site does not reveal the builder's folders.
@@ -244,6 +287,25 @@ struct SiteInputs {
             for s in judges[j].sources.indices { judges[j].sources[s].path = relative(judges[j].sources[s].path, to: data) }
         }
         return SiteInputs(runs: runs, published: published, external: external, metadata: metadata, judges: judges)
+    }
+
+    /// Metric names become page sections and chart file names, so two that read the same
+    /// (compared as slugs: ignoring case and punctuation) would overwrite each other.
+    static func metricCollisions(_ tables: [ExternalMetrics]) -> [InputProblem] {
+        var seen: [String: (file: String, name: String)] = [:]
+        var problems: [InputProblem] = []
+        for table in tables {
+            for metric in table.metrics {
+                let key = Escape.slug(metric.name)
+                if let first = seen[key] {
+                    problems.append(InputProblem(file: table.file, location: .file, message:
+                        "metric \"\(metric.name)\" has the same name as \"\(first.name)\" in \(first.file) (names are compared ignoring case and punctuation); rename one of the two columns, e.g. after its benchmark"))
+                } else {
+                    seen[key] = (table.file, metric.name)
+                }
+            }
+        }
+        return problems
     }
 
     /// `path` without the `folder/` prefix it was found under.

@@ -3,6 +3,7 @@ import Foundation
 import RMBenchAnalyze
 import RMBenchCore
 import RMBenchLoad
+import RMBenchPublish
 import RMBenchRender
 import RMBenchScore
 
@@ -35,7 +36,14 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var inputs: InputOptions
+
     func run() async throws {
+        inputs.apply()
+        try OutputSafety.refuseOverlap(output, role: "output file", inputs:
+            [OutputGuard.Input(role: "result file", path: file), OutputGuard.Input(role: "templates folder", path: templates)]
+            + (against.map { [OutputGuard.Input(role: "baseline result file", path: $0)] } ?? [])
+            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         let page: RenderedPage
         do {
             let runs = try await ResultSet.load(paths: [file], options: ResultReadOptions(measureResponses: true))

@@ -23,8 +23,19 @@ public struct TemplateSet: Sendable {
         var problems: [InputProblem] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name + ".mustache")
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                problems.append(InputProblem(file: path, location: .file, message: "missing or unreadable template (every template in \(names.map { $0 + ".mustache" }.joined(separator: ", ")) is needed)"))
+            guard FileManager.default.fileExists(atPath: path) else {
+                problems.append(InputProblem(file: path, location: .file, message: "missing template (every template in \(names.map { $0 + ".mustache" }.joined(separator: ", ")) is needed)"))
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try FileBytes.read(path: path)
+            } catch {
+                problems.append(error)
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                problems.append(InputProblem(file: path, location: .file, message: "is not valid UTF-8 text"))
                 continue
             }
             do {
@@ -43,11 +54,11 @@ public struct TemplateSet: Sendable {
             let path = (assetDirectory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(InputProblem(file: path, location: .file, message: "unreadable asset"))
-                continue
+            do {
+                assets.append(("assets/" + name, try FileBytes.read(path: path)))
+            } catch {
+                problems.append(error)
             }
-            assets.append(("assets/" + name, [UInt8](data)))
         }
         for required in ["assets/style.css", "assets/site.js"] where !assets.contains(where: { $0.0 == required }) {
             problems.append(InputProblem(file: (directory as NSString).appendingPathComponent(required), location: .file, message: "missing asset (the layout links it)"))
