@@ -6,18 +6,36 @@ import Glibc
 import Darwin
 #endif
 
-/// A small HTTP/1.1 server for a folder of static files, on 127.0.0.1 only.
+/// A small HTTP/1.1 server for a folder of static files, on 127.0.0.1 only, made to outlast
+/// hostile local clients (a web page can make the browser open connections here too).
 ///
 /// GET and HEAD; `/` and folders serve their index.html; no listings; one request per
-/// connection (`Connection: close`), each on a Dispatch worker. Every response says
-/// `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`. The root is resolved on
+/// connection (`Connection: close`, so no connection idles between requests). Every response
+/// says `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`. The root is resolved on
 /// every request, so a folder swapped in by an atomic rename is picked up at once; a request
 /// that raced the swap is answered again from the new folder.
+///
+/// Limits: each connection has its own thread, at most ``maxConnections`` at once (further
+/// ones get a 503 and are closed at once, so clients cannot exhaust threads or file
+/// descriptors); the request head must arrive within ``headDeadline`` of connecting, however
+/// slowly it trickles (408 after that); a response must be taken within ``sendDeadline``.
+/// Requests must name this server in `Host` (421 otherwise), which defeats DNS rebinding.
 public final class StaticFileServer: @unchecked Sendable {
     /// The only address the server listens on.
     public static let host = "127.0.0.1"
     /// Longest request head accepted.
     static let maxHead = 16 * 1024
+    /// Connections open at once, each with its own thread: a few browser tabs need a dozen,
+    /// and 128 threads and sockets are cheap.
+    public static let maxConnections = 128
+    /// From accepting a connection to the end of its request head (request line and headers).
+    public static let headDeadline: Duration = .seconds(5)
+    /// For sending the response to a client that reads slowly or not at all.
+    static let sendDeadline: Duration = .seconds(10)
+    /// After the response, unread request bytes are read and dropped for this long (up to
+    /// ``drainLimit``) so that closing does not reset the connection and lose the response.
+    static let drainTime: Duration = .seconds(1)
+    static let drainLimit = 1 << 20
 
     /// The folder served.
     public let root: String
@@ -27,11 +45,17 @@ public final class StaticFileServer: @unchecked Sendable {
     public var url: String { "http://\(Self.host):\(port)/" }
 
     private let listener: Int32
-    private let lock = NSLock()
+    /// Guards `started`, `stopping` and `openConnections`; signalled when a connection ends.
+    private let state = NSCondition()
     private var started = false
     private var stopping = false
+    private var openConnections = 0
     private let acceptLoopEnded = DispatchSemaphore(value: 0)
-    private let connections = DispatchGroup()
+    /// A descriptor held in reserve (on /dev/null), touched only by the accept loop: when the
+    /// process runs out of descriptors, closing it makes room to accept a pending connection
+    /// and close it at once. Without it that connection would stay pending, `poll` would
+    /// report the listener ready again at once, and the loop would spin.
+    private var reserve: Int32
 
     /// Binds 127.0.0.1:`port` (0: any free port) and listens; `start()` begins answering.
     public init(root: String, port: UInt16) throws(ServerError) {
@@ -42,6 +66,8 @@ public final class StaticFileServer: @unchecked Sendable {
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw ServerError("cannot create a socket: \(Self.lastError())") }
+        // Non-blocking: a connection reset between `poll` and `accept` must not block the loop.
+        SocketIO.configure(fd)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -56,13 +82,14 @@ public final class StaticFileServer: @unchecked Sendable {
             close(fd)
             throw ServerError("cannot listen on \(Self.host):\(port): \(message)")
         }
-        guard listen(fd, 64) == 0, let actual = Self.localAddress(fd) else {
+        guard listen(fd, Int32(Self.maxConnections)) == 0, let actual = Self.localAddress(fd) else {
             let message = Self.lastError()
             close(fd)
             throw ServerError("cannot listen on \(Self.host):\(port): \(message)")
         }
         listener = fd
         self.port = actual.port
+        reserve = Self.openReserve()
     }
 
     deinit { stop() }
@@ -72,8 +99,8 @@ public final class StaticFileServer: @unchecked Sendable {
 
     /// Starts accepting connections on a thread of its own.
     public func start() {
-        lock.lock()
-        defer { lock.unlock() }
+        state.lock()
+        defer { state.unlock() }
         guard !started, !stopping else { return }
         started = true
         let thread = Thread { [self] in acceptLoop() }
@@ -83,85 +110,170 @@ public final class StaticFileServer: @unchecked Sendable {
 
     /// Stops accepting, closes the port, and waits (at most 2 s) for requests in flight.
     public func stop() {
-        lock.lock()
-        if stopping { lock.unlock(); return }
+        state.lock()
+        if stopping {
+            state.unlock()
+            return
+        }
         stopping = true
         let wasStarted = started
-        lock.unlock()
+        state.unlock()
         if wasStarted {
             acceptLoopEnded.wait()
         } else {
-            close(listener)
+            closeListener()
         }
-        _ = connections.wait(timeout: .now() + 2)
+        let giveUp = Date(timeIntervalSinceNow: 2)
+        state.lock()
+        while openConnections > 0 && state.wait(until: giveUp) {}
+        state.unlock()
     }
 
     private var isStopping: Bool {
-        lock.lock()
-        defer { lock.unlock() }
+        state.lock()
+        defer { state.unlock() }
         return stopping
     }
+
+    private func closeListener() {
+        close(listener)
+        if reserve >= 0 { close(reserve) }
+    }
+
+    // MARK: Accepting
 
     private func acceptLoop() {
         var waiting = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
         while !isStopping {
             guard poll(&waiting, 1, 100) > 0 else { continue }
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { continue }
-            connections.enter()
-            DispatchQueue.global().async { [self] in
-                handle(client)
-                connections.leave()
-            }
+            acceptOne()
         }
-        close(listener)
+        closeListener()
         acceptLoopEnded.signal()
+    }
+
+    private func acceptOne() {
+        let client = Self.accept(listener)
+        guard client >= 0 else {
+            switch errno {
+            case EMFILE, ENFILE:
+                shedOneConnection()
+            case EAGAIN, EWOULDBLOCK, EINTR, ECONNABORTED:
+                break
+            default:
+                // Out of memory or buffers: wait for the system rather than spin.
+                usleep(100_000)
+            }
+            return
+        }
+        SocketIO.configure(client)
+        guard admit() else {
+            Self.refuse(client)
+            return
+        }
+        let deadline = ContinuousClock.now + Self.headDeadline
+        let running = DetachedThread.start { [self] in
+            handle(client, headDeadline: deadline)
+            release()
+        }
+        if !running {
+            release()
+            Self.refuse(client)
+        }
+    }
+
+    /// Out of file descriptors: accepts one pending connection in the room the reserve makes
+    /// and refuses it, then takes the reserve again.
+    private func shedOneConnection() {
+        if reserve >= 0 {
+            close(reserve)
+            let client = Self.accept(listener)
+            if client >= 0 { Self.refuse(client) }
+            reserve = Self.openReserve()
+        }
+        if reserve < 0 {
+            // Another thread took the room: nothing to shed with, so wait instead of spinning.
+            usleep(100_000)
+            reserve = Self.openReserve()
+        }
+    }
+
+    private static func accept(_ listener: Int32) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.accept(listener, nil, nil)
+        #else
+        Darwin.accept(listener, nil, nil)
+        #endif
+    }
+
+    private static func openReserve() -> Int32 {
+        open("/dev/null", O_RDONLY | O_CLOEXEC)
+    }
+
+    private func admit() -> Bool {
+        state.lock()
+        defer { state.unlock() }
+        guard openConnections < Self.maxConnections else { return false }
+        openConnections += 1
+        return true
+    }
+
+    private func release() {
+        state.lock()
+        openConnections -= 1
+        state.broadcast()
+        state.unlock()
+    }
+
+    /// Answers 503 without waiting (if the socket takes it at once), drops what the client has
+    /// sent so far so that the close is not a reset, and closes.
+    private static func refuse(_ fd: Int32) {
+        SocketIO.configure(fd)
+        var response = Response.error(503, "Service Unavailable")
+        response.headers.append(("Retry-After", "1"))
+        SocketIO.send(fd, response.serialized(), until: .now)
+        shutdown(fd, Int32(SHUT_WR))
+        SocketIO.drain(fd, limit: 64 * 1024, until: .now)
+        close(fd)
     }
 
     // MARK: One connection
 
-    private func handle(_ fd: Int32) {
+    private func handle(_ fd: Int32, headDeadline: ContinuousClock.Instant) {
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        #if !os(Linux)
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
-        #endif
         let response: Response
-        switch readHead(fd) {
+        switch readHead(fd, until: headDeadline) {
         case .closed: return
+        case .timedOut: response = .error(408, "Request Timeout")
         case .tooLarge: response = .error(431, "Request Header Fields Too Large")
         case .head(let head): response = respond(to: head)
         }
-        send(fd, response.serialized())
+        SocketIO.send(fd, response.serialized(), until: .now + Self.sendDeadline)
         // Close gracefully: a client still sending (a body we did not read) would otherwise get a
         // reset instead of the response.
         shutdown(fd, Int32(SHUT_WR))
-        var scratch = [UInt8](repeating: 0, count: 4096)
-        var drained = 0
-        var short = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &short, socklen_t(MemoryLayout<timeval>.size))
-        while drained < 1 << 20 {
-            let n = read(fd, &scratch, scratch.count)
-            if n <= 0 { break }
-            drained += n
-        }
+        SocketIO.drain(fd, limit: Self.drainLimit, until: .now + Self.drainTime)
     }
 
-    private enum Head { case head([UInt8]), tooLarge, closed }
+    private enum Head { case head([UInt8]), tooLarge, timedOut, closed }
 
-    private func readHead(_ fd: Int32) -> Head {
+    private func readHead(_ fd: Int32, until deadline: ContinuousClock.Instant) -> Head {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 2048)
         while buffer.count <= Self.maxHead {
-            let n = read(fd, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return .closed }
-            let searchFrom = max(0, buffer.count - 3)
-            buffer.append(contentsOf: chunk[0..<n])
-            if let end = Self.headEnd(buffer, from: searchFrom) { return .head(Array(buffer[0..<end])) }
+            // Checked on every pass, not only when waiting: a client sending steadily never
+            // makes a read wait.
+            guard ContinuousClock.now < deadline else { return .timedOut }
+            switch SocketIO.read(fd, into: &chunk, until: deadline) {
+            case .closed:
+                return .closed
+            case .timedOut:
+                return .timedOut
+            case .bytes(let n):
+                let searchFrom = max(0, buffer.count - 3)
+                buffer.append(contentsOf: chunk[0..<n])
+                if let end = Self.headEnd(buffer, from: searchFrom) { return .head(Array(buffer[0..<end])) }
+            }
         }
         return .tooLarge
     }
@@ -182,16 +294,24 @@ public final class StaticFileServer: @unchecked Sendable {
     // MARK: Requests
 
     func respond(to head: [UInt8]) -> Response {
-        guard let request = RequestLine(head) else { return .error(400, "Bad Request") }
+        guard let request = RequestHead(head) else { return .error(400, "Bad Request") }
+        var response = respond(to: request)
+        if request.method == "HEAD" { response.body = [] }
+        return response
+    }
+
+    private func respond(to request: RequestHead) -> Response {
+        switch request.host(port: port) {
+        case .ours: break
+        case .elsewhere: return .error(421, "Misdirected Request")
+        case .invalid: return .error(400, "Bad Request")
+        }
         guard request.method == "GET" || request.method == "HEAD" else {
             var response = Response.error(405, "Method Not Allowed")
             response.headers.append(("Allow", "GET, HEAD"))
             return response
         }
-        let headOnly = request.method == "HEAD"
-        var response = serveRetryingSwaps(request.target, headOnly: headOnly)
-        if headOnly { response.body = [] }
-        return response
+        return serveRetryingSwaps(request.target, headOnly: request.method == "HEAD")
     }
 
     private func serveRetryingSwaps(_ target: String, headOnly: Bool) -> Response {
@@ -239,22 +359,6 @@ public final class StaticFileServer: @unchecked Sendable {
 
     // MARK: Sockets
 
-    private func send(_ fd: Int32, _ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                #if os(Linux)
-                Glibc.send(fd, buffer.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-                #else
-                Darwin.send(fd, buffer.baseAddress! + offset, bytes.count - offset, 0)
-                #endif
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
-            offset += n
-        }
-    }
-
     private static func localAddress(_ fd: Int32) -> (host: String, port: UInt16)? {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -274,55 +378,4 @@ public final class StaticFileServer: @unchecked Sendable {
 public struct ServerError: Error, CustomStringConvertible, Sendable {
     public let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// `METHOD SP TARGET SP HTTP/1.x`, the first line of a request head.
-struct RequestLine {
-    var method: String
-    var target: String
-
-    init?(_ head: [UInt8]) {
-        let line = head.prefix { $0 != 13 && $0 != 10 }
-        let parts = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard parts.count == 3,
-              !parts[0].isEmpty, parts[0].allSatisfy({ (65...90).contains($0) }),
-              !parts[1].isEmpty, parts[1].allSatisfy({ (0x21...0x7E).contains($0) }),
-              parts[2].starts(with: Array("HTTP/1.".utf8))
-        else { return nil }
-        method = String(decoding: parts[0], as: UTF8.self)
-        target = String(decoding: parts[1], as: UTF8.self)
-    }
-}
-
-struct Response {
-    var status: Int
-    var reason: String
-    var contentType: String
-    var body: [UInt8]
-    /// The length announced; differs from `body.count` only for HEAD.
-    var contentLength: Int
-    var headers: [(String, String)] = []
-
-    init(status: Int, reason: String, contentType: String, body: [UInt8], contentLength: Int? = nil) {
-        self.status = status
-        self.reason = reason
-        self.contentType = contentType
-        self.body = body
-        self.contentLength = contentLength ?? body.count
-    }
-
-    static func error(_ status: Int, _ reason: String) -> Response {
-        Response(status: status, reason: reason, contentType: "text/plain; charset=utf-8", body: Array("\(status) \(reason)\n".utf8))
-    }
-
-    func serialized() -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(reason)\r\n"
-        for (name, value) in [("Content-Type", contentType), ("Content-Length", String(contentLength)),
-                              ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
-                              ("Connection", "close")] + headers {
-            head += "\(name): \(value)\r\n"
-        }
-        head += "\r\n"
-        return Array(head.utf8) + body
-    }
 }

@@ -55,15 +55,33 @@ enum RawClient {
             guard n > 0 else { throw ClientError(description: "send: \(String(cString: strerror(errno)))") }
             offset += n
         }
+        return try parse(readAll(fd))
+    }
+
+    /// Writes all of `text` to a connected socket.
+    static func write(_ fd: Int32, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { systemSend(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard n > 0 else { throw ClientError(description: "send: \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+    }
+
+    /// Everything the server sends until it closes the connection.
+    static func readAll(_ fd: Int32) throws -> [UInt8] {
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = read(fd, &chunk, chunk.count)
             if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == ECONNRESET { break }
+            guard n >= 0 else { throw ClientError(description: "read: \(String(cString: strerror(errno)))") }
             guard n > 0 else { break }
             data += chunk[0..<n]
         }
-        return try parse(data)
+        return data
     }
 
     static func send(_ raw: String, port: UInt16) throws -> Reply {
@@ -99,6 +117,11 @@ private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ le
     #else
     Darwin.connect(fd, address, length)
     #endif
+}
+
+/// Sends `bytes` once, without SIGPIPE; what send(2) returns.
+func systemSend(_ fd: Int32, _ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBytes { systemSend(fd, $0.baseAddress!, bytes.count) }
 }
 
 private func systemSend(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {

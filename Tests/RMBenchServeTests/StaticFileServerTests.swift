@@ -125,7 +125,8 @@ struct StaticFileServerTests {
         }
         // A body the server never reads must not turn the answer into a connection reset.
         let body = String(repeating: "x", count: 200_000)
-        let post = try RawClient.send("POST /index.html HTTP/1.1\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)", port: fixture.server.port)
+        let post = try RawClient.send("POST /index.html HTTP/1.1\r\nHost: 127.0.0.1:\(fixture.server.port)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)",
+                                      port: fixture.server.port)
         #expect(post.status == 405)
     }
 
