@@ -88,7 +88,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                // Also DEL, C1 and format characters (bidi, zero-width): JSON is printed to terminals.
+                if scalar.value < 0x20 || (scalar.value <= 0xFFFF && TerminalText.needsEscape(scalar)) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
