@@ -33,8 +33,15 @@ public enum AggregateResultReader {
 
     public static func parse(_ bytes: [UInt8], path: String, model: String? = nil) throws(InputProblems) -> PublishedRow {
         var problems: [InputProblem] = []
-        let name = model ?? Self.model(path: path)
-        if name == nil {
+        var name = model ?? Self.model(path: path)
+        if let found = name {
+            switch ModelIdentity.checkedModel(given: model, inferred: found, path: path) {
+            case .success(let checked): name = checked
+            case .failure(let problem):
+                problems.append(problem)
+                name = nil
+            }
+        } else {
             problems.append(InputProblem(file: path, location: .file,
                 message: "cannot tell the model from the path: expected RM-R1's layout …/<model>/RM-Bench/final_result.json, or pass the model name"))
         }

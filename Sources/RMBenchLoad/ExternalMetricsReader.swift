@@ -31,14 +31,24 @@ public enum ExternalMetricsReader {
             throw InputProblems(problems + [InputProblem(file: path, location: .file, message: "empty file; expected a header row `model,<metric>,…`")])
         }
         let header = records.removeFirst()
-        let names = header.fields.map { String(decoding: $0.bytes, as: UTF8.self).trimmingSpaces }
-        guard names.count >= 2, names[0].lowercased() == "model" else {
+        // Metric names head sections and chart titles as model names do: the same rule.
+        var refused: Set<Int> = []
+        let names = header.fields.enumerated().map { index, field -> String in
+            do throws(NameRule.Refusal) {
+                return try NameRule.cleaned(String(decoding: field.bytes, as: UTF8.self)).trimmingSpaces
+            } catch {
+                problem(header.line, nil, "the name of column \(index + 1) \(error)")
+                refused.insert(index)
+                return ""
+            }
+        }
+        guard names.count >= 2, names[0].lowercased() == "model" || refused.contains(0) else {
             throw InputProblems(problems + [InputProblem(file: path, location: .row(line: header.line, column: nil),
                 message: "the header must be `model,<metric>,…` with at least one metric; found \"\(names.joined(separator: ","))\"")])
         }
         var metrics = names.dropFirst().map { ExternalMetrics.Metric(name: $0) }
         var seen: Set<String> = []  // not names[..<index].contains: quadratic in a wide header
-        for name in names where name.isEmpty || !seen.insert(name).inserted {
+        for (index, name) in names.enumerated() where !refused.contains(index) && (name.isEmpty || !seen.insert(name).inserted) {
             problem(header.line, name, name.isEmpty ? "empty column name" : "column named twice")
         }
         if let first = records.first, let cell = first.fields.first,
@@ -57,7 +67,13 @@ public enum ExternalMetricsReader {
                 problem(record.line, nil, "expected \(names.count) values like the header, found \(record.fields.count)")
                 continue
             }
-            let model = String(decoding: record.fields[0].bytes, as: UTF8.self).trimmingSpaces
+            let model: String
+            do throws(NameRule.Refusal) {
+                model = try NameRule.cleaned(String(decoding: record.fields[0].bytes, as: UTF8.self)).trimmingSpaces
+            } catch {
+                problem(record.line, "model", "the model name \(error)")
+                continue
+            }
             guard !model.isEmpty else {
                 problem(record.line, "model", "empty model name")
                 continue

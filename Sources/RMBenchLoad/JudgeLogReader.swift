@@ -468,8 +468,14 @@ private struct RotationAssembly {
     }
 
     private mutating func resolveModel() throws(InputProblems) -> String {
-        if let model { return model }
-        let names = files.map { JudgeLogReader.model(fileName: $0.path) }
+        var names: [String] = []
+        for file in files {
+            switch ModelIdentity.checkedModel(given: model, inferred: JudgeLogReader.model(fileName: file.path), path: file.path) {
+            case .success(let name): names.append(name)
+            case .failure(let problem): throw InputProblems([problem])
+            }
+            if model != nil { break }
+        }
         var distinct: [String] = []
         for name in names where !distinct.contains(name) { distinct.append(name) }
         if distinct.count > 1 {

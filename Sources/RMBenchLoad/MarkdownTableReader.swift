@@ -193,6 +193,13 @@ private struct MarkdownTableReading {
                     model = link.text
                     linkURL = link.url
                 }
+                do throws(NameRule.Refusal) {
+                    model = trimmed(try NameRule.cleaned(model))
+                } catch {
+                    problem(line, name, "the model name \(error)")
+                    valid = false
+                    continue
+                }
                 if model.isEmpty {
                     problem(line, name, "the model name is empty")
                     valid = false

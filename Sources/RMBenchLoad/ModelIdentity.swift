@@ -74,3 +74,24 @@ public struct ModelIdentity: Sendable, Equatable {
         return String(decoding: tail.dropFirst(), as: UTF8.self)
     }
 }
+
+extension ModelIdentity {
+    /// A result file's model name under ``NameRule``: `given` (passed by the caller) or else
+    /// `inferred` (what the path says), cleaned; or the problem, which names `path` and where
+    /// the name came from.
+    static func checkedModel(given: String?, inferred: @autoclosure () -> String, path: String) -> Result<String, InputProblem> {
+        let name = given ?? inferred()
+        let source = given == nil ? "the model name taken from the path" : "the model name given for this file"
+        let fix = given == nil ? "; rename the file or folder, or give the model name" : ""
+        do throws(NameRule.Refusal) {
+            let cleaned = try NameRule.cleaned(name)
+            guard !cleaned.isEmpty else {
+                return .failure(InputProblem(file: path, location: .file,
+                    message: "\(source) is empty once its invisible characters (zero-width, bidi controls) are removed\(fix)"))
+            }
+            return .success(cleaned)
+        } catch {
+            return .failure(InputProblem(file: path, location: .file, message: "\(source) \(error)\(fix)"))
+        }
+    }
+}

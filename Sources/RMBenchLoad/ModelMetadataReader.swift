@@ -481,13 +481,28 @@ private struct MetadataReading {
                 }
                 return text
             }
+            func name(_ text: String, at: TOMLPosition, _ what: String) -> String? {
+                do throws(NameRule.Refusal) {
+                    let cleaned = try NameRule.cleaned(text)
+                    if cleaned.allSatisfy(\.isWhitespace) {
+                        problem(at, "\(what) is empty once its invisible characters (zero-width, bidi controls) are removed")
+                        valid = false
+                        return nil
+                    }
+                    return cleaned
+                } catch {
+                    problem(at, "\(what) \(error)")
+                    valid = false
+                    return nil
+                }
+            }
             switch entry.key {
             case "name":
-                if let text = string() {
+                if let text = string().flatMap({ name($0, at: entry.valueAt, "the name") }) {
                     model.name = text
                     names.append((text, entry.valueAt))
                 }
-            case "display_name": model.displayName = string()
+            case "display_name": model.displayName = string().flatMap { name($0, at: entry.valueAt, "the display name") }
             case "aliases":
                 guard case .strings(let elements) = entry.value else {
                     problem(entry.valueAt, "\"aliases\" must be a list of strings, like [\"other-name\"], found \(entry.value.kind)")
@@ -498,9 +513,9 @@ private struct MetadataReading {
                     if element.text.allSatisfy(\.isWhitespace) {
                         problem(element.at, "an alias is empty")
                         valid = false
-                    } else {
-                        model.aliases.append(element.text)
-                        names.append((element.text, element.at))
+                    } else if let alias = name(element.text, at: element.at, "an alias") {
+                        model.aliases.append(alias)
+                        names.append((alias, element.at))
                     }
                 }
             case "type":

@@ -36,8 +36,13 @@ public enum PairwiseVerdictReader {
             reading.parse(JSONScanner(bytes: buffer.baseAddress!, count: bytes.count))
         }
         guard reading.problems.isEmpty else { throw InputProblems(reading.problems) }
+        let name: String
+        switch ModelIdentity.checkedModel(given: model, inferred: ModelIdentity(path: path).model, path: path) {
+        case .success(let checked): name = checked
+        case .failure(let problem): throw InputProblems([problem])
+        }
         return JudgeRun(
-            model: model ?? ModelIdentity(path: path).model,
+            model: name,
             sources: [SourceFile(path: path, sha256: SHA256.hex(of: bytes))],
             items: reading.items)
     }

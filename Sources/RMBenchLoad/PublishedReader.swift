@@ -207,6 +207,14 @@ struct PublishedReading {
             switch column {
             case .model:
                 hasModel = true
+                let value: String
+                do throws(NameRule.Refusal) {
+                    value = trimmed(try NameRule.cleaned(raw))
+                } catch {
+                    problem(.row(line: record.line, column: header), "the model name \(error)")
+                    valid = false
+                    continue
+                }
                 if value.isEmpty {
                     problem(.row(line: record.line, column: header), "the model name is empty")
                     valid = false

@@ -79,8 +79,13 @@ public enum ResultReader {
     private static func run(_ document: ResultDocument, digest: String, path: String, options: ResultReadOptions) throws(InputProblems) -> ModelRun {
         guard document.problems.isEmpty else { throw InputProblems(document.problems) }
         let identity = ModelIdentity(path: path)
+        let model: String
+        switch ModelIdentity.checkedModel(given: options.model, inferred: identity.model, path: path) {
+        case .success(let name): model = name
+        case .failure(let problem): throw InputProblems([problem])
+        }
         return ModelRun(
-            model: options.model ?? identity.model,
+            model: model,
             type: identity.type,
             sources: [SourceFile(path: path, sha256: digest, timestamp: identity.timestamp)],
             items: document.items)
