@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "RMBenchScoreTests", dependencies: ["RMBenchCore", "RMBenchLoad", "RMBenchScore"]),
         .testTarget(name: "RMBenchAnalyzeTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze"]),
         .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
-        .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender"]),
+        .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchConvert", "CCmarkGFM"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
         .testTarget(name: "RMBenchServeTests", dependencies: ["RMBenchServe"]),
         // End to end: runs the built `rmbench-site` binary on real and hostile data folders.

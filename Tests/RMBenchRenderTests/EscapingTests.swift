@@ -70,6 +70,42 @@ struct EscapingTests {
         #expect(Escape.markdownText("line\nbreak") == "line break")
     }
 
+    @Test func markdownTextStopsEveryGFMAutolink() {
+        #expect(Escape.markdownText("www.evil.example") == "www\\.evil.example")
+        #expect(Escape.markdownText("http://evil.example") == "http\\://evil.example")
+        #expect(Escape.markdownText("me@evil.example") == "me\u{2060}@evil.example")
+        #expect(Escape.markdownTableCell("mailto:me@evil.example") == "mailto\\:me\u{2060}@evil.example")
+        #expect(Escape.markdownText("@handle and a @ b") == "@handle and a @ b", "no address before the @")
+        let tree = MarkdownTree("x " + Escape.markdownText("me@evil.example www.evil.example http://evil.example <https://e.example>"))
+        #expect(tree.active.isEmpty)
+    }
+
+    @Test func imageAltTextCannotCloseEarly() {
+        let alt = Escape.markdownText("x](https://evil.example/p.png) ![y")
+        let tree = MarkdownTree("![\(alt)](charts/a.svg)")
+        #expect(tree.nodes(["image"]) == [.init(type: "image", url: "charts/a.svg", text: "x](https://evil.example/p.png) ![y")])
+    }
+
+    @Test func codeSpanFenceIsLongerThanAnyBacktickRun() {
+        #expect(Escape.markdownCode("plain/path.json") == "`plain/path.json`")
+        #expect(Escape.markdownCode("a`b") == "``a`b``")
+        #expect(Escape.markdownCode("a``b`c") == "```a``b`c```")
+        #expect(Escape.markdownCode("`start") == "`` `start ``")
+        #expect(Escape.markdownCode("end`") == "`` end` ``")
+        #expect(Escape.markdownCode(" both ") == "`  both  `")
+        #expect(Escape.markdownCode("   ") == "`   `")
+        #expect(Escape.markdownCode("") == "` `")
+        #expect(Escape.markdownCode("one\ntwo\r\nthree\rfour") == "`one two three four`")
+    }
+
+    @Test func codeSpanKeepsItsTextLiteral() {
+        let texts = ["a`![p](https://evil.example/p.png)`b", "`", "``", " x", "x ", "` `", "<img src=x>", "# h\n- item", "a\\`b"]
+        for text in texts {
+            let codes = MarkdownTree("see " + Escape.markdownCode(text) + " here").nodes(["code"])
+            #expect(codes.map(\.text) == [text.replacingOccurrences(of: "\n", with: " ")], "\(text)")
+        }
+    }
+
     // MARK: Slugs
 
     /// The shape every slug must have.

@@ -54,13 +54,15 @@ public enum Escape {
     /// Makes `text` inert literal text inside one GFM table cell.
     ///
     /// Backslash-escapes `` ` * _ ~ [ ] < > # | & : `` so the text cannot start a code span,
-    /// emphasis, strikethrough, link, image, footnote, raw HTML, autolink, entity or an extra
-    /// cell; a backslash becomes `&#92;` (a trailing `\\` would swallow the cell's closing `|`);
-    /// the `.` of `www.` is escaped so no extended www-autolink forms. Newlines become spaces;
-    /// leading and trailing whitespace is trimmed (GFM trims cells anyway).
-    ///
-    /// Not prevented: GFM's email autolinks (`a@b.org` → `mailto:` link); cmark-gfm creates
-    /// them after inline parsing, where escapes no longer show. They can only be `mailto:`.
+    /// emphasis, strikethrough, link, image (alt text included), footnote, raw HTML, autolink,
+    /// entity or an extra cell; a backslash becomes `&#92;` (a trailing `\\` would swallow the
+    /// cell's closing `|`). GFM's extended autolinks need more: the `.` of `www.` is escaped
+    /// (no www-autolink), the escaped `:` stops bare `http://` ones, and a U+2060 WORD JOINER
+    /// goes before an `@` that follows a letter, digit or `. + - _`: cmark-gfm finds email
+    /// autolinks (`a@b.org`) after inline parsing, where escapes no longer show, and the
+    /// invisible joiner is the only thing that keeps the address from starting at the `@`.
+    /// Newlines become spaces; leading and trailing whitespace is trimmed (GFM trims cells
+    /// anyway).
     public static func markdownTableCell(_ text: String) -> String {
         markdown(text, backslash: "&#92;", atLineStart: false)
     }
@@ -71,7 +73,8 @@ public enum Escape {
     /// may start a line, a leading `-`, `+`, `=` or the `.`/`)` after leading digits is escaped
     /// so it cannot become a list item, setext underline or thematic break. Newlines become
     /// spaces; leading and trailing whitespace is trimmed (it would otherwise make an indented
-    /// code block; Markdown drops it from paragraphs anyway).
+    /// code block; Markdown drops it from paragraphs anyway). Image alt text and link text
+    /// take this rule too: escaped brackets cannot close them early.
     public static func markdownText(_ text: String) -> String {
         markdown(text, backslash: "\\\\", atLineStart: true)
     }
@@ -112,6 +115,9 @@ public enum Escape {
             case "." where index >= 3 && isWWW(scalars[(index - 3)..<index]):
                 out.append("\\")
                 out.append(scalar)
+            case "@" where index > 0 && isEmailLocalPart(scalars[index - 1]):
+                out.append(wordJoiner)
+                out.append(scalar)
             default:
                 if index == lineStartMarker { out.append("\\") }
                 out.append(scalar)
@@ -122,6 +128,45 @@ public enum Escape {
 
     private static func isWWW(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
         slice.allSatisfy { $0 == "w" || $0 == "W" }
+    }
+
+    /// U+2060 WORD JOINER: invisible, and no line break opportunity where it stands.
+    static let wordJoiner: Unicode.Scalar = "\u{2060}"
+
+    /// The characters cmark-gfm accepts right before the `@` of an email autolink.
+    private static func isEmailLocalPart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", ".", "+", "-", "_": true
+        default: false
+        }
+    }
+
+    /// `text` as one inline code span: literal, whatever it contains.
+    ///
+    /// The backtick fence is one longer than the longest backtick run inside, so no run can
+    /// close it early; when the text starts or ends with a backtick or a space, a space pads
+    /// each side (CommonMark strips exactly one from each side of such a span). Newlines become
+    /// spaces (a line ending inside a span would let the next line start a block). Not for GFM
+    /// table cells: there a `|` ends the cell even inside a code span.
+    public static func markdownCode(_ text: String) -> String {
+        var flat = String.UnicodeScalarView()
+        var previousWasCR = false
+        var longestRun = 0
+        var run = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = scalar == "\r"
+            flat.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+            run = scalar == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let body = String(flat)
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let edges = [body.unicodeScalars.first, body.unicodeScalars.last]
+        let allSpaces = body.unicodeScalars.allSatisfy { $0 == " " }
+        let pad = !allSpaces && edges.contains { $0 == "`" || $0 == " " } ? " " : ""
+        // An empty span would be two literal backticks; one space is a span showing nothing.
+        return fence + (body.isEmpty ? " " : pad + body + pad) + fence
     }
 
     // MARK: - File names

@@ -76,14 +76,19 @@ public enum ComparisonReport {
 
     static func inputChanges(_ c: Comparison) -> String {
         var lines = ["**Inputs:**"]
-        let filesA = c.sourcesA.map { "`\($0.path)` (sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
-        let filesB = c.sourcesB.map { "`\($0.path)` (sha256 \($0.sha256.prefix(12))…)" }.joined(separator: ", ")
+        let filesA = c.sourcesA.map(source).joined(separator: ", ")
+        let filesB = c.sourcesB.map(source).joined(separator: ", ")
         lines.append("- \(c.sameModel ? "old" : Escape.markdownText(c.nameA)): \(filesA)")
         lines.append("- \(c.sameModel ? "new" : Escape.markdownText(c.nameB)): \(filesB)")
         if Set(c.sourcesA.map(\.sha256)) == Set(c.sourcesB.map(\.sha256)) { lines.append("- The files are identical (same SHA-256).") }
         lines.append("- Prompts: \(c.differences.sharedPrompts) shared, \(c.onlyInA.count) only in \(c.sameModel ? "the old run" : Escape.markdownText(c.nameA)), \(c.onlyInB.count) only in \(c.sameModel ? "the new run" : Escape.markdownText(c.nameB))"
-                     + (c.onlyInA.isEmpty && c.onlyInB.isEmpty ? "." : " (" + (c.onlyInA + c.onlyInB).prefix(10).map { "\($0)" }.joined(separator: ", ") + ((c.onlyInA.count + c.onlyInB.count) > 10 ? ", …" : "") + ")."))
+                     + (c.onlyInA.isEmpty && c.onlyInB.isEmpty ? "." : " (" + (c.onlyInA + c.onlyInB).prefix(10).map { Escape.markdownText($0.description) }.joined(separator: ", ") + ((c.onlyInA.count + c.onlyInB.count) > 10 ? ", …" : "") + ")."))
         return lines.joined(separator: "\n")
+    }
+
+    /// A source file for the inputs list: its path as code, and the start of its digest.
+    static func source(_ file: SourceFile) -> String {
+        "\(Escape.markdownCode(file.path)) (sha256 \(file.sha256.prefix(12))…)"
     }
 
     static func flipTable(_ c: Comparison, limit: Int?) -> String {

@@ -17,7 +17,7 @@ enum CorrelationsPage {
             let placeholder = "charts:correlation-\(index)"
             if !charts.isEmpty {
                 fragments[placeholder] = "<div class=\"chart-grid\">\n" + charts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
-                exports[placeholder] = charts.map { "![\($0.title)](charts/correlations/\($0.name).svg)" }.joined(separator: "\n\n")
+                exports[placeholder] = charts.map { "![\(Escape.markdownText($0.title))](charts/correlations/\($0.name).svg)" }.joined(separator: "\n\n")
                 files += charts.map { ("charts/correlations/\($0.name).svg", Array($0.svg.utf8)) }
             }
             let modelCount = Set(group.flatMap { $0.points.map(\.model) }).count

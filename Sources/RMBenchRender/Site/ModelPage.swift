@@ -97,7 +97,7 @@ enum ModelPage {
         }.joined(separator: "\n") + "\n</div>"
         var fragments = ["charts:matrices": grid]
         var exports = ["charts:matrices": charts.map { chart in
-            "**\(chart.title)**\n\n![\(chart.title) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
+            "**\(Escape.markdownText(chart.title))**\n\n![\(Escape.markdownText(chart.title)) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
         }.joined(separator: "\n\n")]
         if let lengths {
             let section = LengthSection.render(lengths, model: score.model, reference: reference)
@@ -105,7 +105,7 @@ enum ModelPage {
             let lengthCharts = section.charts.map { Chart(name: $0.name, title: $0.title, svg: $0.svg) }
             if !lengthCharts.isEmpty {
                 fragments["charts:length"] = "<div class=\"chart-grid\">\n" + lengthCharts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
-                exports["charts:length"] = lengthCharts.map { "![\($0.title)](../charts/\(slug)/\($0.name).svg)" }.joined(separator: "\n\n")
+                exports["charts:length"] = lengthCharts.map { "![\(Escape.markdownText($0.title))](../charts/\(slug)/\($0.name).svg)" }.joined(separator: "\n\n")
             }
             charts += lengthCharts
         }
