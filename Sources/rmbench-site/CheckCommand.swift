@@ -98,7 +98,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         lines.append(failed == 0 ? "all \(drops.count + floors.count) gate(s) hold" : "\(failed) of \(drops.count + floors.count) gate(s) failed")
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardOutput.write(Data((lines.map(TerminalText.line).joined(separator: "\n") + "\n").utf8))
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -53,7 +53,8 @@ struct CompareCommand: AsyncParsableCommand {
         }
         switch chosen {
         case .markdown:
-            try ComparisonInputs.write(ComparisonReport.markdown(comparison), to: output)
+            // Often printed into a CI log: control characters as escapes (data never starts a line).
+            try ComparisonInputs.write(TerminalText.lines(ComparisonReport.markdown(comparison)), to: output)
         case .json:
             try ComparisonInputs.write(ComparisonReport.json(comparison).serialized(indent: 2) + "\n", to: output)
         case .html:

@@ -27,6 +27,9 @@ enum InputFailure {
     }
 }
 
+/// One line to stderr. Lines quote data (paths, names, values), so control characters are
+/// shown as escapes: no terminal escape sequence, and no line break that could start a CI
+/// workflow command (`::error::`) in the log.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.line(line) + "\n").utf8))
 }

@@ -56,9 +56,35 @@ struct ScoreCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .json: text = ScoreSummary.document(scores, intervals: intervals, ranks: ranks).serialized(indent: 2) + "\n"
-        case .csv: text = LeaderboardTable.csv(rows)
-        case .markdown: text = LeaderboardTable.markdown(rows)
+        case .csv: text = Self.terminalCSV(LeaderboardTable.csv(rows))
+        case .markdown: text = TerminalText.lines(LeaderboardTable.markdown(rows))
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// CSV for a terminal or CI log: one record per line, control characters (line breaks in
+    /// quoted values too) shown as escapes; a record whose first value, the model name, starts
+    /// with `:` (after whitespace, which GitHub Actions skips) gets that value quoted, so no
+    /// line starts with `::` (a workflow command).
+    static func terminalCSV(_ csv: String) -> String {
+        var records: [String] = []
+        var record = String.UnicodeScalarView()
+        var quoted = false
+        for scalar in csv.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if scalar == "\n" && !quoted {
+                records.append(String(record))
+                record = String.UnicodeScalarView()
+            } else {
+                record.append(scalar)
+            }
+        }
+        if !record.isEmpty { records.append(String(record)) }
+        return records.map { record in
+            let line = TerminalText.line(record)
+            // Unquoted, the first value holds no quote, comma or line break: quoting keeps it.
+            guard line.drop(while: \.isWhitespace).first == ":", let end = line.firstIndex(of: ",") else { return line }
+            return "\"" + line[..<end] + "\"" + line[end...]
+        }.joined(separator: "\n") + "\n"
     }
 }

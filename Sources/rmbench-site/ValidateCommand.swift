@@ -34,8 +34,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let findings = SitePipeline.findings(inputs, scores: SitePipeline.scores(inputs))
         var lines: [String] = []
         for finding in findings where notes || finding.severity != .note {
-            lines.append("\(finding.severity.rawValue): \(finding.model): [\(finding.check)] \(finding.message)"
-                         + (finding.source.map { " (\($0))" } ?? ""))
+            // Each finding one line however odd its data: it starts with the severity.
+            lines.append(TerminalText.line("\(finding.severity.rawValue): \(finding.model): [\(finding.check)] \(finding.message)"
+                                           + (finding.source.map { " (\($0))" } ?? "")))
         }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
