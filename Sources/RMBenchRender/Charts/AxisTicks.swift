@@ -6,9 +6,16 @@ import RMBenchCore
 /// Linear axes use "nice" steps of 1, 2 or 5 × 10^k (the step nearest to a fifth of the data
 /// range, as in d3's `ticks`), and the domain is widened to whole steps, so the first and the
 /// last tick sit on the ends of the axis. Log axes (base 10) span whole decades; decades are
-/// labelled, and when the axis spans at most two decades 2 × 10^k and 5 × 10^k are labelled too.
+/// labelled, and when the axis spans at most two decades 2 × 10^k and 5 × 10^k are labelled too;
+/// beyond ``maxLogIntervals`` decades only every 2nd, 5th, 10th, … decade gets a tick.
 /// Tick values are built from integers (`i × m / 10^j`), so `0.3` is the same `Double` as the
 /// literal `0.3` and the output is deterministic.
+///
+/// Extreme values: a linear axis shows at most ±``limit`` and a log axis ``logFloor`` to
+/// ``limit``; values beyond are drawn at the end of the axis (``Axis/fraction(_:)`` clamps
+/// them, and the charts say so in a note). The margin to Double's range (±1.8e308, and 1e-308
+/// where subnormals begin) keeps every step, widened end and difference finite and normal.
+/// Ends closer together than a chart can resolve count as one value (see ``resolution``).
 enum AxisTicks {
 
     /// A finished axis: the domain in *axis coordinates* (data values for a linear axis,
@@ -22,17 +29,59 @@ enum AxisTicks {
         /// The label of each tick ("" = a tick with a gridline but no label).
         var labels: [String]
         var isLog: Bool
+        /// Why the axis does not show the data as given (distinct values drawn as one), as a
+        /// phrase for the chart's note (no full stop); nil when it does.
+        var note: String? = nil
 
         /// Position of `value` (data units) as a fraction of the axis, 0 at `lower`, 1 at `upper`.
+        /// Values beyond what axes show are clamped to it first (``AxisTicks/clamped(_:log:)``),
+        /// and the fraction to ±10⁶ (far off the plot, such as a trend line's end on a narrow
+        /// axis: 1e300 on an axis 0…1e-159 would be ∞), so the result is always finite; NaN
+        /// sits in the middle.
         func fraction(_ value: Double) -> Double {
-            let v = isLog ? log10(value) : value
+            guard !value.isNaN else { return 0.5 }
+            let clamped = AxisTicks.clamped(value, log: isLog)
+            let v = isLog ? log10(clamped) : clamped
             let span = upper - lower
-            return span > 0 ? (v - lower) / span : 0.5
+            guard span > 0 else { return 0.5 }
+            return min(max((v - lower) / span, -1e6), 1e6)
         }
     }
 
     /// Default number of intervals a linear axis aims for.
     static let targetCount = 5
+    /// The largest magnitude an axis shows.
+    static let limit = 1e300
+    /// The smallest value a log axis shows.
+    static let logFloor = 1e-300
+    /// Linear ends closer than this (relative to their magnitude, or absolutely below
+    /// ``limit``⁻¹) count as equal: a 470 px axis cannot show the difference, and finer steps
+    /// would run into Double's precision (ticks 2⁵³ steps from zero) or subnormal powers of ten.
+    static let resolution = 1e-12
+    /// At most this many decades between log ticks; wider log axes thin their ticks.
+    static let maxLogIntervals = 10
+    /// Decade strides for thinned log axes: each divides 300, so thinned ends stay within ±300.
+    static let logStrides = [1, 2, 3, 5, 10, 20, 25, 50, 100]
+
+    /// `value` within the range an axis shows: ±``limit`` (linear), or ``logFloor`` …
+    /// ``limit`` (log; zero and negative values go to the floor). NaN stays NaN.
+    static func clamped(_ value: Double, log: Bool) -> Double {
+        guard !value.isNaN else { return value }
+        return log ? min(max(value, logFloor), limit) : min(max(value, -limit), limit)
+    }
+
+    /// True when `value` (finite, and > 0 for a log axis) lies beyond the range an axis shows.
+    static func isBeyond(_ value: Double, log: Bool) -> Bool {
+        value.isFinite && clamped(value, log: log) != value
+    }
+
+    /// The note for `count` values drawn at the end of an axis, e.g. "2 values beyond ±1e300
+    /// are drawn at the axis end" (no full stop: the chart adds the axis's name); nil for none.
+    static func clampNote(_ count: Int, log: Bool) -> String? {
+        guard count > 0 else { return nil }
+        let range = log ? "outside 1e-300 to 1e300" : "beyond ±1e300"
+        return "\(count) value\(count == 1 ? "" : "s") \(range) \(count == 1 ? "is" : "are") drawn at the axis end"
+    }
 
     // MARK: Linear
 
@@ -40,7 +89,8 @@ enum AxisTicks {
     static func step(_ lo: Double, _ hi: Double, count: Int = targetCount) -> (mantissa: Int, power: Int) {
         let raw = (hi - lo) / Double(max(count, 1))
         guard raw > 0, raw.isFinite else { return (1, 0) }
-        var power = Int(log10(raw).rounded(.down))
+        // log10 of a finite positive Double lies in [-324, 309): always an exact Int.
+        var power = Int(exactly: log10(raw).rounded(.down)) ?? 0
         let error = raw / pow(10, Double(power))
         var mantissa: Int
         if error >= 50.0.squareRoot() { mantissa = 10 }
@@ -51,18 +101,24 @@ enum AxisTicks {
         return (mantissa, power)
     }
 
-    /// `i × mantissa × 10^power` computed so that decimal ticks are the nearest doubles.
+    /// `i × mantissa × 10^power` computed so that decimal ticks are the nearest doubles. The
+    /// product is taken in Double (exact below 2⁵³), so no Int can overflow.
     static func value(_ i: Int, _ mantissa: Int, _ power: Int) -> Double {
-        let units = Double(i * mantissa)
+        let units = Double(i) * Double(mantissa)
         return power >= 0 ? units * pow(10, Double(power)) : units / pow(10, Double(-power))
     }
 
-    /// A linear axis covering `[lo, hi]` (ends widened to whole steps). Equal ends are padded
-    /// (by 10 % of the value, at least 1); non-finite input gives the axis 0…1.
+    /// A linear axis covering `[lo, hi]` (ends widened to whole steps). Equal ends (or ends
+    /// closer than ``resolution``) are padded by 10 % of the value, at least 1; non-finite input
+    /// gives the axis 0…1; ends beyond ±``limit`` are clamped to it.
     static func linear(_ lo: Double, _ hi: Double, count: Int = targetCount) -> Axis {
         var a = min(lo, hi), b = max(lo, hi)
         if !a.isFinite || !b.isFinite { a = 0; b = 1 }
-        if a == b {
+        a = clamped(a, log: false)
+        b = clamped(b, log: false)
+        var note: String? = nil
+        if b - a <= max(max(abs(a), abs(b)) * resolution, 1 / limit) {
+            if a != b { note = "values that differ by less than the axis can resolve are drawn at one position" }
             let pad = max(abs(a) * 0.1, 1)
             a -= pad
             b += pad
@@ -79,32 +135,50 @@ enum AxisTicks {
             if next == (m, p) { break }
             (m, p) = next
         }
-        let first = Int((a / value(1, m, p)).rounded())
-        let last = Int((b / value(1, m, p)).rounded())
-        var ticks: [Double] = []
-        for i in first...max(first, last) { ticks.append(value(i, m, p)) }
+        // The ends are whole steps and span about `count` of them (the resolution rule keeps a
+        // step within 10¹³ of the ends' magnitude), so both indices are exact Ints; checked
+        // all the same, so a miscomputed step can never trap or loop over millions of ticks.
+        // Rounded outwards, so ends snapped with the previous step (when the step still changed
+        // on the last round) stay covered.
+        let s = value(1, m, p)
+        guard let first = Int(exactly: snapped(a / s, .down)), let last = Int(exactly: snapped(b / s, .up)),
+              last >= first, last - first <= 10 * max(count, 1)
+        else {
+            let decimals = max(0, -p)
+            return Axis(lower: a, upper: b, ticks: [a, b], labels: [label(a, decimals: decimals), label(b, decimals: decimals)],
+                        isLog: false, note: note)
+        }
+        let ticks = (first...last).map { value($0, m, p) }
         let decimals = max(0, -p)
         return Axis(lower: ticks.first ?? a, upper: ticks.last ?? b, ticks: ticks,
-                    labels: ticks.map { label($0, decimals: decimals) }, isLog: false)
+                    labels: ticks.map { label($0, decimals: decimals) }, isLog: false, note: note)
     }
 
     /// `q` rounded in `direction`, but snapped to the nearest integer when it is within
-    /// floating-point noise of one (0.3 / 0.1 = 2.9999999999999996 counts as 3).
+    /// floating-point noise of one (0.3 / 0.1 = 2.9999999999999996 counts as 3). The window is
+    /// at most 10⁻⁶ of a step: for ends billions of steps from zero (a narrow range far from
+    /// zero), a window relative to `q` would be whole steps wide and snap ends inwards, leaving
+    /// data off the axis.
     static func snapped(_ q: Double, _ direction: FloatingPointRoundingRule) -> Double {
         let nearest = q.rounded()
-        return abs(q - nearest) <= 1e-9 * max(1, abs(q)) ? nearest : q.rounded(direction)
+        return abs(q - nearest) <= min(1e-9 * max(1, abs(q)), 1e-6) ? nearest : q.rounded(direction)
     }
 
     // MARK: Log
 
-    /// A base-10 log axis covering `[lo, hi]` (both must be > 0; otherwise 1…10): whole
-    /// decades; when at most two decades are spanned, 2 × 10^k and 5 × 10^k are labelled ticks
-    /// too. A single value exactly on a decade is padded by one decade on each side.
+    /// A base-10 log axis covering `[lo, hi]` (both must be > 0; otherwise 1…10; clamped to
+    /// ``logFloor`` … ``limit``): whole decades; when at most two decades are spanned,
+    /// 2 × 10^k and 5 × 10^k are labelled ticks too; beyond ``maxLogIntervals`` decades, ticks
+    /// every 2nd, 3rd, 5th, … decade (the first of ``logStrides`` that fits). A single value
+    /// exactly on a decade is padded by one decade on each side.
     static func log(_ lo: Double, _ hi: Double) -> Axis {
         var a = min(lo, hi), b = max(lo, hi)
         if !(a > 0) || !b.isFinite { a = 1; b = 10 }
-        var first = Int(log10(a).rounded(.down))
-        var last = Int(log10(b).rounded(.up))
+        a = clamped(a, log: true)
+        b = clamped(b, log: true)
+        // Clamped, log10 lies in [-300, 300]: exact Ints.
+        var first = Int(exactly: log10(a).rounded(.down)) ?? 0
+        var last = Int(exactly: log10(b).rounded(.up)) ?? 1
         // Guard against log10 rounding (log10(1000) may be 2.9999…).
         if value(1, 1, first + 1) <= a { first += 1 }
         if last > first, value(1, 1, last - 1) >= b { last -= 1 }
@@ -112,10 +186,14 @@ enum AxisTicks {
             first -= 1
             last += 1
         }
+        let stride = logStrides.first { (last - first + $0 - 1) / $0 <= maxLogIntervals } ?? logStrides.last!
+        // Whole strides, rounded outwards (in Int arithmetic, correct for negative exponents).
+        first -= ((first % stride) + stride) % stride
+        last += (stride - ((last % stride) + stride) % stride) % stride
         var ticks: [Double] = []
         var labels: [String] = []
         let withMinor = last - first <= 2
-        for k in first...last {
+        for k in Swift.stride(from: first, through: last, by: stride) {
             ticks.append(value(1, 1, k))
             labels.append(label(value(1, 1, k), decimals: max(0, -k)))
             if withMinor && k < last {
@@ -131,16 +209,15 @@ enum AxisTicks {
     // MARK: Labels
 
     /// Fixed-point POSIX formatting with `decimals` digits; integers of 1,000 or more get
-    /// comma thousands separators; `-0` prints as `0`. Very large or small magnitudes
-    /// (≥ 10^15 or a decimals count above 10) fall back to `%g`.
+    /// comma thousands separators; `-0` prints as `0` (``NumberText``'s rule). Very large or
+    /// small magnitudes (≥ 10^15 or a decimals count above 10) fall back to `%g`.
     static func label(_ v: Double, decimals: Int) -> String {
         guard v.isFinite else { return "–" }
         if abs(v) >= 1e15 || decimals > 10 {
             return NumberText.format("%g", v)
         }
-        var s = NumberText.format("%.\(decimals)f", v)
-        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
-        if decimals == 0, abs(v) >= 1000 {
+        var s = NumberText.fixed(v, decimals)
+        if decimals <= 0, abs(v) >= 1000 {
             let negative = s.hasPrefix("-")
             let digits = Array(negative ? s.dropFirst() : Substring(s))
             var grouped = ""
@@ -182,7 +259,8 @@ enum PlotSVG {
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let clamped = min(max(value, -1e9), 1e9)
-        let hundredths = Int((clamped * 100).rounded())
+        // Finite and within ±1e11 after the clamp: always an exact Int.
+        let hundredths = Int(exactly: (clamped * 100).rounded()) ?? 0
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)
         let whole = magnitude / 100
@@ -203,13 +281,17 @@ enum PlotSVG {
         else if magnitude >= 100 { decimals = 1 }
         else if magnitude >= 10 { decimals = 2 }
         else if magnitude >= 1 { decimals = 3 }
-        else if magnitude >= 1e-4 { decimals = min(10, 3 - Int(log10(magnitude).rounded(.down))) }
+        else if magnitude >= 1e-4 {
+            // log10 of [1e-4, 1) is in [-4, 0): an exact Int.
+            decimals = min(10, 3 - (Int(exactly: log10(magnitude).rounded(.down)) ?? -4))
+        }
         else { return NumberText.format("%.3g", v) }
         var s = AxisTicks.label(v, decimals: decimals)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }
+        // Trailing zeros removed, a rounded-away negative ("-0.0000") is "-0" again.
         return s == "-0" ? "0" : s
     }
 

@@ -60,14 +60,16 @@ enum ColorScale {
     static let darkText = RGB(hex: 0x000000)
     static let lightText = RGB(hex: 0xFFFFFF)
 
-    /// The colour for `fraction` (clamped to [0, 1]; NaN counts as 0).
+    /// The colour for `fraction` (clamped to [0, 1], so ±∞ are the ends; NaN counts as 0).
     static func color(at fraction: Double) -> RGB {
         let t = fraction.isNaN ? 0 : min(max(fraction, 0), 1)
         let position = t * Double(stops.count - 1)
-        let lower = min(Int(position.rounded(.down)), stops.count - 2)
+        // t is in [0, 1], so position is in [0, 7] and each mixed channel in [0, 255]: the
+        // conversions are exact; the fallbacks only keep them total.
+        let lower = min(Int(exactly: position.rounded(.down)) ?? 0, stops.count - 2)
         let local = position - Double(lower)
         let a = stops[lower], b = stops[lower + 1]
-        func mix(_ x: Int, _ y: Int) -> Int { Int((Double(x) + (Double(y) - Double(x)) * local).rounded()) }
+        func mix(_ x: Int, _ y: Int) -> Int { Int(exactly: (Double(x) + (Double(y) - Double(x)) * local).rounded()) ?? x }
         return RGB(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b))
     }
 

@@ -8,7 +8,7 @@ import Foundation
 ///   two decades are shown). Both domains cover every drawn point and every reference line.
 /// - Plot area (the mapping ``project(x:y:)`` implements): the x domain maps linearly (for a
 ///   log axis: log10(x) maps linearly) onto pixels 70…540, the y domain onto pixels 350…56
-///   (upwards), in a 560 × 420 canvas.
+///   (upwards), in a 560 × 420 canvas (taller by the notes).
 /// - Series are told apart by marker shape **and** colour (Okabe–Ito blue, vermillion, …;
 ///   lighter variants in dark mode); a legend is drawn when there is more than one series.
 /// - Trend lines (`showTrend`): ordinary least squares of y on x in the displayed coordinates
@@ -17,6 +17,10 @@ import Foundation
 /// - Points with a NaN or infinite coordinate (and, on a log axis, x ≤ 0) are left out; the
 ///   `<desc>` says how many. With more than ``manyPoints`` points the markers are small and
 ///   translucent and no point labels are drawn.
+/// - Extreme finite values (beyond ±1e300, or outside 1e-300…1e300 on the log axis) are drawn
+///   at the end of the axis (``AxisTicks``), a trend whose least-squares sums overflow is not
+///   drawn, and either is said in a note under the plot (one line each, also in the `<desc>`;
+///   the canvas grows by 16 px per line). Tooltips and the `<desc>` keep the values as given.
 ///
 /// Every data-derived text is XML-escaped; ids and classes start with ``idPrefix``; the output
 /// depends only on the input (no randomness, POSIX number formatting).
@@ -98,11 +102,17 @@ public struct ScatterChart: Sendable {
     /// Above this many drawn points: small translucent markers, no point labels.
     public static let manyPoints = 400
 
-    /// The points that are drawn, per series, and how many were left out and why.
+    /// Height of one note line under the plot.
+    static let noteLine = 16.0
+
+    /// The points that are drawn, per series, and how many were left out and why; how many
+    /// coordinates lie beyond what the axes show (drawn at the axis end).
     struct Cleaned {
         var series: [[Point]]
         var nonFinite = 0
         var nonPositive = 0
+        var xBeyond = 0
+        var yBeyond = 0
         var total: Int { series.reduce(0) { $0 + $1.count } }
         var skipped: Int { nonFinite + nonPositive }
     }
@@ -118,10 +128,13 @@ public struct ScatterChart: Sendable {
                     out.nonPositive += 1
                 } else {
                     kept.append(point)
+                    if AxisTicks.isBeyond(point.x, log: xLog) { out.xBeyond += 1 }
+                    if AxisTicks.isBeyond(point.y, log: false) { out.yBeyond += 1 }
                 }
             }
             out.series.append(kept)
         }
+        out.yBeyond += referenceLines.filter { AxisTicks.isBeyond($0.y, log: false) }.count
         return out
     }
 
@@ -153,23 +166,58 @@ public struct ScatterChart: Sendable {
          plotBottom - yAxis.fraction(y) * (plotBottom - plotTop))
     }
 
+    /// The displayed coordinate u of `x`: x, or log10 x when `xLog`, within what the axis shows.
+    func u(_ x: Double) -> Double {
+        let clamped = AxisTicks.clamped(x, log: xLog)
+        return xLog ? log10(clamped) : clamped
+    }
+
     /// Least-squares fit y = intercept + slope · u with u = x (or log10 x when `xLog`), and
-    /// the u range of the points; nil for fewer than two distinct u values.
+    /// the u range of the points, on the coordinates as drawn (clamped to the axes); nil for
+    /// fewer than two distinct u values, or when the sums overflow (see ``trendTooExtreme(_:)``).
     func trend(_ points: [Point]) -> (intercept: Double, slope: Double, uMin: Double, uMax: Double)? {
-        let us = points.map { xLog ? log10($0.x) : $0.x }
+        let us = points.map { u($0.x) }
+        let ys = points.map { AxisTicks.clamped($0.y, log: false) }
         guard us.count >= 2, let uMin = us.min(), let uMax = us.max(), uMax > uMin else { return nil }
         let count = Double(us.count)
         let uMean = us.reduce(0, +) / count
-        let yMean = points.reduce(0) { $0 + $1.y } / count
+        let yMean = ys.reduce(0, +) / count
         var sxy = 0.0, sxx = 0.0
-        for (u, p) in zip(us, points) {
-            sxy += (u - uMean) * (p.y - yMean)
+        for (u, y) in zip(us, ys) {
+            sxy += (u - uMean) * (y - yMean)
             sxx += (u - uMean) * (u - uMean)
         }
         guard sxx > 0 else { return nil }
         let slope = sxy / sxx
-        return (yMean - slope * uMean, slope, uMin, uMax)
+        let intercept = yMean - slope * uMean
+        let ends = [intercept + slope * uMin, intercept + slope * uMax]
+        guard sxx.isFinite, sxy.isFinite, slope.isFinite, intercept.isFinite, ends.allSatisfy(\.isFinite) else { return nil }
+        return (intercept, slope, uMin, uMax)
     }
+
+    /// True when the points have two distinct u values but ``trend(_:)`` found no finite fit.
+    func trendTooExtreme(_ points: [Point]) -> Bool {
+        let us = points.map { u($0.x) }
+        guard let uMin = us.min(), let uMax = us.max(), uMax > uMin else { return false }
+        return trend(points) == nil
+    }
+
+    /// The notes under the plot: coordinates drawn at an axis end, axes that merge distinct
+    /// values, trends not drawn.
+    func notes(_ data: Cleaned, _ xAxis: AxisTicks.Axis, _ yAxis: AxisTicks.Axis) -> [String] {
+        var notes: [String] = []
+        if let clamp = AxisTicks.clampNote(data.xBeyond, log: xLog) { notes.append("x axis: \(clamp).") }
+        if let note = xAxis.note { notes.append("x axis: \(note).") }
+        if let clamp = AxisTicks.clampNote(data.yBeyond, log: false) { notes.append("y axis: \(clamp).") }
+        if let note = yAxis.note { notes.append("y axis: \(note).") }
+        for (index, points) in data.series.enumerated() where series[index].showTrend && trendTooExtreme(points) {
+            notes.append("No trend line for \(series[index].name): the values are too extreme to fit.")
+        }
+        return notes
+    }
+
+    /// The canvas height: 420 px and one line per note.
+    func height(noteCount: Int) -> Int { Self.height + Int(Self.noteLine) * noteCount }
 
     static func shape(_ marker: Marker) -> PlotSVG.Shape {
         switch marker {
@@ -196,13 +244,15 @@ public struct ScatterChart: Sendable {
         let p = idPrefix
         let data = cleaned()
         let (xAxis, yAxis) = axes(data)
-        let w = Double(Self.width), h = Double(Self.height)
+        let notes = notes(data, xAxis, yAxis)
+        let height = height(noteCount: notes.count)
+        let w = Double(Self.width), h = Double(height)
         let left = Self.plotLeft, right = Self.plotRight, top = Self.plotTop, bottom = Self.plotBottom
         let many = data.total > Self.manyPoints
         func proj(_ x: Double, _ y: Double) -> (Double, Double) { Self.project(x: x, y: y, xAxis, yAxis) }
 
-        var s = PlotSVG.header(prefix: p, width: Self.width, height: Self.height,
-                               title: title, desc: description(data))
+        var s = PlotSVG.header(prefix: p, width: Self.width, height: height,
+                               title: title, desc: description(data, notes: notes))
         s += PlotSVG.Theme.style(prefix: p, seriesCount: series.count)
         s += "<defs><clipPath id=\"\(p)-clip\"><rect x=\"\(PlotSVG.n(left))\" y=\"\(PlotSVG.n(top))\""
         s += " width=\"\(PlotSVG.n(right - left))\" height=\"\(PlotSVG.n(bottom - top))\"/></clipPath></defs>\n"
@@ -345,6 +395,10 @@ public struct ScatterChart: Sendable {
             }
         }
 
+        for (k, note) in notes.enumerated() {
+            s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: Double(Self.height) - 10 + Self.noteLine * Double(k),
+                              size: 11, cls: "\(p)-muted \(p)-note")
+        }
         if let caption, !caption.isEmpty {
             s += PlotSVG.text(PlotSVG.fit(caption, width: w - 24, size: 11), x: w / 2, y: h - 10, size: 11,
                               anchor: "middle", cls: "\(p)-muted")
@@ -428,8 +482,8 @@ public struct ScatterChart: Sendable {
     }
 
     /// The `<desc>`: what is plotted, the series, trends, reference lines, the caption, the
-    /// points (for up to 60 points) and how many points were left out.
-    func description(_ data: Cleaned) -> String {
+    /// points (for up to 60 points), how many points were left out, and the notes.
+    func description(_ data: Cleaned, notes: [String]) -> String {
         var parts: [String] = []
         parts.append("Scatter plot of \(yLabel) (y axis) against \(xLabel) (x axis\(xLog ? ", log scale" : "")).")
         if series.isEmpty || data.total == 0 {
@@ -471,6 +525,7 @@ public struct ScatterChart: Sendable {
             parts.append("\(data.skipped) point\(data.skipped == 1 ? " was" : "s were") left out: "
                          + why.joined(separator: ", ") + ".")
         }
+        parts += notes
         return parts.joined(separator: " ")
     }
 }

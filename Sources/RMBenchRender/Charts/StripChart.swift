@@ -16,6 +16,9 @@ import Foundation
 ///   triangles, …; the shape sits on the median line and in the legend).
 /// - NaN and infinite values (and values ≤ 0 on a log axis) are left out and counted in the
 ///   `<desc>`, which states every box's n, median and quartiles in words.
+/// - Extreme finite values (beyond ±1e300, or outside 1e-300…1e300 on the log axis, such as
+///   subnormals) keep their statistics but are drawn at the end of the axis (``AxisTicks``);
+///   a note under the axis says so (one line each, also in the `<desc>`).
 public struct StripChart: Sendable {
 
     public struct Group: Sendable {
@@ -57,13 +60,19 @@ public struct StripChart: Sendable {
 
     // MARK: Statistics
 
-    /// Quantile `p` (0…1) of sorted values with numpy's default linear interpolation.
+    /// Quantile `p` (0…1) of sorted finite values with numpy's default linear interpolation.
+    /// When the two neighbours are so far apart that their difference overflows (−1e308 and
+    /// 1e308), the weighted mean `(1 − f)·a + f·b` is taken instead, which stays finite.
     static func quantile(sorted v: [Double], _ p: Double) -> Double {
         precondition(!v.isEmpty)
         let h = Double(v.count - 1) * p
-        let lo = Int(h.rounded(.down))
+        // h is in [0, count − 1], so its floor is an exact Int.
+        let lo = min(max(Int(exactly: h.rounded(.down)) ?? 0, 0), v.count - 1)
         let hi = min(lo + 1, v.count - 1)
-        return v[lo] + (h - Double(lo)) * (v[hi] - v[lo])
+        let f = h - Double(lo)
+        let difference = v[hi] - v[lo]
+        guard difference.isFinite else { return (1 - f) * v[lo] + f * v[hi] }
+        return v[lo] + f * difference
     }
 
     /// First quartile, median and third quartile (numpy default interpolation) of the finite
@@ -131,7 +140,26 @@ public struct StripChart: Sendable {
     }
     var plotBottom: Double { Self.plotTop + bandHeight * Double(max(groups.count, 1)) }
     var height: Int {
-        Int((plotBottom + ((caption ?? "").isEmpty ? 50 : 68)).rounded(.up))
+        let all = boxes()
+        return height(noteCount: notes(all, axis(all)).count)
+    }
+
+    /// Height of one note line under the axis.
+    static let noteLine = 16.0
+
+    func height(noteCount: Int) -> Int {
+        let total = plotBottom + ((caption ?? "").isEmpty ? 50 : 68) + Self.noteLine * Double(noteCount)
+        // Layout constants times the group and note counts: finite and far inside Int.
+        return Int(exactly: total.rounded(.up)) ?? 0
+    }
+
+    /// The notes under the axis: values drawn at the axis end, an axis that merges distinct values.
+    func notes(_ boxes: [[Box]], _ axis: AxisTicks.Axis) -> [String] {
+        let beyond = boxes.joined().reduce(0) { $0 + $1.values.filter { AxisTicks.isBeyond($0, log: valueLog) }.count }
+        var notes: [String] = []
+        if let clamp = AxisTicks.clampNote(beyond, log: valueLog) { notes.append("Value axis: \(clamp).") }
+        if let note = axis.note { notes.append("Value axis: \(note).") }
+        return notes
     }
 
     func axis(_ boxes: [[Box]]) -> AxisTicks.Axis {
@@ -178,13 +206,15 @@ public struct StripChart: Sendable {
         let p = idPrefix
         let all = boxes()
         let axis = axis(all)
+        let notes = notes(all, axis)
+        let height = height(noteCount: notes.count)
         let left = plotLeft, right = Self.plotRight, top = Self.plotTop, bottom = plotBottom
         let w = Double(Self.width), h = Double(height)
         let count = seriesCount
         let totalValues = all.flatMap { $0 }.reduce(0) { $0 + $1.n }
 
         var s = PlotSVG.header(prefix: p, width: Self.width, height: height, title: title,
-                               desc: description(all))
+                               desc: description(all, notes: notes))
         s += PlotSVG.Theme.style(prefix: p, seriesCount: count)
         s += PlotSVG.text(PlotSVG.fit(title, width: w - 24, size: 15), x: 12, y: 24, size: 15,
                           weight: "600", cls: "\(p)-fg")
@@ -216,6 +246,10 @@ public struct StripChart: Sendable {
         let axisTitle = valueLabel + (valueLog ? " (log scale)" : "")
         s += PlotSVG.text(PlotSVG.fit(axisTitle, width: right - left, size: 12), x: (left + right) / 2,
                           y: bottom + 37, size: 12, anchor: "middle", cls: "\(p)-fg")
+        for (k, note) in notes.enumerated() {
+            s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: bottom + 37 + Self.noteLine * Double(k + 1),
+                              size: 11, cls: "\(p)-muted \(p)-note")
+        }
 
         // Group names.
         for (g, group) in groups.enumerated() {
@@ -366,9 +400,9 @@ public struct StripChart: Sendable {
         return sentence
     }
 
-    /// The `<desc>`: what is plotted, how boxes and whiskers are defined, and every box's n,
-    /// median and quartiles.
-    func description(_ boxes: [[Box]]) -> String {
+    /// The `<desc>`: what is plotted, how boxes and whiskers are defined, every box's n,
+    /// median and quartiles, and the notes.
+    func description(_ boxes: [[Box]], notes: [String]) -> String {
         var parts: [String] = []
         parts.append("Box plots of \(valueLabel)\(valueLog ? " (log scale)" : "") in \(groups.count) group\(groups.count == 1 ? "" : "s").")
         let count = seriesCount
@@ -392,6 +426,7 @@ public struct StripChart: Sendable {
             parts.append(sentences.joined(separator: "; ") + ".")
         }
         if let caption, !caption.isEmpty { parts.append(caption) }
+        parts += notes
         return parts.joined(separator: " ")
     }
 }

@@ -252,11 +252,10 @@ public struct StyleMatrixChart: Sendable {
 
     // MARK: Formatting
 
-    /// `%.1f` in the POSIX locale; "–" for non-finite values.
+    /// `%.1f` in the POSIX locale (no "-0.0": ``NumberText``'s rule); "–" for non-finite values.
     static func format1(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        let s = NumberText.format("%.1f", value)
-        return s == "-0.0" ? "0.0" : s
+        return NumberText.fixed(value, 1)
     }
 
     static func percentWithUnit(_ fraction: Double?) -> String {
