@@ -76,8 +76,11 @@ struct EscapingTests {
         #expect(Escape.markdownText("me@evil.example") == "me\u{2060}@evil.example")
         #expect(Escape.markdownTableCell("mailto:me@evil.example") == "mailto\\:me\u{2060}@evil.example")
         #expect(Escape.markdownText("@handle and a @ b") == "@handle and a @ b", "no address before the @")
-        let tree = MarkdownTree("x " + Escape.markdownText("me@evil.example www.evil.example http://evil.example <https://e.example>"))
+        #expect(Escape.markdownText("voting@32 x@1 y@host") == "voting@32 x@1 y@host", "no domain after the @")
+        #expect(Escape.markdownText("a@b-c.d") == "a\u{2060}@b-c.d")
+        let tree = MarkdownTree("x " + Escape.markdownText("me@evil.example a.b+c@d-e.f_g www.evil.example http://evil.example <https://e.example>"))
         #expect(tree.active.isEmpty)
+        #expect(MarkdownTree("x voting@32 x@1 y@host").active.isEmpty, "what is left unescaped is no link either")
     }
 
     @Test func imageAltTextCannotCloseEarly() {

@@ -58,11 +58,11 @@ public enum Escape {
     /// entity or an extra cell; a backslash becomes `&#92;` (a trailing `\\` would swallow the
     /// cell's closing `|`). GFM's extended autolinks need more: the `.` of `www.` is escaped
     /// (no www-autolink), the escaped `:` stops bare `http://` ones, and a U+2060 WORD JOINER
-    /// goes before an `@` that follows a letter, digit or `. + - _`: cmark-gfm finds email
-    /// autolinks (`a@b.org`) after inline parsing, where escapes no longer show, and the
-    /// invisible joiner is the only thing that keeps the address from starting at the `@`.
-    /// Newlines become spaces; leading and trailing whitespace is trimmed (GFM trims cells
-    /// anyway).
+    /// goes before an `@` between a letter, digit or `. + - _` and something shaped like a
+    /// domain (`a@b.org`, not `voting@32`): cmark-gfm finds email autolinks after inline
+    /// parsing, where escapes no longer show, and the invisible joiner is the only thing that
+    /// keeps the address from starting at the `@`. Newlines become spaces; leading and
+    /// trailing whitespace is trimmed (GFM trims cells anyway).
     public static func markdownTableCell(_ text: String) -> String {
         markdown(text, backslash: "&#92;", atLineStart: false)
     }
@@ -115,7 +115,7 @@ public enum Escape {
             case "." where index >= 3 && isWWW(scalars[(index - 3)..<index]):
                 out.append("\\")
                 out.append(scalar)
-            case "@" where index > 0 && isEmailLocalPart(scalars[index - 1]):
+            case "@" where index > 0 && isEmailLocalPart(scalars[index - 1]) && startsEmailDomain(scalars[(index + 1)...]):
                 out.append(wordJoiner)
                 out.append(scalar)
             default:
@@ -135,8 +135,28 @@ public enum Escape {
 
     /// The characters cmark-gfm accepts right before the `@` of an email autolink.
     private static func isEmailLocalPart(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIIAlphanumeric(scalar) || scalar == "." || scalar == "+" || scalar == "-" || scalar == "_"
+    }
+
+    /// Whether the text after an `@` can be an email autolink's domain for cmark-gfm: a run of
+    /// letters, digits, `-`, `_` and `.` with a `.` followed by a letter or digit. Without
+    /// one (`voting@32`) no link forms, and the text stays as it is.
+    private static func startsEmailDomain(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previousWasDot = false
+        for scalar in rest {
+            if isASCIIAlphanumeric(scalar) {
+                if previousWasDot { return true }
+            } else if scalar != "." && scalar != "-" && scalar != "_" {
+                return false
+            }
+            previousWasDot = scalar == "."
+        }
+        return false
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", ".", "+", "-", "_": true
+        case "a"..."z", "A"..."Z", "0"..."9": true
         default: false
         }
     }
