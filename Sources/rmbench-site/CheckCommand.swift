@@ -33,7 +33,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var inputs: InputOptions
+
     func run() async throws {
+        inputs.apply()
         let drops: [(Metric, String, Double)]
         let floors: [(Metric, String, Double)]
         do {

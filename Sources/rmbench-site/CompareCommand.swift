@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RMBenchConvert
 import RMBenchCore
+import RMBenchPublish
 import RMBenchRender
 
 struct CompareCommand: AsyncParsableCommand {
@@ -39,7 +40,14 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var inputs: InputOptions
+
     func run() async throws {
+        inputs.apply()
+        try OutputSafety.refuseOverlap(output, role: "output file", inputs:
+            [OutputGuard.Input(role: "result file A", path: a), OutputGuard.Input(role: "result file B", path: b),
+             OutputGuard.Input(role: "templates folder", path: templates)]
+            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         let comparison: Comparison
         let templateSet: TemplateSet?
         let chosen = format ?? (output?.lowercased().hasSuffix(".html") == true ? .html : .markdown)

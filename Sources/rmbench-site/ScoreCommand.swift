@@ -36,6 +36,8 @@ struct ScoreCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var inputs: InputOptions
+
     func validate() throws {
         if let domain, Domain(label: domain) == nil {
             throw ValidationError("unknown domain '\(domain)': expected chat, math, code, safety-refuse or safety-response")
@@ -43,6 +45,7 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        inputs.apply()
         let runs: [ModelRun]
         do {
             runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain))

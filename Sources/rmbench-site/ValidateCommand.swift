@@ -24,7 +24,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Also print notes (agreements, partial rows).")
     var notes = false
 
+    @OptionGroup var inputs: InputOptions
+
     func run() async throws {
+        inputs.apply()
         let inputs: SiteInputs
         do {
             inputs = try await SiteInputs.load(data: data, progress: Progress(quiet: true))
