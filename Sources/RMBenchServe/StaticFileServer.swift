@@ -82,7 +82,9 @@ public final class StaticFileServer: @unchecked Sendable {
             close(fd)
             throw ServerError("cannot listen on \(Self.host):\(port): \(message)")
         }
-        guard listen(fd, Int32(Self.maxConnections)) == 0, let actual = Self.localAddress(fd) else {
+        // A long queue: a burst of connections waits there to be accepted (and refused, past
+        // the cap) instead of having its SYNs dropped and retried a second later.
+        guard listen(fd, 1024) == 0, let actual = Self.localAddress(fd) else {
             let message = Self.lastError()
             close(fd)
             throw ServerError("cannot listen on \(Self.host):\(port): \(message)")
@@ -146,30 +148,35 @@ public final class StaticFileServer: @unchecked Sendable {
         var waiting = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
         while !isStopping {
             guard poll(&waiting, 1, 100) > 0 else { continue }
-            acceptOne()
+            // Up to a batch per wake-up: a flood is taken off the queue at the pace it comes.
+            for _ in 0..<64 where acceptOne() {}
         }
         closeListener()
         acceptLoopEnded.signal()
     }
 
-    private func acceptOne() {
+    /// Accepts a pending connection and hands it to a thread of its own, or refuses it; false
+    /// when none was pending (or none could be accepted), so there is no point trying again now.
+    private func acceptOne() -> Bool {
         let client = Self.accept(listener)
         guard client >= 0 else {
             switch errno {
             case EMFILE, ENFILE:
                 shedOneConnection()
-            case EAGAIN, EWOULDBLOCK, EINTR, ECONNABORTED:
+            case ECONNABORTED, EINTR:
+                return true
+            case EAGAIN, EWOULDBLOCK:
                 break
             default:
                 // Out of memory or buffers: wait for the system rather than spin.
                 usleep(100_000)
             }
-            return
+            return false
         }
         SocketIO.configure(client)
         guard admit() else {
             Self.refuse(client)
-            return
+            return true
         }
         let deadline = ContinuousClock.now + Self.headDeadline
         let running = DetachedThread.start { [self] in
@@ -180,6 +187,7 @@ public final class StaticFileServer: @unchecked Sendable {
             release()
             Self.refuse(client)
         }
+        return true
     }
 
     /// Out of file descriptors: accepts one pending connection in the room the reserve makes

@@ -14,10 +14,11 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Build the site, serve it on 127.0.0.1, and rebuild it when the data or templates change.",
         discussion: """
             Builds OUTPUT like `build`, then serves it at http://127.0.0.1:PORT/ (loopback only; \
-            GET and HEAD, no caching) and watches DATA and TEMPLATES: every saved change \
-            rebuilds the site once the changes have settled for half a second, and one line per \
-            rebuild goes to stdout. A failed build prints its errors to stderr and the last good \
-            site stays served. Ctrl-C (SIGINT) or SIGTERM stops.
+            GET and HEAD, no caching; the Host must be 127.0.0.1:PORT or localhost:PORT) and \
+            watches DATA and TEMPLATES: every saved change rebuilds the site once the changes \
+            have settled for half a second, and one line per rebuild goes to stdout. Every build \
+            runs as `build` in a child process: a failed or even crashed build prints its errors \
+            to stderr and the last good site stays served. Ctrl-C (SIGINT) or SIGTERM stops.
 
             Example: rmbench-site serve --port 8000 --bootstrap 0
             """)
@@ -47,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let stop = StopSignals()
+        let builder = ChildProcess()
+        let stop = StopSignals(onSecond: builder.kill)
         // Bind first: a busy port fails at once, not after a build.
         let server: StaticFileServer
         do {
@@ -56,43 +58,72 @@ struct ServeCommand: AsyncParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: nil, title: title,
-                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet))
-        let watcher = ChangeWatcher(folders: [data, templates], excluding: [output])
+        let session = ServeSession(server: server, builder: builder, output: output,
+                                   firstBuild: buildArguments(quiet: quiet), rebuild: buildArguments(quiet: true),
+                                   watcher: ChangeWatcher(folders: [data, templates], excluding: [output]))
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await ServeSession.run(server: server, options: options, watcher: watcher) }
+            group.addTask { await session.run() }
             group.addTask { await stop.first() }
             await group.next()
             group.cancelAll()
         }
         server.stop()
     }
+
+    /// `build` with this command's options, for a child process. `--name=value` keeps a value
+    /// that starts with "-" a value.
+    func buildArguments(quiet: Bool) -> [String] {
+        ["build", "--data=\(data)", "--templates=\(templates)", "--output=\(output)", "--title=\(title)",
+         "--bootstrap=\(bootstrap.bootstrap)", "--seed=\(bootstrap.seed)"] + (quiet ? ["--quiet"] : [])
+    }
 }
 
 /// The first build, the server, then a rebuild after every burst of changes until cancelled.
-enum ServeSession {
-    static func run(server: StaticFileServer, options: SiteBuild.Options, watcher: ChangeWatcher) async {
-        do {
-            let result = try await SiteBuild.run(options)
-            options.progress.say(String(format: "built in %.2f s", result.seconds))
-        } catch {
-            error.report()
-            printError("the first build failed: serving what \(options.output) holds; fix the input and save to rebuild")
+///
+/// Every build is `rmbench-site build` in a child process: whatever goes wrong in a build — bad
+/// input, a crash, a trap, an abort — ends at most the child, and the last good site stays
+/// served (the build publishes atomically, so a killed build leaves the old site whole).
+struct ServeSession {
+    let server: StaticFileServer
+    let builder: ChildProcess
+    let output: String
+    let firstBuild: [String]
+    let rebuild: [String]
+    let watcher: ChangeWatcher
+
+    func run() async {
+        let failed = "serving what \(output) holds; fix the input and save to rebuild"
+        switch await builder.run(firstBuild) {
+        case .exited(0):
+            break
+        case .exited:
+            printError("the first build failed: \(failed)")
+        case .signalled(let number):
+            printError("the first build crashed (signal \(number)): \(failed)")
+        case .notStarted(let reason):
+            printError("error: cannot start the build: \(reason)")
+            printError("the first build failed: \(failed)")
         }
         guard !Task.isCancelled else { return }
         server.start()
-        let folder = options.output.hasSuffix("/") ? options.output : options.output + "/"
-        say("Serving \(folder) at \(server.url) (Ctrl-C to stop)")
-        var quietOptions = options
-        quietOptions.progress = Progress(quiet: true)
+        let folder = output.hasSuffix("/") ? output : output + "/"
+        Self.say("Serving \(folder) at \(server.url) (Ctrl-C to stop)")
         await watcher.run { changed in
             let cause = changed.count == 1 ? changed[0] : "\(changed[0]) and \(changed.count - 1) more"
-            do throws(SiteBuild.Failure) {
-                let result = try await SiteBuild.run(quietOptions)
-                say(String(format: "rebuilt in %.2f s (%d files) after a change to %@", result.seconds, result.files, cause))
-            } catch {
-                error.report()
-                say("rebuild failed after a change to \(cause); still serving the last good site")
+            let started = ContinuousClock.now
+            switch await builder.run(rebuild) {
+            case .exited(0):
+                let (seconds, attoseconds) = (ContinuousClock.now - started).components
+                let files = FolderSnapshot.take([output]).files.count
+                Self.say(String(format: "rebuilt in %.2f s (%d files) after a change to %@",
+                                Double(seconds) + Double(attoseconds) * 1e-18, files, cause))
+            case .exited:
+                Self.say("rebuild failed after a change to \(cause); still serving the last good site")
+            case .signalled(let number):
+                Self.say("rebuild crashed (signal \(number)) after a change to \(cause); still serving the last good site")
+            case .notStarted(let reason):
+                printError("error: cannot start the build: \(reason)")
+                Self.say("rebuild failed after a change to \(cause); still serving the last good site")
             }
         }
     }
@@ -103,20 +134,17 @@ enum ServeSession {
     }
 }
 
-extension SiteBuild.Failure {
-    /// Prints the failure, as `build` does, without ending the process.
-    func report() {
-        _ = exit()
-    }
-}
-
-/// SIGINT and SIGTERM: the first one ends `first()`; a second one ends the process at once
-/// (a rebuild in progress is otherwise finished first). Its stored properties never change.
+/// SIGINT and SIGTERM: the first one ends `first()`; a second one calls `onSecond` and ends
+/// the process at once (a build in progress is otherwise finished first). Its stored
+/// properties never change.
+///
+/// The signals are ignored so that only the Dispatch sources see them, and a build child
+/// inherits that: it finishes its build even when we are told to stop.
 final class StopSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
 
-    init() {
+    init(onSecond: @escaping @Sendable () -> Void) {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
         let queue = DispatchQueue(label: "rmbench-site.signals")
         let count = SignalCount()
@@ -126,6 +154,7 @@ final class StopSignals: @unchecked Sendable {
             source.setEventHandler {
                 if count.increment() > 1 {
                     printError("stopping now")
+                    onSecond()
                     Foundation.exit(130)
                 }
                 printError("stopping")

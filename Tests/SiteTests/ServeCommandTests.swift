@@ -86,6 +86,103 @@ struct ServeCommandTests {
         #expect(try await server.waitForExit(timeout: .seconds(60)) == 0)
     }
 
+    @Test func aCrashedRebuildKeepsTheLastGoodSiteServed() async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("Data"), templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Data"), to: data)
+        try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Templates"), to: templates)
+        let site = folder.appendingPathComponent("Site")
+        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet", "--data", data.path,
+                                                  "--templates", templates.path, "--output", site.path])
+        defer { server.kill() }
+        let port = try await server.servingPort()
+        let methodology = templates.appendingPathComponent("methodology.md.mustache")
+        let before = try ServeHTTP.get("/methodology.html", port: port)
+        #expect(before.status == 200)
+
+        // A change, and its build killed the way a crash ends it.
+        let lost = "LostMarker\(UInt32.random(in: 1000...999_999))"
+        try append("\n\n\(lost)\n", to: methodology)
+        let child = try await server.waitForChild(timeout: .seconds(60))
+        sendSignal(child, SIGKILL)
+        let crashed = "rebuild crashed (signal 9) after a change to \(methodology.path); still serving the last good site\n"
+        _ = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains(crashed) }
+        #expect(server.isRunning)
+        let after = try ServeHTTP.get("/methodology.html", port: port)
+        #expect(after.status == 200)
+        #expect(after.body == before.body)
+
+        // The next change rebuilds as usual, with both edits.
+        let kept = "KeptMarker\(UInt32.random(in: 1000...999_999))"
+        try append("\n\n\(kept)\n", to: methodology)
+        let rebuilt = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains("rebuilt in ") }
+        #expect(rebuilt.stdout.contains("after a change to \(methodology.path)\n"))
+        let page = try ServeHTTP.get("/methodology.html", port: port)
+        #expect(page.body.contains(lost) && page.body.contains(kept))
+
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
+    }
+
+    @Test func aFloodOfConnectionsIsRefusedAndTheServerLives() async throws {
+        // The descriptor limit most systems give: the server's 128 connections fit, 2,000 would not.
+        let (folder, server) = try ServeProcess.staticSite(fileLimit: 1024)
+        defer {
+            server.kill()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let port = try await server.servingPort()
+        var limit = rlimit()
+        #if os(Linux)
+        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        #else
+        getrlimit(RLIMIT_NOFILE, &limit)
+        #endif
+        let count = min(2000, Int(limit.rlim_cur) - 256)
+        try #require(count > 200, "too few file descriptors for the test: \(limit.rlim_cur)")
+        let fds = try await onThread { try (0..<count).map { _ in try ServeHTTP.connect(port: port) } }
+        defer { fds.forEach { close($0) } }
+        // Up to 128 at a time wait for their request until the 5 s deadline (408); every other
+        // one is answered 503 at once. None is left hanging or reset without an answer.
+        let answers = try await onThread { ServeHTTP.answers(fds, within: .seconds(30)) }
+        #expect(answers.values.reduce(0, +) == count)
+        #expect(Set(answers.keys) == [408, 503])
+        #expect(answers[408, default: 0] >= 128)
+        #expect(server.isRunning)
+        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+        let page = try await ServeHTTP.getOnceFree("/", port: port)
+        #expect(page.status == 200 && page.body == ServeProcess.staticPage)
+        #expect(try ServeHTTP.get("/", port: port, host: "evil.example").status == 421)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(30)) == 0, "\(server.output)")
+    }
+
+    @Test func runningOutOfFileDescriptorsIsSurvived() async throws {
+        // So few descriptors that the server runs out long before its cap of 128 connections.
+        let (folder, server) = try ServeProcess.staticSite(fileLimit: 64)
+        defer {
+            server.kill()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let port = try await server.servingPort()
+        let count = 300
+        let fds = try await onThread { try (0..<count).map { _ in try ServeHTTP.connect(port: port) } }
+        defer { fds.forEach { close($0) } }
+        // Every connection is answered: the few the descriptors allow at the deadline (408), the
+        // others at once, accepted in the room of a reserved descriptor only to be refused (503).
+        let answers = try await onThread { ServeHTTP.answers(fds, within: .seconds(30)) }
+        #expect(answers.values.reduce(0, +) == count)
+        #expect(Set(answers.keys) == [408, 503])
+        #expect(answers[503, default: 0] >= count - 64)
+        #expect(server.isRunning)
+        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
+        let page = try await ServeHTTP.getOnceFree("/", port: port)
+        #expect(page.status == 200 && page.body == ServeProcess.staticPage)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(30)) == 0, "\(server.output)")
+    }
+
     @Test func badPortIsAUsageError() throws {
         let output = try Tool.run(["serve", "--port", "70000"])
         #expect(output.status == 64)
@@ -162,6 +259,46 @@ final class ServeProcess: @unchecked Sendable {
         return output
     }
 
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+
+    /// The port of the `Serving … at http://127.0.0.1:PORT/ (Ctrl-C to stop)` line.
+    func servingPort() async throws -> UInt16 {
+        let serving = try await waitFor(timeout: .seconds(240)) { $0.stdout.contains("(Ctrl-C to stop)\n") }
+        let line = serving.stdout.split(separator: "\n").first { $0.hasPrefix("Serving ") } ?? ""
+        guard let port = line.firstMatch(of: /at http:\/\/127\.0\.0\.1:(\d+)\/ \(Ctrl-C to stop\)$/).flatMap({ UInt16($0.1) }) else {
+            throw ServeTestError("no port in \(serving)")
+        }
+        return port
+    }
+
+    /// A child of this process (a build), polled for every 10 ms.
+    func waitForChild(timeout: Duration) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let child = childProcesses(of: pid).first { return child }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw ServeTestError("no child of \(pid) within \(timeout); output: \(output)")
+    }
+
+    static let staticPage = "<!doctype html><title>flood</title>"
+
+    /// `serve` with at most `fileLimit` open files, whose build always fails at once (there is no
+    /// data folder): it serves the page it finds in its output folder.
+    static func staticSite(fileLimit: Int) throws -> (folder: URL, server: ServeProcess) {
+        let folder = temporaryDirectory()
+        let site = folder.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data(staticPage.utf8).write(to: site.appendingPathComponent("index.html"))
+        let server = try ServeProcess(URL(fileURLWithPath: "/bin/sh"), [
+            "-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", Tool.binary.path,
+            "serve", "--port", "0", "--data", folder.appendingPathComponent("Data").path,
+            "--templates", Tool.repository.appendingPathComponent("Templates").path, "--output", site.path,
+        ])
+        return (folder, server)
+    }
+
     func signal(_ number: Int32) {
         if process.isRunning { sendSignal(process.processIdentifier, number) }
     }
@@ -183,7 +320,7 @@ final class ServeProcess: @unchecked Sendable {
     }
 }
 
-private func sendSignal(_ pid: Int32, _ number: Int32) {
+func sendSignal(_ pid: Int32, _ number: Int32) {
     #if canImport(Glibc)
     _ = Glibc.kill(pid, number)
     #else
@@ -199,14 +336,14 @@ enum ServeHTTP {
         var body: String
     }
 
-    static func get(_ target: String, port: UInt16) throws -> Reply {
+    /// A connected socket to 127.0.0.1:`port`, reads timing out after 20 s.
+    static func connect(port: UInt16) throws -> Int32 {
         #if os(Linux)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard fd >= 0 else { throw ServeTestError("socket failed") }
-        defer { close(fd) }
+        guard fd >= 0 else { throw ServeTestError("socket failed: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -214,10 +351,19 @@ enum ServeHTTP {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw ServeTestError("cannot connect to 127.0.0.1:\(port)") }
-        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        guard connected == 0 else {
+            close(fd)
+            throw ServeTestError("cannot connect to 127.0.0.1:\(port)")
+        }
+        return fd
+    }
+
+    static func get(_ target: String, port: UInt16, host: String? = nil) throws -> Reply {
+        let fd = try connect(port: port)
+        defer { close(fd) }
+        let request = Array("GET \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n\r\n".utf8)
         guard write(fd, request, request.count) == request.count else { throw ServeTestError("write failed") }
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -233,5 +379,76 @@ enum ServeHTTP {
             throw ServeTestError("bad status line: \(head.first ?? "")")
         }
         return Reply(status: status, headers: Array(head.dropFirst()), body: String(text[split.upperBound...]))
+    }
+}
+
+extension ServeHTTP {
+    /// How many of `fds` are answered with each status, waiting until all are or `within` has
+    /// passed; a connection closed without an answer counts as status 0.
+    static func answers(_ fds: [Int32], within: Duration) -> [Int: Int] {
+        let end = ContinuousClock.now + within
+        var pending = fds
+        var statuses: [Int: Int] = [:]
+        while !pending.isEmpty && ContinuousClock.now < end {
+            var entries = pending.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&entries, nfds_t(entries.count), 100)
+            for entry in entries where entry.revents != 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = read(entry.fd, &buffer, buffer.count)
+                let line = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).prefix { $0 != "\r" } : ""
+                statuses[line.hasPrefix("HTTP/1.1 ") ? Int(line.dropFirst(9).prefix(3)) ?? 0 : 0, default: 0] += 1
+            }
+            let answered = Set(entries.filter { $0.revents != 0 }.map(\.fd))
+            pending.removeAll { answered.contains($0) }
+        }
+        return statuses
+    }
+
+    /// `GET target` once the server has room again: a 503 is retried for up to 5 s.
+    static func getOnceFree(_ target: String, port: UInt16) async throws -> Reply {
+        for _ in 0..<50 {
+            let reply = try get(target, port: port)
+            if reply.status != 503 { return reply }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ServeTestError("still 503 after 5 s")
+    }
+}
+
+/// Pids of the children of `parent`.
+func childProcesses(of parent: Int32) -> [Int32] {
+    #if os(Linux)
+    // Each thread lists the children it started.
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(parent)/task")) ?? []
+    return tasks.flatMap { task in
+        ((try? String(contentsOfFile: "/proc/\(parent)/task/\(task)/children", encoding: .utf8)) ?? "")
+            .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+    #else
+    let pgrep = Process()
+    pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+    pgrep.arguments = ["-P", String(parent)]
+    let out = Pipe()
+    pgrep.standardOutput = out
+    guard (try? pgrep.run()) != nil else { return [] }
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    pgrep.waitUntilExit()
+    return text.split(separator: "\n").compactMap { Int32($0) }
+    #endif
+}
+
+/// Appends `text` to the file at `url`.
+func append(_ text: String, to url: URL) throws {
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
+}
+
+/// Runs blocking socket code on a thread of its own, so that it holds no thread of the
+/// cooperative pool the other tests share.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
