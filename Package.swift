@@ -30,8 +30,14 @@ let package = Package(
         .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM"]),
         .target(name: "RMBenchPublish"),
         .target(name: "RMBenchServe"),
-        .executableTarget(name: "rmbench-site", dependencies: [
+        // The pipeline as a library: reading a data folder into typed inputs, assembling the
+        // site's data, the build with its progress, comparisons and gates — what the commands share.
+        .target(name: "RMBenchSite", dependencies: [
             "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
+        ]),
+        .executableTarget(name: "rmbench-site", dependencies: [
+            "RMBenchSite", "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
             "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

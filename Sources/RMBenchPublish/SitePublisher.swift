@@ -152,7 +152,7 @@ public enum SitePublisher {
             }
             try hook(.beforeSwap)
         } catch {
-            try? FileSystem.removeTree(temp)
+            try? removeOurs(temp)
             throw error
         }
 
@@ -161,7 +161,7 @@ public enum SitePublisher {
             do {
                 try FileSystem.rename(temp, to: location.path)
             } catch {
-                try? FileSystem.removeTree(temp)
+                try? removeOurs(temp)
                 throw error
             }
             return
@@ -170,19 +170,19 @@ public enum SitePublisher {
         do {
             try FileSystem.rename(location.path, to: backup)
         } catch {
-            try? FileSystem.removeTree(temp)
+            try? removeOurs(temp)
             throw error
         }
         do {
             try FileSystem.rename(temp, to: location.path)
         } catch {
             try? FileSystem.rename(backup, to: location.path)
-            try? FileSystem.removeTree(temp)
+            try? removeOurs(temp)
             throw error
         }
 
         // 7. Clean up; a leftover backup is removed by the next run.
-        try? FileSystem.removeTree(backup)
+        try? removeOurs(backup)
     }
 
     /// Step 3: an existing output must carry the marker or hold nothing but `keep` entries.
@@ -195,6 +195,19 @@ public enum SitePublisher {
         throw PublishError(kind: .notOurs, path: location.path,
                            reason: "the folder holds files rmbench-site did not write (\"\(first)\"\(more)) and no \(markerName) marker; "
                                + "refusing to replace it. Pick an empty or new output folder, or pass --force to replace it anyway")
+    }
+
+    /// Deletes one of our trees with its marker last, so a deletion cut short by a kill leaves
+    /// a tree that is still marked (or empty) and the next run finishes it.
+    static func removeOurs(_ directory: String) throws {
+        guard try FileSystem.kind(of: directory) == .directory else {
+            try FileSystem.removeTree(directory)
+            return
+        }
+        for name in try FileSystem.list(directory) where name != markerName {
+            try FileSystem.removeTree(directory + "/" + name)
+        }
+        try FileSystem.removeTree(directory)
     }
 
     /// Whether `directory` holds our marker file (a regular file with our text).
@@ -230,7 +243,7 @@ public enum SitePublisher {
             restored = newest
         }
         for name in backups + temps where name != restored {
-            try FileSystem.removeTree(location.parent + "/" + name)
+            try removeOurs(location.parent + "/" + name)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RMBenchSite
 import RMBenchConvert
 import RMBenchCore
 import RMBenchPublish
@@ -62,12 +63,12 @@ struct CompareCommand: AsyncParsableCommand {
         switch chosen {
         case .markdown:
             // Often printed into a CI log: control characters as escapes (data never starts a line).
-            try ComparisonInputs.write(TerminalText.lines(ComparisonReport.markdown(comparison)), to: output)
+            try OutputFile.write(TerminalText.lines(ComparisonReport.markdown(comparison)), to: output)
         case .json:
-            try ComparisonInputs.write(ComparisonReport.json(comparison).serialized(indent: 2) + "\n", to: output)
+            try OutputFile.write(ComparisonReport.json(comparison).serialized(indent: 2) + "\n", to: output)
         case .html:
             let page = Reports.comparison(comparison, templates: templateSet!, toolVersion: ToolVersion.current, path: "compare")
-            try ComparisonInputs.write(try SingleFile.html(page), to: output)
+            try OutputFile.write(try SingleFile.html(page), to: output)
         }
     }
 }

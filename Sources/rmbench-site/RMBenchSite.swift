@@ -1,4 +1,5 @@
 import ArgumentParser
+import RMBenchSite
 
 @main
 struct RMBenchSite: AsyncParsableCommand {
@@ -7,8 +8,4 @@ struct RMBenchSite: AsyncParsableCommand {
         abstract: "Turns RM-Bench reward-model results into scores, reports and a static website.",
         version: ToolVersion.current,
         subcommands: [BuildCommand.self, ScoreCommand.self, ValidateCommand.self, CompareCommand.self, CheckCommand.self, ReportCommand.self, BaselineCommand.self, ServeCommand.self])
-}
-
-enum ToolVersion {
-    static let current = "0.1.0"
 }

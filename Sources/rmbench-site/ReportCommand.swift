@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RMBenchSite
 import RMBenchAnalyze
 import RMBenchCore
 import RMBenchLoad
@@ -62,7 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
         } catch let failure as InputProblems {
             throw InputFailure.exit(failure)
         }
-        try ComparisonInputs.write(try SingleFile.html(page), to: output)
+        try OutputFile.write(try SingleFile.html(page), to: output)
         printError("wrote \(output)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RMBenchSite
 import RMBenchAnalyze
 import RMBenchCore
 

@@ -88,6 +88,8 @@ struct AtomicBuildTests {
         try FileManager.default.moveItem(at: site, to: backup)
         let temp = root.appendingPathComponent(".Site.tmp-4242-fedcba9876543210")
         try FileManager.default.createDirectory(at: temp.appendingPathComponent("models"), withIntermediateDirectories: true)
+        // A temporary tree carries the marker from its first moment; only marked ones are deleted.
+        try FileManager.default.copyItem(at: backup.appendingPathComponent(".rmbench-site"), to: temp.appendingPathComponent(".rmbench-site"))
         try Data("half".utf8).write(to: temp.appendingPathComponent("models/half.html"))
         #expect(!FileManager.default.fileExists(atPath: site.path))
 

@@ -1,0 +1,38 @@
+import Dispatch
+import RMBenchAnalyze
+import RMBenchCore
+
+/// How to bootstrap, as a plain value the pipeline carries (`--bootstrap N --seed S`).
+public struct BootstrapSettings: Sendable {
+    public var resamples: Int
+    public var seed: UInt64
+
+    public init(resamples: Int = Analyze.defaultResamples, seed: UInt64 = Analyze.defaultSeed) {
+        self.resamples = resamples
+        self.seed = seed
+    }
+
+    /// Intervals of every model, computed on all cores; empty when bootstrap is off.
+    public func intervals(_ runs: [ModelRun]) -> [String: BootstrapIntervals] {
+        guard resamples > 0 else { return [:] }
+        let results = Results(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            results.store(index, Analyze.bootstrapIntervals(runs[index].items, resamples: resamples, seed: seed))
+        }
+        return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results.values))
+    }
+
+    /// Tie-group ranks of the recomputed models; empty when bootstrap is off.
+    public func ranks(_ runs: [ModelRun]) -> [String: RankInfo] {
+        guard resamples > 0, runs.count > 1 else { return [:] }
+        return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, resamples: resamples, seed: seed)
+    }
+
+    /// Each index is written by exactly one iteration of `concurrentPerform`.
+    private final class Results: @unchecked Sendable {
+        private var slots: [BootstrapIntervals?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ index: Int, _ value: BootstrapIntervals) { slots[index] = value }
+        var values: [BootstrapIntervals] { slots.map { $0! } }
+    }
+}
