@@ -102,8 +102,8 @@ public struct ScatterChart: Sendable {
     /// Above this many drawn points: small translucent markers, no point labels.
     public static let manyPoints = 400
 
-    /// Height of one note line under the plot.
-    static let noteLine = 16.0
+    /// Height in px of one note line under the plot.
+    static let noteLine = 16
 
     /// The points that are drawn, per series, and how many were left out and why; how many
     /// coordinates lie beyond what the axes show (drawn at the axis end).
@@ -217,7 +217,7 @@ public struct ScatterChart: Sendable {
     }
 
     /// The canvas height: 420 px and one line per note.
-    func height(noteCount: Int) -> Int { Self.height + Int(Self.noteLine) * noteCount }
+    func height(noteCount: Int) -> Int { Self.height + Self.noteLine * noteCount }
 
     static func shape(_ marker: Marker) -> PlotSVG.Shape {
         switch marker {
@@ -396,7 +396,7 @@ public struct ScatterChart: Sendable {
         }
 
         for (k, note) in notes.enumerated() {
-            s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: Double(Self.height) - 10 + Self.noteLine * Double(k),
+            s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: Double(Self.height - 10 + Self.noteLine * k),
                               size: 11, cls: "\(p)-muted \(p)-note")
         }
         if let caption, !caption.isEmpty {
