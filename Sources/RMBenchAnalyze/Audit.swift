@@ -35,7 +35,7 @@ public struct AuditFinding: Sendable, Equatable {
         }
     }
 
-    public var model: String
+    public var model: ModelID
     public var severity: Severity
     /// A short stable name of the check, e.g. `published-identity`.
     public var check: String
@@ -46,7 +46,7 @@ public struct AuditFinding: Sendable, Equatable {
 
 /// Checks that published numbers add up, and that recomputed numbers match published ones.
 ///
-///     let findings = Audit.findings(scores: scores, published: rows, canonicalName: aliases.canonical)
+///     let findings = Audit.findings(scores: [(id, score)], published: [id: rows])
 public enum Audit {
     /// Points by which a recomputed number may differ from a published one and still agree.
     /// A number published with one decimal stands for anything within ±0.05 of it; tables are
@@ -84,30 +84,31 @@ public enum Audit {
         return comparisons.allSatisfy(\.agrees) ? .verified : .disagrees
     }
 
-    /// Every finding about every model, most severe first, then by model.
-    public static func findings(scores: [ModelScore], published: [String: [PublishedRow]]) -> [AuditFinding] {
+    /// Every finding about every model, most severe first, then by model name (ignoring case).
+    /// Models are resolved identities: a score and the published rows of the same model share one.
+    public static func findings(scores: [(id: ModelID, score: ModelScore)], published: [ModelID: [PublishedRow]]) -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        let scored = Dictionary(scores.map { ($0.model.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        for (key, rows) in published.sorted(by: { $0.key < $1.key }) {
-            for row in rows { findings += publishedChecks(row) }
-            if let score = scored[key] {
-                for row in rows { findings += recomputedChecks(score, row) }
+        let scored = Dictionary(scores.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+        for (id, rows) in published.sorted(by: { ($0.key.name.lowercased(), $0.key.name) < ($1.key.name.lowercased(), $1.key.name) }) {
+            for row in rows { findings += publishedChecks(row, of: id) }
+            if let score = scored[id] {
+                for row in rows { findings += recomputedChecks(score, row, of: id) }
             } else if rows.count > 1 {
-                findings += sourceAgreement(rows)
+                findings += sourceAgreement(rows, of: id)
             }
         }
-        for score in scores {
-            findings += identityCheck(score)
+        for (id, score) in scores {
+            findings += identityCheck(score, of: id)
         }
-        return findings.sorted { ($0.severity, $0.model.lowercased(), $0.check) < ($1.severity, $1.model.lowercased(), $1.check) }
+        return findings.sorted { ($0.severity, $0.model.name.lowercased(), $0.check) < ($1.severity, $1.model.name.lowercased(), $1.check) }
     }
 
     /// What a published row's own numbers imply.
-    static func publishedChecks(_ row: PublishedRow) -> [AuditFinding] {
+    static func publishedChecks(_ row: PublishedRow, of id: ModelID) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let source = "\(row.file), line \(row.line)"
         func finding(_ check: String, _ message: String, _ severity: AuditFinding.Severity = .warning) {
-            findings.append(AuditFinding(model: row.model, severity: severity, check: check, message: message, source: source))
+            findings.append(AuditFinding(model: id, severity: severity, check: check, message: message, source: source))
         }
         let domains = Domain.allCases.compactMap(row.domain)
         let difficulties = [row.easy, row.normal, row.hard].compactMap { $0 }
@@ -143,24 +144,24 @@ public enum Audit {
     }
 
     /// Recomputed numbers against a published row.
-    static func recomputedChecks(_ score: ModelScore, _ row: PublishedRow) -> [AuditFinding] {
+    static func recomputedChecks(_ score: ModelScore, _ row: PublishedRow, of id: ModelID) -> [AuditFinding] {
         let comparisons = compare(score, with: row)
         let source = "\(row.file), line \(row.line)"
         let disagreeing = comparisons.filter { !$0.agrees }
         if comparisons.isEmpty {
-            return [AuditFinding(model: score.model, severity: .note, check: "verified", message: "Nothing in the published row can be compared with the recomputed numbers.", source: source)]
+            return [AuditFinding(model: id, severity: .note, check: "verified", message: "Nothing in the published row can be compared with the recomputed numbers.", source: source)]
         }
         if disagreeing.isEmpty {
-            return [AuditFinding(model: score.model, severity: .note, check: "verified",
+            return [AuditFinding(model: id, severity: .note, check: "verified",
                                  message: "Recomputed numbers agree with the published ones within ±\(Audit.tolerance) points: \(comparisons.map(\.metric).joined(separator: ", ")).", source: source)]
         }
         let details = disagreeing.map { "\($0.metric) recomputed \(p($0.recomputed)), published \(p($0.published)) (\(signed($0.difference)))" }
-        return [AuditFinding(model: score.model, severity: .error, check: "disagrees",
+        return [AuditFinding(model: id, severity: .error, check: "disagrees",
                              message: "Recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points: \(details.joined(separator: "; ")).", source: source)]
     }
 
     /// Two published sources for the same model.
-    static func sourceAgreement(_ rows: [PublishedRow]) -> [AuditFinding] {
+    static func sourceAgreement(_ rows: [PublishedRow], of id: ModelID) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let first = rows[0]
         for other in rows.dropFirst() {
@@ -176,10 +177,10 @@ public enum Audit {
             guard compared > 0 else { continue }
             let where_ = "\(first.file), line \(first.line) and \(other.file), line \(other.line)"
             if differences.isEmpty {
-                findings.append(AuditFinding(model: first.model, severity: .note, check: "sources-agree",
+                findings.append(AuditFinding(model: id, severity: .note, check: "sources-agree",
                                              message: "Two published sources agree on \(compared) number\(compared == 1 ? "" : "s").", source: where_))
             } else {
-                findings.append(AuditFinding(model: first.model, severity: .warning, check: "sources-disagree",
+                findings.append(AuditFinding(model: id, severity: .warning, check: "sources-disagree",
                                              message: "Published sources disagree: \(differences.joined(separator: "; ")).", source: where_))
             }
         }
@@ -188,11 +189,11 @@ public enum Audit {
 
     /// For recomputed numbers the identity "mean of domain averages = mean of Easy, Normal,
     /// Hard" holds up to floating-point rounding; anything more is a bug, reported as an error.
-    static func identityCheck(_ score: ModelScore) -> [AuditFinding] {
+    static func identityCheck(_ score: ModelScore, of id: ModelID) -> [AuditFinding] {
         guard !score.domains.isEmpty else { return [] }
         let difficultyMean = (score.easy + score.normal + score.hard) / 3
         guard abs(score.average - difficultyMean) > 1e-12 else { return [] }
-        return [AuditFinding(model: score.model, severity: .error, check: "recomputed-identity",
+        return [AuditFinding(model: id, severity: .error, check: "recomputed-identity",
                              message: "Mean of domain averages \(score.average) ≠ mean of difficulties \(difficultyMean).", source: nil)]
     }
 

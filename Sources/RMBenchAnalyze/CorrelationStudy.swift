@@ -20,17 +20,16 @@ extension Analyze {
     ///
     /// - `rmbench`: model → RM-Bench metric name → value (percent), for every leaderboard row.
     /// - `external`: the tables from `Data/external/`.
-    /// - `canonicalName`: maps a name used in an external table to the leaderboard's name
-    ///   (aliases from the model metadata); names it does not know stay as they are.
+    /// - `models`: resolves a name used in an external table to its identity (any spelling the
+    ///   directory knows, aliases from the model metadata included); names it does not know
+    ///   match no row.
     ///
-    /// Models are matched ignoring case. Pairs are ordered by external file, external metric,
-    /// then `rmbenchMetrics`' order.
+    /// Pairs are ordered by external file, external metric, then `rmbenchMetrics`' order; points
+    /// by model name.
     public static func correlationStudy(
-        rmbench: [String: [String: Double]], rmbenchMetrics: [String], external: [ExternalMetrics],
-        canonicalName: (String) -> String, resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+        rmbench: [ModelID: [String: Double]], rmbenchMetrics: [String], external: [ExternalMetrics],
+        models: ModelDirectory, resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
     ) -> [CorrelationPair] {
-        var byName: [String: (name: String, values: [String: Double])] = [:]
-        for (name, values) in rmbench { byName[name.lowercased()] = (name, values) }
         var pairs: [CorrelationPair] = []
         for table in external {
             for metric in table.metrics {
@@ -38,9 +37,9 @@ extension Analyze {
                     var points: [(model: String, x: Double, y: Double)] = []
                     for model in table.models {
                         guard let x = table.values[model]?[metric.name],
-                              let row = byName[canonicalName(model).lowercased()],
-                              let value = row.values[y] else { continue }
-                        points.append((row.name, x, value))
+                              let id = models.id(model),
+                              let value = rmbench[id]?[y] else { continue }
+                        points.append((id.name, x, value))
                     }
                     points.sort { $0.model < $1.model }
                     let xs = points.map(\.x), ys = points.map(\.y)

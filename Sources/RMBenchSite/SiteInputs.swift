@@ -10,6 +10,8 @@ public struct SiteInputs: Sendable {
     public var external: [ExternalMetrics]
     public var metadata: [ModelMetadata]
     public var judges: [JudgeRun]
+    /// Every model's one identity, resolved from every name the inputs use and the metadata.
+    public let models: ModelDirectory
 
     public init(runs: [ModelRun] = [], published: [PublishedRow] = [], external: [ExternalMetrics] = [],
                 metadata: [ModelMetadata] = [], judges: [JudgeRun] = []) {
@@ -18,6 +20,31 @@ public struct SiteInputs: Sendable {
         self.external = external
         self.metadata = metadata
         self.judges = judges
+        models = ModelDirectory(metadata: metadata, names: runs.map(\.model) + judges.map(\.model) + published.map(\.model))
+    }
+
+    /// The identity of a name the inputs use. Every name of the inputs was resolved when they
+    /// were read, so this never invents an identity.
+    public func id(_ name: String) -> ModelID {
+        models.id(name) ?? ModelID(name: name)
+    }
+
+    /// Two result folders (or a result folder and a judge) that resolve to one model — by case
+    /// or through the metadata's aliases — would be two rows claiming one identity.
+    func sharedIdentities() -> [InputProblem] {
+        var first: [ModelID: (name: String, file: String)] = [:]
+        var problems: [InputProblem] = []
+        let named = runs.map { ($0.model, $0.sources.first?.path ?? $0.model) } + judges.map { ($0.model, $0.sources.first?.path ?? $0.model) }
+        for (name, file) in named {
+            let id = self.id(name)
+            if let earlier = first[id] {
+                problems.append(InputProblem(file: file, location: .file, message:
+                    "results for \"\(name)\" and \"\(earlier.name)\" (\(earlier.file)) are the same model \"\(id.name)\" (names match ignoring case or through models.toml aliases); put them under one model folder or rename one"))
+            } else {
+                first[id] = (name, file)
+            }
+        }
+        return problems
     }
 
     public static func load(data: String, progress: Progress = .quiet) async throws(InputProblems) -> SiteInputs {
@@ -114,7 +141,10 @@ public struct SiteInputs: Sendable {
         for j in judges.indices {
             for s in judges[j].sources.indices { judges[j].sources[s].path = relative(judges[j].sources[s].path, to: data) }
         }
-        return SiteInputs(runs: runs, published: published, external: external, metadata: metadata, judges: judges)
+        let inputs = SiteInputs(runs: runs, published: published, external: external, metadata: metadata, judges: judges)
+        let shared = inputs.sharedIdentities()
+        guard shared.isEmpty else { throw InputProblems(shared) }
+        return inputs
     }
 
     /// Metric names become page sections and chart file names, so two that read the same
@@ -124,7 +154,7 @@ public struct SiteInputs: Sendable {
         var problems: [InputProblem] = []
         for table in tables {
             for metric in table.metrics {
-                let key = Escape.slug(metric.name)
+                let key = Slug.plain(metric.name)
                 if let first = seen[key] {
                     problems.append(InputProblem(file: table.file, location: .file, message:
                         "metric \"\(metric.name)\" has the same name as \"\(first.name)\" in \(first.file) (names are compared ignoring case and punctuation); rename one of the two columns, e.g. after its benchmark"))

@@ -17,7 +17,7 @@ struct AuditTests {
     @Test func consistentRowHasNoWarnings() {
         let row = Self.row("ok", chat: 60, math: 70, code: 80, safety: 90, easy: 90, normal: 75, hard: 60, average: 75,
                            domainAverage: 75, difficultyAverage: 75)
-        #expect(Audit.findings(scores: [], published: ["ok": [row]]).isEmpty)
+        #expect(Audit.findings(scores: [], published: [ModelID(name: "ok"): [row]]).isEmpty)
     }
 
     /// The official leaderboard's REWARDANYTHING-8B row: domains 76.7, 90.3, 75.2, 90.2 → 83.1;
@@ -25,7 +25,7 @@ struct AuditTests {
     @Test func identityFailureAndOverallMismatchAreFlagged() {
         let row = Self.row("RA", chat: 76.7, math: 90.3, code: 75.2, safety: 90.2, easy: 89.4, normal: 85.3, hard: 84.4,
                            average: 86.4, domainAverage: 83.1, difficultyAverage: 86.4, flag: "Potentially Score Mismatch: True")
-        let findings = Audit.findings(scores: [], published: ["ra": [row]])
+        let findings = Audit.findings(scores: [], published: [ModelID(name: "ra"): [row]])
         #expect(findings.map(\.check) == ["overall-vs-domain", "published-identity", "source-flag"])
         #expect(findings.allSatisfy { $0.severity == .warning })
         #expect(findings[0].message == "The headline Overall 86.40 differs from Domain Avg 83.10 by +3.30 points.")
@@ -35,9 +35,9 @@ struct AuditTests {
     /// Rounding is not a finding: 0.1 between two means of rounded numbers is within 0.11.
     @Test func roundingWithinToleranceIsNotFlagged() {
         let row = Self.row("r", chat: 70.05, math: 70.05, code: 70.05, safety: 70.05, domainAverage: 70.15)
-        #expect(Audit.findings(scores: [], published: ["r": [row]]).map(\.check) == ["partial"], "only the note that E/N/H are missing")
+        #expect(Audit.findings(scores: [], published: [ModelID(name: "r"): [row]]).map(\.check) == ["partial"], "only the note that E/N/H are missing")
         let off = Self.row("r", chat: 70, math: 70, code: 70, safety: 70, domainAverage: 70.2)
-        #expect(Audit.findings(scores: [], published: ["r": [off]]).map(\.check) == ["domain-avg", "partial"])
+        #expect(Audit.findings(scores: [], published: [ModelID(name: "r"): [off]]).map(\.check) == ["domain-avg", "partial"])
     }
 
     static func score(chatCounts: [[Int]], samples: Int) -> ModelScore {
@@ -55,7 +55,7 @@ struct AuditTests {
         #expect(Audit.level(score: score, published: [Self.row("m", chat: 69.95)]) == .verified)
         #expect(Audit.level(score: score, published: [Self.row("m", chat: 70.1)]) == .disagrees)
         #expect(Audit.level(score: nil, published: [Self.row("m", chat: 70.1)]) == .published)
-        let findings = Audit.findings(scores: [score], published: ["m": [Self.row("m", chat: 71.2)]])
+        let findings = Audit.findings(scores: [(ModelID(name: "m"), score)], published: [ModelID(name: "m"): [Self.row("m", chat: 71.2)]])
         let disagreement = findings.first { $0.check == "disagrees" }
         #expect(disagreement?.severity == .error)
         #expect(disagreement?.message == "Recomputed numbers differ from the published ones beyond ±0.055 points: Chat recomputed 70.00, published 71.20 (-1.20).")
@@ -64,9 +64,9 @@ struct AuditTests {
     @Test func twoPublishedSources() {
         let a = Self.row("x", chat: 74.2, math: 91.8, hard: 76.7)
         let b = Self.row("x", chat: 74.16, math: 91.81, hard: 76.70)
-        #expect(Audit.findings(scores: [], published: ["x": [a, b]]).map(\.check).contains("sources-agree"))
+        #expect(Audit.findings(scores: [], published: [ModelID(name: "x"): [a, b]]).map(\.check).contains("sources-agree"))
         let c = Self.row("x", chat: 75.3, math: 83.9, hard: 70.4)
-        let disagree = Audit.findings(scores: [], published: ["x": [c, Self.row("x", chat: 76.49, math: 80.55, hard: 70.49)]])
+        let disagree = Audit.findings(scores: [], published: [ModelID(name: "x"): [c, Self.row("x", chat: 76.49, math: 80.55, hard: 70.49)]])
         #expect(disagree.first { $0.check == "sources-disagree" }?.message == "Published sources disagree: Chat 75.30 vs 76.49 (+1.19); Math 83.90 vs 80.55 (-3.35).")
     }
 }

@@ -71,10 +71,13 @@ struct CorrelationStudyTests {
             file: "x.csv", metrics: [.init(name: "other", description: "Other benchmark (%)")],
             values: ["a-alias": ["other": 10], "B": ["other": 20], "c": ["other": 35], "unknown": ["other": 99]],
             models: ["a-alias", "B", "c", "unknown"])
-        let rmbench: [String: [String: Double]] = ["Model-A": ["Average": 50], "b": ["Average": 60], "C": ["Average": 70, "Hard": 1]]
+        let metadata = [ModelMetadata(name: "Model-A", aliases: ["a-alias"], file: "models.toml", line: 1)]
+        let models = ModelDirectory(metadata: metadata, names: ["Model-A", "b", "C"])
+        let rmbench: [ModelID: [String: Double]] = [models.id("Model-A")!: ["Average": 50], models.id("b")!: ["Average": 60],
+                                                    models.id("C")!: ["Average": 70, "Hard": 1]]
         let pairs = Analyze.correlationStudy(
             rmbench: rmbench, rmbenchMetrics: ["Average", "Hard"], external: [external],
-            canonicalName: { $0 == "a-alias" ? "model-a" : $0 }, resamples: 200, seed: 1)
+            models: models, resamples: 200, seed: 1)
         #expect(pairs.map(\.y) == ["Average", "Hard"])
         let average = pairs[0]
         #expect(average.points.map(\.model) == ["C", "Model-A", "b"])

@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCore
 import Testing
 @testable import RMBenchRender
 
@@ -121,34 +122,34 @@ struct EscapingTests {
     }
 
     @Test func slugOfPathTraversal() {
-        let slug = Escape.slug("../../etc/passwd")
+        let slug = Slug.plain("../../etc/passwd")
         #expect(slug == "etc-passwd")
         #expect(isSafeSlug(slug))
     }
 
     @Test func slugOfHuggingFaceName() {
-        #expect(Escape.slug("Skywork/Reward-Llama-3.1-8B") == "skywork-reward-llama-3.1-8b")
-        #expect(Escape.slug("internlm/internlm2-7b_reward") == "internlm-internlm2-7b_reward")
+        #expect(Slug.plain("Skywork/Reward-Llama-3.1-8B") == "skywork-reward-llama-3.1-8b")
+        #expect(Slug.plain("internlm/internlm2-7b_reward") == "internlm-internlm2-7b_reward")
     }
 
     @Test func slugOfNonASCIIName() {
-        let slug = Escape.slug("模型")
+        let slug = Slug.plain("模型")
         #expect(slug.hasPrefix("model-"))
         #expect(slug.count == "model-".count + 8)
         #expect(isSafeSlug(slug))
-        #expect(Escape.slug("模型") == slug, "stable")
-        #expect(Escape.slug("模型") != Escape.slug("模式"))
+        #expect(Slug.plain("模型") == slug, "stable")
+        #expect(Slug.plain("模型") != Slug.plain("模式"))
     }
 
     @Test func slugOfEmptyName() {
-        #expect(Escape.slug("") == "model-cbf29ce4")   // FNV-1a 64 offset basis
-        #expect(Escape.slug("///").hasPrefix("model-"))
-        #expect(Escape.slug("...") != Escape.slug(""))
+        #expect(Slug.plain("") == "model-cbf29ce4")   // FNV-1a 64 offset basis
+        #expect(Slug.plain("///").hasPrefix("model-"))
+        #expect(Slug.plain("...") != Slug.plain(""))
     }
 
     @Test func namesDifferingOnlyInNonASCIIGetDifferentSlugs() {
-        let a = Escape.slug("Modèl-7B")
-        let b = Escape.slug("Modél-7B")
+        let a = Slug.plain("Modèl-7B")
+        let b = Slug.plain("Modél-7B")
         #expect(a != b)
         #expect(a.hasPrefix("mod-l-7b-"))
         #expect(b.hasPrefix("mod-l-7b-"))
@@ -157,33 +158,33 @@ struct EscapingTests {
 
     @Test func longNamesAreTruncatedWithHash() {
         let stem = String(repeating: "very-long-model-name-", count: 6)
-        let a = Escape.slug(stem + "A")
-        let b = Escape.slug(stem + "B")
+        let a = Slug.plain(stem + "A")
+        let b = Slug.plain(stem + "B")
         #expect(a.count <= 80 && b.count <= 80)
         #expect(a != b)
         #expect(isSafeSlug(a) && isSafeSlug(b))
-        #expect(Escape.slug(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
+        #expect(Slug.plain(String(repeating: "x", count: 80)) == String(repeating: "x", count: 80))
     }
 
     @Test func slugsAreAlwaysSafe() {
         let names = ["..", ".hidden", "-flag", "a..b", "a/./b", "CON", "name.", "a\u{0}b", "🦙 Llama 3", "a b\tc",
                      "%2e%2e%2f", "C:\\Windows\\system32", "x" + String(repeating: "é", count: 100)]
         for name in names {
-            #expect(isSafeSlug(Escape.slug(name)), "\(Escape.slug(name)) from \(name)")
+            #expect(isSafeSlug(Slug.plain(name)), "\(Slug.plain(name)) from \(name)")
         }
-        #expect(Escape.slug("a..b") == "a.b")
-        #expect(Escape.slug(".hidden") == "hidden")
+        #expect(Slug.plain("a..b") == "a.b")
+        #expect(Slug.plain(".hidden") == "hidden")
     }
 
     @Test func hashIsFNV1a64() {
-        #expect(Escape.fnv1a64([]) == 0xcbf2_9ce4_8422_2325)
-        #expect(Escape.fnv1a64(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
-        #expect(Escape.hex8(0x0000_00ab_cdef_0123) == "000000ab")
+        #expect(Slug.fnv1a64([]) == 0xcbf2_9ce4_8422_2325)
+        #expect(Slug.fnv1a64(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
+        #expect(Slug.hex8(0x0000_00ab_cdef_0123) == "000000ab")
     }
 
     @Test func uniqueSlugsDisambiguateCollisions() {
         let names = ["Org/Model", "org-model", "Other", "Org/Model"]
-        let slugs = Escape.uniqueSlugs(names)
+        let slugs = Slug.unique(names)
         #expect(slugs.count == 4)
         #expect(slugs[0] != slugs[1])
         #expect(slugs[0] == slugs[3])

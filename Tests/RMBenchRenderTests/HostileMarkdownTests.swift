@@ -121,8 +121,9 @@ struct HostileMarkdownTests {
 
     static func correlationsMarkdown(metrics: [String], description: String, file: String) throws -> String {
         let models = ["m1", "m2", "m3", "m4"]
+        let directory = ModelDirectory(metadata: [], names: models)
         let rmbench = Dictionary(uniqueKeysWithValues: models.enumerated().map { index, model in
-            (model, ["Average": 50.0 + Double(index * index), "Hard": 40.0 + Double(index)])
+            (directory.id(model)!, ["Average": 50.0 + Double(index * index), "Hard": 40.0 + Double(index)])
         })
         let external = ExternalMetrics(
             file: file, metrics: metrics.map { ExternalMetrics.Metric(name: $0, description: description) },
@@ -131,7 +132,7 @@ struct HostileMarkdownTests {
             }),
             models: models)
         let pairs = Analyze.correlationStudy(rmbench: rmbench, rmbenchMetrics: ["Average", "Hard"], external: [external],
-                                             canonicalName: { $0 }, resamples: 20, seed: 1)
+                                             models: directory, resamples: 20, seed: 1)
         let (templates, layout) = try PromptPagesTests.layout()
         return CorrelationsPage.render(pairs: pairs, rows: [], templates: templates, layout: layout).page.exportMarkdown
     }
@@ -150,7 +151,7 @@ struct HostileMarkdownTests {
         #expect(images.count == 6)   // each metric against Average and Hard
         // The chart files are named by slug: data shapes the file name, never the link.
         #expect(images.map(\.url) == hostile.flatMap { name in
-            ["average", "hard"].map { "charts/correlations/\(Escape.slug(name))-vs-\($0).svg" }
+            ["average", "hard"].map { "charts/correlations/\(Slug.plain(name))-vs-\($0).svg" }
         })
         #expect(images.map(\.text) == hostile.flatMap { ["Average on RM-Bench vs \($0)", "Hard on RM-Bench vs \($0)"] })
         let headings = tree.nodes(["heading"]).map { Self.shown($0.text) }

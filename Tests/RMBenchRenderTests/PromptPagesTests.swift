@@ -19,9 +19,9 @@ struct PromptPagesTests {
                    chosen: StyleScores(chosen[0], chosen[1], chosen[2]), rejected: StyleScores(rejected[0], rejected[1], rejected[2]))
     }
 
-    static func render(_ records: [PromptRecord], texts: [ItemKey: PromptText] = [:], slugs: [String: String] = [:]) throws -> [RenderedPage] {
+    static func render(_ records: [PromptRecord], texts: [ItemKey: PromptText] = [:]) throws -> [RenderedPage] {
         let (templates, layout) = try layout()
-        return PromptPages.render(records: records, texts: texts, modelSlugs: slugs, templates: templates, layout: layout)
+        return PromptPages.render(records: records, texts: texts, templates: templates, layout: layout)
     }
 
     // MARK: Records
@@ -97,7 +97,7 @@ struct PromptPagesTests {
     @Test func listPagesDoNotGrowWithModels() throws {
         let items = (1...10).map { Self.item("chat", Int64($0)) }
         let few = try Self.render(PromptPages.records([("A", items)]))
-        let many = try Self.render(PromptPages.records((0..<200).map { ("model \($0)", items) }))
+        let many = try Self.render(PromptPages.records((0..<200).map { (ModelID(name: "model \($0)"), items) }))
         let listFew = try #require(few.first { $0.path == "prompts/chat/page-1" })
         let listMany = try #require(many.first { $0.path == "prompts/chat/page-1" })
         #expect(listFew.markdown.split(separator: "\n").count == listMany.markdown.split(separator: "\n").count)
@@ -124,12 +124,13 @@ struct PromptPagesTests {
         #expect(paths.contains("prompts/code/page-1") && paths.contains("prompts/code/id-page-2"))
     }
 
-    @Test func modelLinksUseTheGivenSlugs() throws {
-        let records = PromptPages.records([("Org/Model A", [Self.item("chat", 1)]), ("<b>unlisted</b>", [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
-        let pages = try Self.render(records, slugs: ["Org/Model A": "org-model-a-1234"])
+    @Test func modelLinksUseEachIdentitysSlug() throws {
+        let records = PromptPages.records([(ModelID(name: "Org/Model A", slug: "org-model-a-1234"), [Self.item("chat", 1)]),
+                                           (ModelID(name: "<b>escaped</b>", slug: "b-escaped-b"), [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
+        let pages = try Self.render(records)
         let page = try #require(pages.first { $0.path == "prompts/chat/1" }).markdown
         #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | ✓✗✗\u{A0}✓✗✗\u{A0}✓✓✗ | 4/9 | 0/3 |"))
-        #expect(page.contains("| \\<b\\>unlisted\\</b\\> | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | ✗✗✗\u{A0}✗✗✗\u{A0}✗✗✗ | 0/9 | 0/3 |"))
+        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | ✗✗✗\u{A0}✗✗✗\u{A0}✗✗✗ | 0/9 | 0/3 |"))
         #expect(!page.contains("<b>"))
         #expect(page.contains("| concise | 1/2 (Normal) | 0/2 (Hard) | 0/2 (Hard) |"))
         // The list page aggregates: nobody got all nine; mean (4 + 0) / 2.
@@ -213,7 +214,7 @@ struct PromptPagesTests {
     @Test func everyPromptOfTheDefaultDataHasAPage() throws {
         let results = Self.repository.appendingPathComponent("Data/results/Baseline")
         let folders = try FileManager.default.contentsOfDirectory(atPath: results.path).sorted()
-        var models: [(model: String, items: [ScoredItem])] = []
+        var models: [(model: ModelID, items: [ScoredItem])] = []
         var keys: Set<ItemKey> = []
         for folder in folders {
             let data = try Data(contentsOf: results.appendingPathComponent("\(folder)/\(folder).json"))
@@ -229,13 +230,12 @@ struct PromptPagesTests {
                                   chosen: StyleScores(chosen[0], chosen[1], chosen[2]), rejected: StyleScores(rejected[0], rejected[1], rejected[2]))
             }
             keys.formUnion(items.map(\.key))
-            models.append((folder, items))
+            models.append((ModelID(name: folder), items))
         }
         #expect(models.count == 3 && keys.count > 500)
-        let slugs = Dictionary(uniqueKeysWithValues: models.map { ($0.model, $0.model) })
         let records = PromptPages.records(models)
         #expect(Set(records.map(\.key)) == keys)
-        let pages = try Self.render(records, slugs: slugs)
+        let pages = try Self.render(records)
         let files = PromptPages.files(records)
         let byPath = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0) })
         #expect(byPath.count == pages.count)
@@ -243,7 +243,7 @@ struct PromptPagesTests {
             let path = try #require(files[key])
             let page = try #require(byPath[path])
             for model in models.map(\.model) {
-                #expect(page.markdown.contains("(../../models/\(model).html)"), "\(key) lacks \(model)")
+                #expect(page.markdown.contains("(../../models/\(model.slug).html)"), "\(key) lacks \(model)")
             }
         }
         // Safety has two labels, so its file names carry them.
@@ -252,3 +252,10 @@ struct PromptPagesTests {
     }
 }
 
+
+/// Test models named by string literals: `("A", items)`.
+extension ModelID: ExpressibleByStringLiteral {
+    public init(stringLiteral name: String) {
+        self.init(name: name)
+    }
+}

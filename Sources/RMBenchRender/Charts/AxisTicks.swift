@@ -251,7 +251,7 @@ enum PlotSVG {
             out = "c" + out
             changed = true
         }
-        if changed { out += "-" + Escape.hex8(Escape.fnv1a64(Array(id.utf8))) }
+        if changed { out += "-" + Slug.hex8(Slug.fnv1a64(Array(id.utf8))) }
         return out
     }
 

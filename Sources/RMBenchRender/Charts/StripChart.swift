@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCore
 
 /// Distributions of values per group as horizontal box plots, one band per group and one box
 /// per series inside the band (e.g. chosen vs rejected response lengths per style), as a
@@ -194,7 +195,7 @@ public struct StripChart: Sendable {
             var u = UInt32(truncatingIfNeeded: v)
             for _ in 0..<4 { bytes.append(UInt8(u & 0xFF)); u >>= 8 }
         }
-        let hash = Escape.fnv1a64(bytes)
+        let hash = Slug.fnv1a64(bytes)
         // Mix the high bits down (FNV's low bits vary little for nearby inputs).
         let mixed = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
         return Double((mixed ^ (mixed >> 32)) >> 11) / Double(1 << 53) * 2 - 1

@@ -10,7 +10,7 @@ public enum Reports {
     public static func model(row: LeaderboardRow, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
                              comparison: Comparison?, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage? {
         guard let score = row.score else { return nil }
-        let parts = ModelPage.recomputedParts(row: row, score: score, slug: Escape.slug(score.model), lengths: lengths, reference: reference)
+        let parts = ModelPage.recomputedParts(row: row, score: score, slug: row.id.slug, lengths: lengths, reference: reference)
         var context = parts.context
         var fragments = parts.fragments
         if let comparison {

@@ -4,31 +4,32 @@ import RMBenchCore
 /// `audit.html`: every finding of the audit, by model, with an anchor per model that the
 /// leaderboard's ⚑ markers link to.
 enum AuditPage {
-    static func render(findings: [AuditFinding], rows: [LeaderboardRow], slugs: [String: String], templates: TemplateSet, layout: Layout) -> RenderedPage {
+    static func render(findings: [AuditFinding], rows: [LeaderboardRow], templates: TemplateSet, layout: Layout) -> RenderedPage {
         var fragments: [String: String] = [:]
         var models: [[String: Any]] = []
-        let order = rows.map(\.name)
-        let byModel = Dictionary(grouping: findings) { $0.model.lowercased() }
-        let names = order.filter { byModel[$0.lowercased()] != nil }
-            + Set(findings.map(\.model)).filter { name in !order.contains { $0.lowercased() == name.lowercased() } }.sorted()
+        // By model, in leaderboard order, then models that have no row.
+        let byModel = Dictionary(grouping: findings, by: \.model)
+        let order = rows.map(\.id).filter { byModel[$0] != nil }
+        let ids = order + Set(byModel.keys).subtracting(order).sorted()
+        let pages = Set(rows.map(\.id))
         var notes: [String] = ["| Model | Check | Note | Source |", "|---|---|---|---|"]
-        for name in names {
-            let modelFindings = byModel[name.lowercased()] ?? []
+        for id in ids {
+            let modelFindings = byModel[id] ?? []
+            let name = Escape.markdownTableCell(id.displayName)
             guard modelFindings.contains(where: { $0.severity != .note }) else {
                 for finding in modelFindings {
-                    let model = slugs[name].map { "[\(Escape.markdownTableCell(name))](models/\($0).html)" } ?? Escape.markdownTableCell(name)
+                    let model = pages.contains(id) ? "[\(name)](models/\(id.slug).html)" : name
                     notes.append("| \(model) | \(finding.check) | \(Escape.markdownTableCell(finding.message)) | \(Escape.markdownTableCell(finding.source ?? "")) |")
                 }
                 continue
             }
-            let slug = slugs[name] ?? Escape.slug(name)
-            let anchor = "anchor:audit-\(slug)"
-            fragments[anchor] = "<div id=\"audit-\(slug)\"></div>"
+            let anchor = "anchor:audit-\(id.slug)"
+            fragments[anchor] = "<div id=\"audit-\(id.slug)\"></div>"
             models.append(templateContext([
-                "name": Escape.markdownText(name),
+                "name": Escape.markdownText(id.displayName),
                 "anchor": "@@\(anchor)@@",
                 "worst": modelFindings.map(\.severity).min()!.rawValue,
-                "link": slugs[name].map { "models/\($0).html" } as Any?,
+                "link": pages.contains(id) ? "models/\(id.slug).html" : nil as String?,
                 "findings": modelFindings.sorted { $0.severity < $1.severity }.map { finding in
                     templateContext([
                         "severity": finding.severity.rawValue,

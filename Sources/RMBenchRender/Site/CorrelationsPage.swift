@@ -55,7 +55,7 @@ enum CorrelationsPage {
     }
 
     static func chart(_ pair: CorrelationPair, rows: [LeaderboardRow], index: Int) -> Chart {
-        let name = "\(Escape.slug(pair.x))-vs-\(Escape.slug(pair.y))"
+        let name = "\(Slug.plain(pair.x))-vs-\(Slug.plain(pair.y))"
         let title = "\(pair.y) on RM-Bench vs \(pair.x)"
         let points = pair.points.map { point in
             ScatterChart.Point(x: point.x, y: point.y, label: point.model,

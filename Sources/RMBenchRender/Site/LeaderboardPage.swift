@@ -13,7 +13,7 @@ enum LeaderboardPage {
             "table": LeaderboardTable.markdown(rows, slugs: slugs),
             "types": ModelType.allCases.filter { type in rows.contains { $0.type == type } }.map(\.title).joined(separator: ", "),
             "partialRecomputed": partialRecomputed.map { row in
-                ["name": Escape.markdownText(row.name), "missing": row.missingDomains.map(\.title).joined(separator: ", ")]
+                ["name": Escape.markdownText(row.id.displayName), "missing": row.missingDomains.map(\.title).joined(separator: ", ")]
             },
             "hasPartialRecomputed": !partialRecomputed.isEmpty,
             "hasIntervals": recomputed.contains { $0.intervals != nil },

@@ -20,14 +20,15 @@ enum ModelPage {
             }
             context["flagged"] = row.flagged
             context["slug"] = slug
+            context.merge(ModelCard.context(row.id)) { _, card in card }
             let markdown = templates.render("published-model.md", context)
-            return (layout.page(path: "models/\(slug)", title: row.name, markdown: markdown), [])
+            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [])
         }
         let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
         var context = parts.context
         context["report"] = "../reports/\(slug).html"
         let markdown = templates.render("model.md", context)
-        return (layout.page(path: "models/\(slug)", title: score.model, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
+        return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
                 parts.charts)
     }
 
@@ -54,7 +55,6 @@ enum ModelPage {
                                                       intervals: cellIntervals(row.intervals, domain.domain)).svg()))
         }
         var context: [String: Any] = [
-            "name": Escape.markdownText(score.model),
             "type": row.type.title,
             "provenance": row.provenance.rawValue,
             "samples": score.samples,
@@ -76,6 +76,7 @@ enum ModelPage {
         context["published"] = row.allPublished.enumerated().map { index, published in
             publishedContext(row, slug: slug, published: published).merging(["number": index + 1, "several": row.allPublished.count > 1]) { a, _ in a }
         }
+        context.merge(ModelCard.context(row.id)) { _, card in card }
         context["provenanceNote"] = provenanceNote(row)
         if let judge = row.judge { context["judge"] = judgeTable(judge) }
         if let intervals = row.intervals {

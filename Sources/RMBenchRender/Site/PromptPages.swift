@@ -8,7 +8,7 @@ struct PromptRecord: Sendable {
     var subset: String?
     var language: String?
     /// In the order of the models given to ``PromptPages/records(_:)``.
-    var scores: [(model: String, chosen: StyleScores, rejected: StyleScores)]
+    var scores: [(model: ModelID, chosen: StyleScores, rejected: StyleScores)]
 }
 
 /// Texts for a prompt, when the dataset is given.
@@ -31,7 +31,7 @@ enum PromptPages {
     /// Every prompt any model scored, sorted by domain then key; each with the scores of every
     /// model that has it, in the order of `models`. Subset and language come from the first
     /// model whose item has them.
-    static func records(_ models: [(model: String, items: [ScoredItem])]) -> [PromptRecord] {
+    static func records(_ models: [(model: ModelID, items: [ScoredItem])]) -> [PromptRecord] {
         var byKey: [ItemKey: PromptRecord] = [:]
         for (model, items) in models {
             var seen: Set<ItemKey> = []
@@ -99,7 +99,7 @@ enum PromptPages {
             guard !keys.isEmpty else { continue }
             let severalLabels = Set(keys.map(\.label)).count > 1
             let names = keys.map { severalLabels ? "\($0.label)-\($0.id)" : $0.id.description }
-            let slugs = Escape.uniqueSlugs(names).map { isListPageName($0) ? "id-" + $0 : $0 }
+            let slugs = Slug.unique(names).map { isListPageName($0) ? "id-" + $0 : $0 }
             var taken: Set<String> = []
             for (key, slug) in zip(keys, slugs) {
                 var candidate = slug
@@ -127,7 +127,7 @@ enum PromptPages {
 
     // MARK: - Pages
 
-    static func render(records: [PromptRecord], texts: [ItemKey: PromptText], modelSlugs: [String: String],
+    static func render(records: [PromptRecord], texts: [ItemKey: PromptText],
                        templates: TemplateSet, layout: Layout) -> [RenderedPage] {
         let records = records.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
         let files = files(records)
@@ -157,7 +157,7 @@ enum PromptPages {
             }
             for (index, record) in members.enumerated() {
                 pages.append(promptPage(record, domain: members, index: index, files: files, text: texts[record.key],
-                                        hasTexts: hasTexts, modelSlugs: modelSlugs, templates: templates, layout: layout))
+                                        hasTexts: hasTexts, templates: templates, layout: layout))
             }
         }
         let modelCount = Set(records.flatMap { $0.scores.map(\.model) }).count
@@ -227,7 +227,7 @@ enum PromptPages {
     }
 
     private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],
-                                   text: PromptText?, hasTexts: Bool, modelSlugs: [String: String],
+                                   text: PromptText?, hasTexts: Bool,
                                    templates: TemplateSet, layout: Layout) -> RenderedPage {
         let path = files[record.key]!
         let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
@@ -237,8 +237,7 @@ enum PromptPages {
         for entry in record.scores {
             let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
-            let name = Escape.markdownTableCell(entry.model)
-            let model = modelSlugs[entry.model].map { "[\(name)](../../models/\($0).html)" } ?? name
+            let model = "[\(Escape.markdownTableCell(entry.model.displayName))](../../models/\(entry.model.slug).html)"
             lines.append("| \(model) | \(entry.chosen.array.map(score).joined(separator: " · ")) | "
                          + "\(entry.rejected.array.map(score).joined(separator: " · ")) | \(cellString(grid, separator: "\u{A0}")) | "
                          + "\(correctCount(grid))/9 | \(hardCount(grid))/3 |")

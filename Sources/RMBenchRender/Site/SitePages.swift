@@ -11,22 +11,22 @@ public struct SiteInput: Sendable {
     /// External metrics against RM-Bench metrics, for `correlations.html`.
     public var correlations: [CorrelationPair]
     /// Per recomputed model with response features: its length and style analysis.
-    public var lengthAnalyses: [String: LengthAnalysis]
+    public var lengthAnalyses: [ModelID: LengthAnalysis]
     /// Response lengths of the benchmark, and the model whose results they were read from.
     public var datasetLengths: [DomainLengths]
-    public var datasetLengthsSource: String?
+    public var datasetLengthsSource: ModelID?
     /// The audit's findings, for `audit.html`.
     public var findings: [AuditFinding]
     /// Model metadata, for families on `types.html`.
     public var metadata: [ModelMetadata]
     /// Every recomputed model's items, in leaderboard order, for the prompt browser; and the
     /// prompts' texts when the dataset was given.
-    public var promptModels: [(model: String, items: [ScoredItem])] = []
+    public var promptModels: [(model: ModelID, items: [ScoredItem])] = []
     public var promptTexts: [ItemKey: PromptTexts] = [:]
 
     public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow],
-                correlations: [CorrelationPair] = [], lengthAnalyses: [String: LengthAnalysis] = [:],
-                datasetLengths: [DomainLengths] = [], datasetLengthsSource: String? = nil,
+                correlations: [CorrelationPair] = [], lengthAnalyses: [ModelID: LengthAnalysis] = [:],
+                datasetLengths: [DomainLengths] = [], datasetLengthsSource: ModelID? = nil,
                 findings: [AuditFinding] = [], metadata: [ModelMetadata] = []) {
         self.title = title
         self.baseURL = baseURL

@@ -10,8 +10,8 @@ import RMBenchScore
 public enum SiteRenderer {
     public static func render(_ input: SiteInput, templates: TemplateSet) -> RenderedSite {
         let rows = LeaderboardRow.ranked(input.rows)
-        let slugList = Escape.uniqueSlugs(rows.map(\.name))
-        let slugs = Dictionary(uniqueKeysWithValues: zip(rows.map(\.name), slugList))
+        // Slugs were assigned once, with the identities: every link to a model uses its own.
+        let slugs = Dictionary(rows.map { ($0.name, $0.id.slug) }, uniquingKeysWith: { first, _ in first })
         var pages: [RenderedPage] = []
         var files: [(String, [UInt8])] = templates.assets
 
@@ -22,27 +22,27 @@ public enum SiteRenderer {
         let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
         pages.append(correlations.page)
         files += correlations.files
-        let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource, templates: templates, layout: layout)
+        let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource?.displayName, templates: templates, layout: layout)
         pages.append(lengths.page)
         files += lengths.files
         let types = TypesPage.render(rows: rows, metadata: input.metadata, slugs: slugs, templates: templates, layout: layout)
         pages.append(types.page)
         files += types.files
-        pages.append(AuditPage.render(findings: input.findings, rows: rows, slugs: slugs, templates: templates, layout: layout))
-        let order = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.name, $0) })
-        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model) < (order[$1.model] ?? .max, $1.model) }
+        pages.append(AuditPage.render(findings: input.findings, rows: rows, templates: templates, layout: layout))
+        let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
         pages += PromptPages.render(
             records: PromptPages.records(promptModels),
             texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
-            modelSlugs: slugs, templates: templates, layout: layout)
-        let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.name] != nil }
-        let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.name]!) }
+            templates: templates, layout: layout)
+        let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
+        let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.id]!) }
         for row in rows {
-            let slug = slugs[row.name]!
-            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.name], reference: reference,
+            let slug = row.id.slug
+            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
                                          templates: templates, layout: layout)
             pages.append(model.page)
-            if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.name], reference: reference, comparison: nil,
+            if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.id], reference: reference, comparison: nil,
                                           templates: templates, toolVersion: input.toolVersion, path: "reports/\(slug)") {
                 pages.append(report)
             }

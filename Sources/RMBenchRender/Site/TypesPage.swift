@@ -52,7 +52,7 @@ enum TypesPage {
     }
 
     static func link(_ row: LeaderboardRow, _ slugs: [String: String]) -> String {
-        let name = Escape.markdownTableCell(row.name)
+        let name = Escape.markdownTableCell(row.id.displayName)
         return slugs[row.name].map { "[\(name)](models/\($0).html)" } ?? name
     }
 

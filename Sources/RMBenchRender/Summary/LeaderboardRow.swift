@@ -5,7 +5,8 @@ import RMBenchScore
 /// One leaderboard row: a scored model, a published row, or both for the same model.
 /// Values are fractions in [0, 1]; nil where not known.
 public struct LeaderboardRow: Sendable {
-    public var name: String
+    /// The model's one identity: canonical name, display name, slug, aliases, metadata.
+    public var id: ModelID
     public var type: ModelType
     public var score: ModelScore?
     /// The first published row for this model (the one shown when nothing is recomputed).
@@ -22,8 +23,11 @@ public struct LeaderboardRow: Sendable {
     /// For a generative judge: its verdicts, scored strictly (`score`) and with half credit.
     public var judge: JudgeScore?
 
-    public init(score: ModelScore, published: [PublishedRow] = [], intervals: BootstrapIntervals? = nil, rankGroup: RankInfo? = nil) {
-        name = score.model
+    /// A recomputed model, with its published rows if any. Without `id`, the model is known by
+    /// its score's name alone (a single result file, outside a site).
+    public init(score: ModelScore, id: ModelID? = nil, published: [PublishedRow] = [], intervals: BootstrapIntervals? = nil,
+                rankGroup: RankInfo? = nil) {
+        self.id = id ?? ModelID(name: score.model)
         type = score.type == .unknown ? published.first?.type ?? .unknown : score.type
         self.score = score
         self.published = published.first
@@ -32,9 +36,9 @@ public struct LeaderboardRow: Sendable {
         self.rankGroup = rankGroup
     }
 
-    public init(published: [PublishedRow]) {
+    public init(published: [PublishedRow], id: ModelID? = nil) {
         precondition(!published.isEmpty, "a published row needs a published source")
-        name = published[0].model
+        self.id = id ?? ModelID(name: published[0].model)
         type = published[0].type
         self.score = nil
         self.published = published[0]
@@ -44,6 +48,9 @@ public struct LeaderboardRow: Sendable {
     public init(published: PublishedRow) {
         self.init(published: [published])
     }
+
+    /// The canonical name.
+    public var name: String { id.name }
 
     /// recomputed, published, verified or disagrees (see `Audit`).
     public var provenance: ProvenanceLevel {
@@ -93,36 +100,23 @@ public struct LeaderboardRow: Sendable {
         }
     }
 
-    /// Joins scored models and published rows by model name (ignoring case, after
-    /// `canonicalName` maps aliases): every source for a model is attached to one row.
-    public static func rows(scores: [ModelScore], published: [PublishedRow],
-                            intervals: [String: BootstrapIntervals] = [:], ranks: [String: RankInfo] = [:],
-                            canonicalName: (String) -> String = { $0 }, flagged: Set<String> = []) -> [LeaderboardRow] {
-        let grouped = groupPublished(published, canonicalName: canonicalName)
-        var used: Set<String> = []
-        var rows = scores.map { score -> LeaderboardRow in
-            let key = canonicalName(score.model).lowercased()
-            if grouped[key] != nil { used.insert(key) }
-            var row = LeaderboardRow(score: score, published: grouped[key] ?? [], intervals: intervals[score.model], rankGroup: ranks[score.model])
-            row.flagged = flagged.contains(score.model.lowercased())
+    /// One row per model: each recomputed model with the published rows of the same identity,
+    /// then every model that is only published.
+    public static func rows(scores: [(id: ModelID, score: ModelScore)], published: [ModelID: [PublishedRow]],
+                            intervals: [ModelID: BootstrapIntervals] = [:], ranks: [ModelID: RankInfo] = [:],
+                            flagged: Set<ModelID> = []) -> [LeaderboardRow] {
+        var rows = scores.map { id, score -> LeaderboardRow in
+            var row = LeaderboardRow(score: score, id: id, published: published[id] ?? [], intervals: intervals[id], rankGroup: ranks[id])
+            row.flagged = flagged.contains(id)
             return row
         }
-        var seen: Set<String> = []
-        for row in published {
-            let key = canonicalName(row.model).lowercased()
-            guard !used.contains(key), seen.insert(key).inserted, let sources = grouped[key] else { continue }
-            var leaderboardRow = LeaderboardRow(published: sources)
-            leaderboardRow.flagged = flagged.contains(sources[0].model.lowercased())
-            rows.append(leaderboardRow)
+        let recomputed = Set(scores.map(\.id))
+        for (id, sources) in published where !recomputed.contains(id) && !sources.isEmpty {
+            var row = LeaderboardRow(published: sources, id: id)
+            row.flagged = flagged.contains(id)
+            rows.append(row)
         }
         return ranked(rows)
-    }
-
-    /// Published rows by canonical lowercased name, in input order.
-    public static func groupPublished(_ published: [PublishedRow], canonicalName: (String) -> String = { $0 }) -> [String: [PublishedRow]] {
-        var grouped: [String: [PublishedRow]] = [:]
-        for row in published { grouped[canonicalName(row.model).lowercased(), default: []].append(row) }
-        return grouped
     }
 
     /// Best first by Average; rows without an Average last; then by name, so the order is total.

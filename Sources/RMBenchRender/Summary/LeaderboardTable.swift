@@ -50,8 +50,9 @@ public enum LeaderboardTable {
         ]
         var partial = false
         for (row, rank) in zip(ranked, ranks) {
-            var name = Escape.markdownTableCell(row.name)
+            var name = Escape.markdownTableCell(row.id.displayName)
             if let slug = slugs?[row.name] { name = "[\(name)](\(linkPrefix)\(slug).html)" }
+            if row.id.hasDisplayName { name += " (\(Escape.markdownTableCell(row.name)))" }
             if row.isPartial {
                 name += " †"
                 partial = true
