@@ -51,6 +51,9 @@ let package = Package(
         .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchConvert", "CCmarkGFM"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
         .testTarget(name: "RMBenchServeTests", dependencies: ["RMBenchServe"]),
+        .testTarget(name: "RMBenchSiteTests", dependencies: [
+            "RMBenchSite", "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchPublish",
+        ]),
         // End to end: runs the built `rmbench-site` binary on real and hostile data folders.
         .testTarget(name: "SiteTests", dependencies: ["rmbench-site"]),
     ],

@@ -27,7 +27,7 @@ public enum ModelKind: String, CaseIterable, Sendable, Codable {
 /// (`Data/models.toml`, read by `ModelMetadataReader`; format in docs/input-formats.md).
 ///
 ///     let meta = try ModelMetadataReader.read(path: "Data/models.toml")
-///     meta.first { $0.matches("RM-R1-Qwen2.5-Instruct-32B") }?.displayName
+///     ModelDirectory(metadata: meta, names: names).id("RM-R1-Qwen2.5-Instruct-32B")?.displayName
 public struct ModelMetadata: Equatable, Sendable {
     /// The name results and published rows use (a result folder, a leaderboard row).
     public var name: String
@@ -76,16 +76,6 @@ public struct ModelMetadata: Equatable, Sendable {
         self.line = line
     }
 
-    /// The name to show.
-    public var title: String { displayName ?? name }
-
     /// The name and the aliases.
     public var allNames: [String] { [name] + aliases }
-
-    /// Whether `name` is this model's name or one of its aliases, ignoring case (as the
-    /// published-numbers reader compares model names).
-    public func matches(_ name: String) -> Bool {
-        let wanted = name.lowercased()
-        return allNames.contains { $0.lowercased() == wanted }
-    }
 }

@@ -38,8 +38,12 @@ struct ModelMetadataTests {
                 family: "tulu-v2.5 preference mix", file: path, line: 27),
             ModelMetadata(name: "length-baseline", type: .baseline, file: path, line: 33),
         ])
-        #expect(models[0].matches("rm-r1-qwen-instruct-32b") && !models[0].matches("RM-R1"))
-        #expect(models[0].title == "RM-R1 Qwen2.5-Instruct 32B" && models[3].title == "length-baseline")
+        // Names resolve through the metadata ignoring case; the display name comes along.
+        let directory = ModelDirectory(metadata: models, names: ["rm-r1-qwen-instruct-32b", "RM-R1", "length-baseline"])
+        #expect(directory.id("rm-r1-qwen-instruct-32b")?.name == models[0].name)
+        #expect(directory.id("rm-r1-qwen-instruct-32b")?.displayName == "RM-R1 Qwen2.5-Instruct 32B")
+        #expect(directory.id("RM-R1")?.metadata == nil)
+        #expect(directory.id("length-baseline")?.displayName == "length-baseline")
     }
 
     /// The example in docs/input-formats.md reads as documented.

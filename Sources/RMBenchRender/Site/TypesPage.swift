@@ -29,7 +29,7 @@ enum TypesPage {
         let byFamily = Dictionary(grouping: metadata.filter { $0.family != nil }) { $0.family! }
         for family in byFamily.keys.sorted() {
             let entries = byFamily[family]!.compactMap { meta -> (ModelMetadata, LeaderboardRow)? in
-                guard let row = rows.first(where: { meta.matches($0.name) }) else { return nil }
+                guard let row = rows.first(where: { $0.id.metadata == meta }) else { return nil }
                 return (meta, row)
             }
             guard entries.count >= 2 else { continue }
