@@ -8,7 +8,8 @@
 #           coordinates (Fuzz/render/entry.swift describes the input and the checks).
 #
 #     scripts/fuzz.sh [SECONDS] [libFuzzer flags…]   # default 60 s; `make fuzz SECONDS=N` runs this
-#     TARGET=render scripts/fuzz.sh 600               # one target only (TARGET=reader|render|all)
+#     TARGET=render scripts/fuzz.sh 600               # one target only (TARGET=reader|render|all;
+#                                                     # `make fuzz SECONDS=600 TARGET=render` too)
 #     scripts/fuzz.sh 0 .build-fuzz/fuzz/findings/crash-…   # replay one input (SECONDS is ignored)
 #
 # TARGET=all (the default, also for `make fuzz`) runs the reader, then the render target, for

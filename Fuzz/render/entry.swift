@@ -62,8 +62,10 @@ struct FuzzBytes {
         0, -0.0, 1, -1, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
         .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, -.leastNormalMagnitude,
         .nan, -.nan, .infinity, -.infinity, 1e300, -1e300, 1e300.nextUp, 1e300.nextDown, 1e-300, 1e-300.nextDown,
-        1.7e308, 1e308, 1e-320, 1e15, 9_007_199_254_740_993, 0.5, 0.05, -0.04, 1e-12, .ulpOfOne, 100, 83.6066,
+        1.7e308, 1e308, subnormal, 1e15, 0x1p53, 0.5, 0.05, -0.04, 1e-12, .ulpOfOne, 100, 83.6066,
     ]
+    /// 1e-320, from text: the literal would warn that it loses precision.
+    static let subnormal = Double("1e-320")!
 
     mutating func double() -> Double {
         let tag = byte()
