@@ -33,7 +33,7 @@ let package = Package(
         // The pipeline as a library: reading a data folder into typed inputs, assembling the
         // site's data, the build with its progress, comparisons and gates — what the commands share.
         .target(name: "RMBenchSite", dependencies: [
-            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze",
             "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
         ]),
         .executableTarget(name: "rmbench-site", dependencies: [

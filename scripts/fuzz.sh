@@ -24,10 +24,11 @@
 #   2. reader: RMBenchLoad's files plus Fuzz/entry.swift as the module RMBenchLoad, linked with
 #      Core's object, -lcrypto (CLibCrypto's module map links it, but only for SwiftPM; say it)
 #      and libFuzzer + AddressSanitizer (-sanitize=fuzzer,address).
-#   3. render: only what the charts need, not the whole RMBenchRender target (which needs
-#      Score, Analyze and the swift-mustache package): Sources/RMBenchRender/Charts/*.swift,
-#      Escaping/Escape.swift (the charts escape their text and hash ids with it) and
-#      Fuzz/render/entry.swift as the module RMBenchRender, linked like the reader.
+#   3. render: RMBenchScore and RMBenchAnalyze as modules (the charts draw Analyze's quartiles
+#      and least-squares fits), then only what the charts need of RMBenchRender, not the whole
+#      target (which needs the swift-mustache package): Sources/RMBenchRender/Charts/*.swift,
+#      Escaping/Escape.swift (the charts escape their text with it) and Fuzz/render/entry.swift
+#      as the module RMBenchRender, linked with the three objects like the reader.
 # -O keeps them fast; Swift's bounds, overflow and Double→Int conversion checks stay on in -O,
 # and ASan sees the unsafe-pointer reads. ld.gold's "Cannot export local symbol __asan_…"
 # warnings are harmless and filtered out.
@@ -65,10 +66,15 @@ for target in "${TARGETS[@]}"; do
             "$ROOT"/Sources/RMBenchLoad/*.swift "$ROOT/Fuzz/entry.swift" RMBenchCore.o -lcrypto \
             -o fuzz-reader) 2>&1 | filter
     else
+        for module in RMBenchScore RMBenchAnalyze; do
+            echo "fuzz: compiling $module" >&2
+            (cd "$OUT" && swiftc "${FLAGS[@]}" -wmo -module-name "$module" -I . -emit-object -o "$module.o" \
+                -emit-module -emit-module-path "$module.swiftmodule" "$ROOT"/Sources/"$module"/*.swift) 2>&1 | filter
+        done
         echo "fuzz: compiling the charts + Escape + Fuzz/render/entry.swift into $OUT/fuzz-render" >&2
         (cd "$OUT" && swiftc "${FLAGS[@]}" -wmo -module-name RMBenchRender -I . \
             "$ROOT"/Sources/RMBenchRender/Charts/*.swift "$ROOT/Sources/RMBenchRender/Escaping/Escape.swift" \
-            "$ROOT/Fuzz/render/entry.swift" RMBenchCore.o -lcrypto -o fuzz-render) 2>&1 | filter
+            "$ROOT/Fuzz/render/entry.swift" RMBenchCore.o RMBenchScore.o RMBenchAnalyze.o -lcrypto -o fuzz-render) 2>&1 | filter
     fi
     test -x "$OUT/fuzz-$target"
 done

@@ -1,21 +1,5 @@
 import RMBenchCore
 
-/// RM-Bench's difficulty levels, plus their mean.
-public enum Difficulty: String, CaseIterable, Hashable, Sendable {
-    case easy, normal, hard, average
-}
-
-/// A number RM-Bench reports for a model.
-public enum Metric: Hashable, Sendable {
-    /// Mean over the domains present (the leaderboard's Easy/Normal/Hard/Average).
-    case overall(Difficulty)
-    /// One domain's Easy/Normal/Hard/Average.
-    case domain(Domain, Difficulty)
-    /// One domain's style-matrix cell as a fraction of its prompts: row = chosen style,
-    /// column = rejected style, each 0…2 (concise, detailed plain, detailed markdown).
-    case cell(Domain, row: Int, column: Int)
-}
-
 /// 95 % bootstrap intervals of every metric of one model.
 ///
 ///     let ci = Analyze.bootstrapIntervals(run.items)

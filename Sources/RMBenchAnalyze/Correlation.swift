@@ -36,13 +36,13 @@ extension Analyze {
         let n = x.count
         guard n >= 3, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite),
               !isConstant(x), !isConstant(y),
-              let pearson = PearsonMoments(x, y)
+              let pearson = LeastSquares(x: x, y: y), let pearsonR = pearson.r
         else { return nil }
-        let rho = PearsonMoments(averageRanks(x), averageRanks(y))?.r ?? .nan
+        let rho = LeastSquares(x: averageRanks(x), y: averageRanks(y))?.r ?? .nan
         let kendall = kendallTauB(x, y)
         return CorrelationResult(
             n: n,
-            pearsonR: pearson.r, pearsonP: correlationPValue(pearson.r, n: n),
+            pearsonR: pearsonR, pearsonP: correlationPValue(pearsonR, n: n),
             spearmanRho: rho, spearmanP: correlationPValue(rho, n: n),
             kendallTau: kendall.tau, kendallP: kendall.p,
             slope: pearson.slope, intercept: pearson.intercept)
@@ -132,8 +132,8 @@ extension Analyze {
                 sampleX[k] = x[pick]
                 sampleY[k] = y[pick]
             }
-            if !isConstant(sampleX), !isConstant(sampleY), let moments = PearsonMoments(sampleX, sampleY) {
-                rs.append(moments.r)
+            if !isConstant(sampleX), !isConstant(sampleY), let r = LeastSquares(x: sampleX, y: sampleY)?.r {
+                rs.append(r)
             }
         }
         guard !rs.isEmpty else { return nil }
@@ -170,35 +170,5 @@ private struct TieStatistics {
             }
             start = end
         }
-    }
-}
-
-/// Centered second moments of paired data, and what follows from them.
-struct PearsonMoments {
-    var r: Double
-    var slope: Double
-    var intercept: Double
-
-    /// Nil when either variable has zero spread. Deviations are scaled by their largest
-    /// magnitude before squaring (as scipy does) so huge values cannot overflow; r is
-    /// Sxy / √(Sxx·Syy), which is exactly ±1 for exactly (anti-)proportional deviations.
-    init?(_ x: [Double], _ y: [Double]) {
-        let n = Double(x.count)
-        let meanX = x.reduce(0, +) / n
-        let meanY = y.reduce(0, +) / n
-        let scaleX = x.reduce(0) { max($0, abs($1 - meanX)) }
-        let scaleY = y.reduce(0) { max($0, abs($1 - meanY)) }
-        guard scaleX > 0, scaleY > 0 else { return nil }
-        var sxx = 0.0, syy = 0.0, sxy = 0.0
-        for k in x.indices {
-            let dx = (x[k] - meanX) / scaleX
-            let dy = (y[k] - meanY) / scaleY
-            sxx += dx * dx
-            syy += dy * dy
-            sxy += dx * dy
-        }
-        r = max(-1, min(1, sxy / (sxx * syy).squareRoot()))
-        slope = sxy / sxx * (scaleY / scaleX)
-        intercept = meanY - slope * meanX
     }
 }

@@ -123,8 +123,8 @@ extension Analyze {
     public static func spearman(_ x: [Double], _ y: [Double]) -> RankCorrelation? {
         precondition(x.count == y.count, "spearman needs paired samples of the same length")
         guard x.count >= 3, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), !isConstant(x), !isConstant(y),
-              let moments = PearsonMoments(averageRanks(x), averageRanks(y))
+              let rho = LeastSquares(x: averageRanks(x), y: averageRanks(y))?.r
         else { return nil }
-        return RankCorrelation(n: x.count, rho: moments.r, p: correlationPValue(moments.r, n: x.count))
+        return RankCorrelation(n: x.count, rho: rho, p: correlationPValue(rho, n: x.count))
     }
 }

@@ -22,8 +22,18 @@ public enum Percentile {
         let gamma = virtualIndex - below
         let a = sorted[lower], b = sorted[upper]
         let difference = b - a
+        // Neighbours so far apart that their difference overflows (−1e308 and 1e308): the
+        // weighted mean stays finite where numpy would give inf.
+        guard difference.isFinite else { return (1 - gamma) * a + gamma * b }
         // numpy's _lerp: a + d·t, but b − d·(1 − t) when t ≥ ½ (exact at t = 1, monotone).
         return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
+    }
+
+    /// First quartile, median and third quartile of the finite values; nil when there are none.
+    public static func quartiles(_ values: [Double]) -> (q1: Double, median: Double, q3: Double)? {
+        let v = values.filter(\.isFinite).sorted()
+        guard !v.isEmpty else { return nil }
+        return (linear(sorted: v, 0.25), linear(sorted: v, 0.5), linear(sorted: v, 0.75))
     }
 
     /// The 95 % percentile interval [2.5th, 97.5th] of `values` (any order, non-empty).

@@ -1,4 +1,5 @@
 import RMBenchCore
+import RMBenchScore
 
 /// The nine style-matrix counts of a set of prompts, packed three to a word (21 bits each).
 ///
@@ -47,10 +48,9 @@ struct PackedCells: Sendable, Equatable {
 
 /// One domain's counts over some sample of prompts, with RM-Bench's metrics.
 ///
-/// The formulas repeat `StyleMatrix`'s operation for operation (same additions in the same
-/// order), so that the point estimates equal the Score stage's numbers bit for bit; we do
-/// not build a `StyleMatrix` per resample because its nested arrays would allocate in the
-/// innermost loop.
+/// The metrics are ``DifficultyMeans``, as in the Score stage, so the point estimates equal its
+/// numbers bit for bit; we do not build a `StyleMatrix` per resample because its nested arrays
+/// would allocate in the innermost loop.
 struct DomainCounts {
     var cells: PackedCells
     var samples: Int
@@ -60,10 +60,10 @@ struct DomainCounts {
         Double(cells.count(i, j)) / Double(samples)
     }
 
-    var hard: Double { ((fraction(0, 1) + fraction(0, 2)) + fraction(1, 2)) / 3.0 }
-    var normal: Double { ((fraction(0, 0) + fraction(1, 1)) + fraction(2, 2)) / 3.0 }
-    var easy: Double { (fraction(1, 0) + (fraction(2, 0) + fraction(2, 1))) / 3.0 }
-    var average: Double { ((hard + normal) + easy) / 3.0 }
+    var hard: Double { DifficultyMeans.hard(fraction) }
+    var normal: Double { DifficultyMeans.normal(fraction) }
+    var easy: Double { DifficultyMeans.easy(fraction) }
+    var average: Double { DifficultyMeans.average(hard: hard, normal: normal, easy: easy) }
 }
 
 /// A model's prompts grouped by domain (official order, present domains only), each prompt

@@ -177,3 +177,29 @@ extension Analyze {
         return averages
     }
 }
+
+extension Analyze {
+    /// Competition ranks ("1, 2, 2, 4") of values already in best-first order, equal values
+    /// sharing a rank; nil values get no rank and take no place.
+    ///
+    ///     Analyze.competitionRanks(["71.2", "70.0", "70.0", nil, "65.1"])   // [1, 2, 2, nil, 4]
+    public static func competitionRanks<Value: Equatable>(_ values: [Value?]) -> [Int?] {
+        var ranks: [Int?] = []
+        var previous: Value?
+        var previousRank = 0
+        var position = 0
+        for value in values {
+            guard let value else {
+                ranks.append(nil)
+                continue
+            }
+            position += 1
+            if value != previous {
+                previousRank = position
+                previous = value
+            }
+            ranks.append(previousRank)
+        }
+        return ranks
+    }
+}

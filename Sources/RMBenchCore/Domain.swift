@@ -27,16 +27,6 @@ public enum Domain: String, CaseIterable, Sendable, Comparable, Codable {
         }
     }
 
-    /// Prompt count of this domain in the full RM-Bench release (1,327 in all).
-    public var officialSampleCount: Int {
-        switch self {
-        case .chat: 129
-        case .math: 529
-        case .code: 228
-        case .safety: 441
-        }
-    }
-
     public static func < (lhs: Domain, rhs: Domain) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -51,15 +41,6 @@ public enum Style: Int, CaseIterable, Sendable {
         case .concise: "concise"
         case .detailedPlain: "detailed plain"
         case .detailedMarkdown: "detailed markdown"
-        }
-    }
-
-    /// The paper's notation: y∅, yL, yL,M.
-    public var symbol: String {
-        switch self {
-        case .concise: "y∅"
-        case .detailedPlain: "yL"
-        case .detailedMarkdown: "yL,M"
         }
     }
 }

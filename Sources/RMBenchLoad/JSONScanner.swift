@@ -31,8 +31,6 @@ struct JSONScanner {
         self.count = count
     }
 
-    var atEnd: Bool { pos >= count }
-
     var current: UInt8? { pos < count ? bytes[pos] : nil }
 
     mutating func skipWhitespace() {

@@ -67,13 +67,6 @@ enum PublishedColumn: CaseIterable {
         }
     }
 
-    var isPercent: Bool {
-        switch self {
-        case .model, .type, .license, .url, .source, .flag: false
-        default: true
-        }
-    }
-
     private static let byName: [String: PublishedColumn] = {
         var table: [String: PublishedColumn] = [:]
         for column in allCases {

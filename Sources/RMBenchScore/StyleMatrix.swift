@@ -51,31 +51,9 @@ public struct StyleMatrix: Equatable, Sendable {
         (0..<3).map { i in (0..<3).map { j in fraction(i, j) } }
     }
 
-    /// Mean of the upper triangle (chosen plainer than rejected).
-    /// numpy sums `triu(acc, 1)` pairwise over all 9 cells; with the zeros that is
-    /// `(m01 + m02) + m12`, then divides by 3.0.
-    public var hard: Double {
-        ((fraction(0, 1) + fraction(0, 2)) + fraction(1, 2)) / 3.0
-    }
-
-    /// Mean of the diagonal: `np.mean(np.diag(acc))` sums left to right, then divides by 3.
-    public var normal: Double {
-        ((fraction(0, 0) + fraction(1, 1)) + fraction(2, 2)) / 3.0
-    }
-
-    /// Mean of the lower triangle (chosen fancier than rejected).
-    /// numpy's pairwise sum of `tril(acc, -1)` adds `m10` to `(m20 + m21)`, then divides by 3.0.
-    public var easy: Double {
-        (fraction(1, 0) + (fraction(2, 0) + fraction(2, 1))) / 3.0
-    }
-
-    /// `np.mean([hard, normal, easy])`, in the order of the official result dict.
-    public var average: Double {
-        ((hard + normal) + easy) / 3.0
-    }
-
-    /// Integer totals behind each difficulty: correct comparisons out of `3 × samples`.
-    public var hardCount: Int { counts[0][1] + counts[0][2] + counts[1][2] }
-    public var normalCount: Int { counts[0][0] + counts[1][1] + counts[2][2] }
-    public var easyCount: Int { counts[1][0] + counts[2][0] + counts[2][1] }
+    /// Hard, Normal, Easy and Average: ``DifficultyMeans`` over ``fraction(_:_:)``.
+    public var hard: Double { DifficultyMeans.hard(fraction) }
+    public var normal: Double { DifficultyMeans.normal(fraction) }
+    public var easy: Double { DifficultyMeans.easy(fraction) }
+    public var average: Double { DifficultyMeans.average(hard: hard, normal: normal, easy: easy) }
 }

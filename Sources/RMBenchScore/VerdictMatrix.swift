@@ -100,8 +100,8 @@ public struct VerdictMatrix: Equatable, Sendable {
 }
 
 /// A style matrix where each cell holds twice its credit (2 per win, 1 per tie), so that
-/// half points stay integers. Fractions and Hard / Normal / Easy / Average use the same
-/// operations in the same order as `StyleMatrix`; `doubled / (2 × samples)` is the same
+/// half points stay integers. Hard / Normal / Easy / Average are ``DifficultyMeans``, as for
+/// `StyleMatrix`; `doubled / (2 × samples)` is the same
 /// correctly rounded number as numpy's sum of 1 / 0.5 / 0 divided by the sample count.
 public struct HalfCreditMatrix: Equatable, Sendable {
     public private(set) var doubledCounts: [[Int]]
@@ -125,10 +125,10 @@ public struct HalfCreditMatrix: Equatable, Sendable {
         (0..<3).map { i in (0..<3).map { j in fraction(i, j) } }
     }
 
-    public var hard: Double { ((fraction(0, 1) + fraction(0, 2)) + fraction(1, 2)) / 3.0 }
-    public var normal: Double { ((fraction(0, 0) + fraction(1, 1)) + fraction(2, 2)) / 3.0 }
-    public var easy: Double { (fraction(1, 0) + (fraction(2, 0) + fraction(2, 1))) / 3.0 }
-    public var average: Double { ((hard + normal) + easy) / 3.0 }
+    public var hard: Double { DifficultyMeans.hard(fraction) }
+    public var normal: Double { DifficultyMeans.normal(fraction) }
+    public var easy: Double { DifficultyMeans.easy(fraction) }
+    public var average: Double { DifficultyMeans.average(hard: hard, normal: normal, easy: easy) }
 }
 
 /// One domain of a judge: the pooled matrix and its subgroups (raw domain label when a domain

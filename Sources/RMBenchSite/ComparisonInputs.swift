@@ -1,5 +1,4 @@
 import RMBenchAnalyze
-import RMBenchBaselines
 import RMBenchCore
 import RMBenchLoad
 import RMBenchRender

@@ -27,15 +27,6 @@ public enum Gates {
         public var failed: Int
     }
 
-    static let names: [String: Metric] = {
-        var names: [String: Metric] = ["average": .overall(.average), "easy": .overall(.easy), "normal": .overall(.normal), "hard": .overall(.hard)]
-        for domain in Domain.allCases {
-            names[domain.rawValue] = .domain(domain, .average)
-            for difficulty in Difficulty.allCases { names["\(domain.rawValue)_\(difficulty.rawValue)"] = .domain(domain, difficulty) }
-        }
-        return names
-    }()
-
     public static func parse(_ text: String, option: String) throws(Malformed) -> [Gate] {
         guard !text.isEmpty else { return [] }
         var gates: [Gate] = []
@@ -44,32 +35,12 @@ public enum Gates {
             guard pieces.count == 2, let value = Double(pieces[1]), value.isFinite, value >= 0 else {
                 throw Malformed(message: "\(option): expected metric=points (e.g. hard=1.0), found \"\(part)\"")
             }
-            guard let metric = names[pieces[0].lowercased()] else {
-                throw Malformed(message: "\(option): unknown metric \"\(pieces[0])\"; use one of \(names.keys.sorted().joined(separator: ", "))")
+            guard let metric = Metric(key: pieces[0]) else {
+                throw Malformed(message: "\(option): unknown metric \"\(pieces[0])\"; use one of \(Metric.gateNames.keys.sorted().joined(separator: ", "))")
             }
             gates.append(Gate(metric: metric, name: pieces[0].lowercased(), points: value))
         }
         return gates
-    }
-
-    /// A metric of a scored model on all its prompts (fraction).
-    public static func value(_ metric: Metric, _ score: ModelScore) -> Double? {
-        func pick(_ d: Difficulty, _ g: GroupScore) -> Double {
-            switch d {
-            case .easy: g.easy
-            case .normal: g.normal
-            case .hard: g.hard
-            case .average: g.average
-            }
-        }
-        switch metric {
-        case .overall(.easy): return score.easy
-        case .overall(.normal): return score.normal
-        case .overall(.hard): return score.hard
-        case .overall(.average): return score.average
-        case .domain(let domain, let d): return score[domain].map { pick(d, $0.score) }
-        case .cell: return nil
-        }
     }
 
     /// Every gate checked: drops against `baseline` on the shared prompts, floors on the
@@ -101,7 +72,7 @@ public enum Gates {
         if !floors.isEmpty {
             let score = Scorer.score(candidate)
             for gate in floors {
-                guard let value = value(gate.metric, score), value.isFinite else {
+                guard let value = score.value(gate.metric), value.isFinite else {
                     lines.append("FAIL \(gate.name): not measured (domain missing?)")
                     failed += 1
                     continue

@@ -27,12 +27,15 @@ struct TestData {
     mutating func styleScores() -> StyleScores { StyleScores(score(), score(), score()) }
 }
 
-/// Items for the official domain sizes scaled by `fraction`, with labels as RM-Bench has them.
+/// Prompts per domain in the full RM-Bench release (1,327 in all).
+let officialSampleCounts: [Domain: Int] = [.chat: 129, .math: 529, .code: 228, .safety: 441]
+
+/// Items for the official domain sizes (or `perDomain`), with labels as RM-Bench has them.
 func randomItems(seed: UInt64, perDomain: [Domain: Int]? = nil) -> [ScoredItem] {
     var data = TestData(seed: seed)
     var items: [ScoredItem] = []
     for domain in Domain.allCases {
-        let count = perDomain?[domain] ?? domain.officialSampleCount
+        let count = perDomain?[domain] ?? officialSampleCounts[domain]!
         for k in 0..<count {
             let label = domain == .safety ? (k % 2 == 0 ? "safety-refuse" : "safety-response") : domain.rawValue
             items.append(ScoredItem(key: ItemKey(label: label, id: .int(Int64(k))), domain: domain,

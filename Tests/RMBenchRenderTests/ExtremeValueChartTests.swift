@@ -123,25 +123,28 @@ struct ExtremeValueChartTests {
         let svg = chart.svg()
         #expect(Self.problems(svg).isEmpty)
         let (_, probe) = PlotXMLProbe.parse(svg)
-        // 1e308 is beyond ±1e300 (1e-320 is within, at 0 on a linear axis); x values 1e300 apart
-        // overflow the least-squares sums.
+        // 1e308 is beyond ±1e300 (1e-320 is within, at 0 on a linear axis). The fit is on the
+        // drawn coordinates u = 0, 1e300, 40 against y = 60, 70, 65: Sxy ≈ 5e300, Sxx ≈ 6.67e599,
+        // so slope 7.5e-300 and intercept 65 − 7.5e-300 · 3.33e299 = 62.5 (scaled sums: no overflow).
+        #expect(probe.desc.contains("Trend for models (least squares, n = 3): y = 62.5 + 7.5e-300 · x."))
         #expect(probe.desc.hasSuffix("Points (x, y): a (1e-320, 60); b (1e+308, 70); c (40, 65). "
-                                     + "x axis: 1 value beyond ±1e300 is drawn at the axis end. "
-                                     + "No trend line for models: the values are too extreme to fit."))
+                                     + "x axis: 1 value beyond ±1e300 is drawn at the axis end."))
         #expect(chart.project(x: 1e308, y: 70).0 == 540)
     }
 
-    /// Two x values whose least-squares sums overflow: no trend line, and a note instead.
-    @Test func trendWhoseSumsOverflowIsLeftOutWithANote() {
+    /// Two x values whose unscaled least-squares sums would overflow (squares of 1e300): the
+    /// scaled fit (Analyze's `LeastSquares`) still draws the line y = x, with no note.
+    @Test func trendOfValuesWhoseSquaresOverflow() throws {
         let chart = ScatterChart(id: "t", title: "t", xLabel: "x", yLabel: "y",
                                  series: [.init(name: "models", points: [.init(x: -1e300, y: -1e300), .init(x: 1e300, y: 1e300)],
                                                 showTrend: true)])
         let data = chart.cleaned()
-        #expect(chart.trend(data.series[0]) == nil)
+        let fit = try #require(chart.trend(data.series[0]))
+        #expect(fit.intercept == 0 && fit.slope == 1 && fit.uMin == -1e300 && fit.uMax == 1e300)
         let (x, y) = chart.axes(data)
-        #expect(chart.notes(data, x, y) == ["No trend line for models: the values are too extreme to fit."])
+        #expect(chart.notes(data, x, y) == [])
         let (_, probe) = PlotXMLProbe.parse(chart.svg())
-        #expect(probe.elements(named: "line").filter { ($0.attributes["class"] ?? "").hasSuffix("-trend") }.isEmpty)
+        #expect(probe.elements(named: "line").filter { ($0.attributes["class"] ?? "").hasSuffix("-trend") }.count == 1)
     }
 
     /// Box plots on a log axis with zero, negative and subnormal values: the first two are left
@@ -166,7 +169,7 @@ struct ExtremeValueChartTests {
     /// weighted mean does not.
     @Test func quartilesOfValuesWhoseDifferenceOverflows() {
         let big = 0x1p1023
-        let q = StripChart.quartiles([-big, big])
+        let q = Percentile.quartiles([-big, big])
         #expect(q?.q1 == -0x1p1022 && q?.median == 0 && q?.q3 == 0x1p1022)
     }
 

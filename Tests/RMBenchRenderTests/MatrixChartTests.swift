@@ -108,9 +108,9 @@ struct MatrixChartTests {
         let (_, probe) = XMLProbe.parse(Self.fig2.svg())
         let text = probe.textContent
         #expect(text.contains("chosen concise vs rejected concise: 83.6 % (153 of 183)"))
-        #expect(text.contains("chosen concise vs rejected markdown: 2.2 % (4 of 183)"))
-        #expect(text.contains("chosen markdown vs rejected concise: 100.0 % (183 of 183)"))
-        #expect(text.contains("chosen detailed vs rejected markdown: 49.7 % (91 of 183)"))
+        #expect(text.contains("chosen concise vs rejected detailed markdown: 2.2 % (4 of 183)"))
+        #expect(text.contains("chosen detailed markdown vs rejected concise: 100.0 % (183 of 183)"))
+        #expect(text.contains("chosen detailed plain vs rejected detailed markdown: 49.7 % (91 of 183)"))
         #expect(text.contains("Hard (chosen plainer than rejected): 18.6 %"))
         #expect(text.contains("Normal (same style): 72.1 %"))
         #expect(text.contains("Easy (chosen richer than rejected): 93.3 %"))

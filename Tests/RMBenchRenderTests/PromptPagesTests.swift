@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchScore
 import Testing
 import RMBenchCore
 @testable import RMBenchRender
@@ -44,12 +45,12 @@ struct PromptPagesTests {
     @Test func cellsOfAHandComputedPair() {
         let cells = PromptPages.cells(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
         #expect(PromptPages.cellString(cells) == "✓✗✗ ✓✗✗ ✓✓✗")
-        #expect(PromptPages.correctCount(cells) == 4)   // Easy 3, Normal 1, Hard 0
-        #expect(PromptPages.hardCount(cells) == 0)
+        #expect(DifficultyMeans.count(.average, of: cells) == 4)   // Easy 3, Normal 1, Hard 0
+        #expect(DifficultyMeans.count(.hard, of: cells) == 0)
         // Ties and NaN are wrong, as in the official scorer.
         let ties = PromptPages.cells(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
         #expect(PromptPages.cellString(ties) == "✗✓✓ ✗✗✗ ✓✓✓")
-        #expect(PromptPages.hardCount(ties) == 2)
+        #expect(DifficultyMeans.count(.hard, of: ties) == 2)
     }
 
     @Test func scoresHaveThreeSignificantDigits() {

@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 import Testing
 @testable import RMBenchRender
 
@@ -20,19 +21,19 @@ struct StripChartTests {
     /// numpy.quantile([1, 3, 7, 15], [.25, .5, .75]) = [2.5, 5, 9]:
     /// h = 3·0.25 = 0.75 → 1 + 0.75·2; h = 1.5 → 3 + 0.5·4; h = 2.25 → 7 + 0.25·8.
     @Test func quartilesUseNumpyLinearInterpolation() {
-        let q = StripChart.quartiles([7, 1, 15, 3])
+        let q = Percentile.quartiles([7, 1, 15, 3])
         #expect(q?.q1 == 2.5)
         #expect(q?.median == 5)
         #expect(q?.q3 == 9)
         // 1…10: h = 2.25, 4.5, 6.75 → 3.25, 5.5, 7.75.
-        let ten = StripChart.quartiles((1...10).map(Double.init))
+        let ten = Percentile.quartiles((1...10).map(Double.init))
         #expect(ten?.q1 == 3.25 && ten?.median == 5.5 && ten?.q3 == 7.75)
-        let one = StripChart.quartiles([4])
+        let one = Percentile.quartiles([4])
         #expect(one?.q1 == 4 && one?.median == 4 && one?.q3 == 4)
-        #expect(StripChart.quartiles([]) == nil)
-        #expect(StripChart.quartiles([.nan, .infinity]) == nil)
+        #expect(Percentile.quartiles([]) == nil)
+        #expect(Percentile.quartiles([.nan, .infinity]) == nil)
         // Non-finite values are ignored: same as [1, 3, 7, 15].
-        #expect(StripChart.quartiles([7, .nan, 1, 15, 3, -.infinity])?.median == 5)
+        #expect(Percentile.quartiles([7, .nan, 1, 15, 3, -.infinity])?.median == 5)
     }
 
     /// [1, 2, 3, 4, 100]: Q1 2, Q3 4, IQR 2 → fences −1 and 7: whiskers 1…4, outlier 100.

@@ -43,9 +43,10 @@ struct StyleMatrixTests {
         let chat = try #require(model[.chat])
         #expect(chat.score.matrix.counts == [[2, 2, 1], [2, 2, 1], [2, 3, 1]])
         #expect(chat.score.samples == 3)
-        #expect(chat.score.matrix.hardCount == 4)
-        #expect(chat.score.matrix.normalCount == 5)
-        #expect(chat.score.matrix.easyCount == 7)
+        let counts = chat.score.matrix.counts
+        #expect(DifficultyMeans.cells(.hard).map { counts[$0.row][$0.column] }.reduce(0, +) == 4)
+        #expect(DifficultyMeans.cells(.normal).map { counts[$0.row][$0.column] }.reduce(0, +) == 5)
+        #expect(DifficultyMeans.cells(.easy).map { counts[$0.row][$0.column] }.reduce(0, +) == 7)
         #expect(abs(chat.score.hard - 4.0 / 9) < 1e-15)
         #expect(abs(chat.score.normal - 5.0 / 9) < 1e-15)
         #expect(abs(chat.score.easy - 7.0 / 9) < 1e-15)

@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 
 /// A scatter plot of one or more series as a standalone, accessible SVG (e.g. RM-Bench Hard
 /// against another benchmark, one point per reward model).
@@ -178,21 +179,11 @@ public struct ScatterChart: Sendable {
     func trend(_ points: [Point]) -> (intercept: Double, slope: Double, uMin: Double, uMax: Double)? {
         let us = points.map { u($0.x) }
         let ys = points.map { AxisTicks.clamped($0.y, log: false) }
-        guard us.count >= 2, let uMin = us.min(), let uMax = us.max(), uMax > uMin else { return nil }
-        let count = Double(us.count)
-        let uMean = us.reduce(0, +) / count
-        let yMean = ys.reduce(0, +) / count
-        var sxy = 0.0, sxx = 0.0
-        for (u, y) in zip(us, ys) {
-            sxy += (u - uMean) * (y - yMean)
-            sxx += (u - uMean) * (u - uMean)
-        }
-        guard sxx > 0 else { return nil }
-        let slope = sxy / sxx
-        let intercept = yMean - slope * uMean
-        let ends = [intercept + slope * uMin, intercept + slope * uMax]
-        guard sxx.isFinite, sxy.isFinite, slope.isFinite, intercept.isFinite, ends.allSatisfy(\.isFinite) else { return nil }
-        return (intercept, slope, uMin, uMax)
+        guard us.count >= 2, let uMin = us.min(), let uMax = us.max(), uMax > uMin,
+              let fit = LeastSquares(x: us, y: ys) else { return nil }
+        let ends = [fit.intercept + fit.slope * uMin, fit.intercept + fit.slope * uMax]
+        guard fit.slope.isFinite, fit.intercept.isFinite, ends.allSatisfy(\.isFinite) else { return nil }
+        return (fit.intercept, fit.slope, uMin, uMax)
     }
 
     /// True when the points have two distinct u values but ``trend(_:)`` found no finite fit.

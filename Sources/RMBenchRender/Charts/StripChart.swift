@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 import RMBenchCore
 
 /// Distributions of values per group as horizontal box plots, one band per group and one box
@@ -61,29 +62,6 @@ public struct StripChart: Sendable {
 
     // MARK: Statistics
 
-    /// Quantile `p` (0…1) of sorted finite values with numpy's default linear interpolation.
-    /// When the two neighbours are so far apart that their difference overflows (−1e308 and
-    /// 1e308), the weighted mean `(1 − f)·a + f·b` is taken instead, which stays finite.
-    static func quantile(sorted v: [Double], _ p: Double) -> Double {
-        precondition(!v.isEmpty)
-        let h = Double(v.count - 1) * p
-        // h is in [0, count − 1], so its floor is an exact Int.
-        let lo = min(max(Int(exactly: h.rounded(.down)) ?? 0, 0), v.count - 1)
-        let hi = min(lo + 1, v.count - 1)
-        let f = h - Double(lo)
-        let difference = v[hi] - v[lo]
-        guard difference.isFinite else { return (1 - f) * v[lo] + f * v[hi] }
-        return v[lo] + f * difference
-    }
-
-    /// First quartile, median and third quartile (numpy default interpolation) of the finite
-    /// values; nil when there are none.
-    public static func quartiles(_ values: [Double]) -> (q1: Double, median: Double, q3: Double)? {
-        let v = values.filter(\.isFinite).sorted()
-        guard !v.isEmpty else { return nil }
-        return (quantile(sorted: v, 0.25), quantile(sorted: v, 0.5), quantile(sorted: v, 0.75))
-    }
-
     /// Everything drawn for one box.
     struct Box: Sendable, Equatable {
         var values: [Double]          // kept values, sorted
@@ -106,9 +84,10 @@ public struct StripChart: Sendable {
         kept.sort()
         box.values = kept
         guard !kept.isEmpty else { return box }
-        box.q1 = quantile(sorted: kept, 0.25)
-        box.median = quantile(sorted: kept, 0.5)
-        box.q3 = quantile(sorted: kept, 0.75)
+        // Quartiles are the Analyze stage's (numpy's default interpolation).
+        box.q1 = Percentile.linear(sorted: kept, 0.25)
+        box.median = Percentile.linear(sorted: kept, 0.5)
+        box.q3 = Percentile.linear(sorted: kept, 0.75)
         let t: (Double) -> Double = log ? { log10($0) } : { $0 }
         let iqr = t(box.q3) - t(box.q1)
         let low = t(box.q1) - 1.5 * iqr, high = t(box.q3) + 1.5 * iqr

@@ -36,8 +36,6 @@ public struct StyleMatrixChart: Sendable {
 
     // MARK: Values
 
-    /// The style names in RM-Bench order.
-    public static let styleNames = ["concise", "detailed", "markdown"]
     /// The style symbols: base and subscript (y∅, yL, yL,M).
     static let styleSubscripts = ["∅", "L", "L,M"]
 
@@ -117,11 +115,16 @@ public struct StyleMatrixChart: Sendable {
         // Column headers (rejected style) and row headers (chosen style).
         for k in 0..<3 {
             let cx = gx + cw * (Double(k) + 0.5)
+            let name = Style(rawValue: k)!.title
             s += symbol(k, x: cx, y: 50, anchor: "middle", cls: "\(p)-fg")
-            s += text(Self.styleNames[k], x: cx, y: 65, size: 11, anchor: "middle", cls: "\(p)-muted")
+            // A column is 76 px wide: "detailed markdown" goes on two lines there.
+            let words = name.split(separator: " ", maxSplits: 1).map(String.init)
+            for (line, word) in words.enumerated() {
+                s += text(word, x: cx, y: 63 + 11 * Double(line), size: 11, anchor: "middle", cls: "\(p)-muted")
+            }
             let cy = gy + ch * (Double(k) + 0.5)
             s += symbol(k, x: gx - 8, y: cy - 3, anchor: "end", cls: "\(p)-fg")
-            s += text(Self.styleNames[k], x: gx - 8, y: cy + 13, size: 11, anchor: "end", cls: "\(p)-muted")
+            s += text(name, x: gx - 8, y: cy + 13, size: 11, anchor: "end", cls: "\(p)-muted")
         }
 
         // Cells.
@@ -222,8 +225,7 @@ public struct StyleMatrixChart: Sendable {
     // MARK: Words
 
     private func cellSentence(_ i: Int, _ j: Int) -> String {
-        let names = Self.styleNames
-        let subject = "chosen \(names[i]) vs rejected \(names[j])"
+        let subject = "chosen \(Style(rawValue: i)!.title) vs rejected \(Style(rawValue: j)!.title)"
         guard let value = fraction(chosen: i, rejected: j), let count = count(i, j) else {
             return "\(subject): no data"
         }

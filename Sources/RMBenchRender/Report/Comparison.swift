@@ -57,17 +57,6 @@ public struct Comparison: Sendable {
         return "no significant difference in Average: \(delta) points\(interval)"
     }
 
-    public static func name(_ metric: Metric) -> String {
-        switch metric {
-        case .overall(let d): d.rawValue.capitalized
-        case .domain(let domain, .average): domain.title
-        case .domain(let domain, let d): "\(domain.title) \(d.rawValue.capitalized)"
-        case .cell(let domain, let row, let column): "\(domain.title) cell chosen \(styleNames[row]) vs rejected \(styleNames[column])"
-        }
-    }
-
-    static let styleNames = ["concise", "plain", "markdown"]
-
     /// Signed points with one decimal: "+1.2", "-0.4", "0.0".
     public static func points(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "–" }

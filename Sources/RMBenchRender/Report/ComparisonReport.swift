@@ -57,7 +57,7 @@ public enum ComparisonReport {
     static func row(_ entry: PairedDifferences.Entry) -> String {
         let interval = entry.interval.map { "\(Comparison.points($0.lowerBound)) … \(Comparison.points($0.upperBound))" } ?? "–"
         let marker = entry.significant ? (entry.difference > 0 ? "▲ significant" : "▼ significant") : ""
-        return "| \(Comparison.name(entry.metric)) | \(LeaderboardTable.percent(entry.a)) | \(LeaderboardTable.percent(entry.b)) | "
+        return "| \(entry.metric.label) | \(LeaderboardTable.percent(entry.a)) | \(LeaderboardTable.percent(entry.b)) | "
             + "\(Comparison.points(entry.difference)) | \(interval) | \(marker) |"
     }
 
@@ -95,7 +95,7 @@ public enum ComparisonReport {
         var lines = ["| Prompt | Cell (chosen vs rejected) | Change | A: chosen; rejected | B: chosen; rejected |", "|---|---|---|---|---|"]
         let flips = limit.map { Array(c.flips.prefix($0)) } ?? c.flips
         for flip in flips {
-            let cell = "\(Comparison.styleNames[flip.row]) vs \(Comparison.styleNames[flip.column])"
+            let cell = "\(Style(rawValue: flip.row)!.title) vs \(Style(rawValue: flip.column)!.title)"
             lines.append("| \(Escape.markdownTableCell(flip.key.description)) | \(cell) | \(flip.lostByB ? "lost" : "gained") | "
                          + "\(scores(flip.scoresA)) | \(scores(flip.scoresB)) |")
         }
@@ -113,7 +113,7 @@ public enum ComparisonReport {
     public static func json(_ c: Comparison) -> JSONValue {
         func entry(_ e: PairedDifferences.Entry) -> JSONValue {
             .object([
-                ("metric", .string(Comparison.name(e.metric))), ("a", .double(e.a)), ("b", .double(e.b)),
+                ("metric", .string(e.metric.label)), ("a", .double(e.a)), ("b", .double(e.b)),
                 ("difference", .double(e.difference)),
                 ("difference_ci95", e.interval.map { .array([.double($0.lowerBound), .double($0.upperBound)]) } ?? .null),
                 ("significant", .bool(e.significant)),

@@ -64,7 +64,7 @@ public enum Reports {
             for cell in cells {
                 let chosen = cell.row < text.chosen.count ? text.chosen[cell.row] : "(not in the dataset)"
                 let rejected = cell.column < text.rejected.count ? text.rejected[cell.column] : "(not in the dataset)"
-                html += "<p><strong>\(cell.lostByB ? "Lost" : "Gained"): chosen \(Comparison.styleNames[cell.row]) vs rejected \(Comparison.styleNames[cell.column])</strong></p>\n"
+                html += "<p><strong>\(cell.lostByB ? "Lost" : "Gained"): chosen \(Style(rawValue: cell.row)!.title) vs rejected \(Style(rawValue: cell.column)!.title)</strong></p>\n"
                 html += "<p>Chosen (correct):</p>\n<pre>\(Escape.html(chosen))</pre>\n<p>Rejected:</p>\n<pre>\(Escape.html(rejected))</pre>\n"
             }
             html += "</details>\n"

@@ -19,7 +19,7 @@ enum LengthSection {
         func points(_ series: [LengthAnalysis.Response], _ side: String) -> [ScatterChart.Point] {
             series.map { response in
                 ScatterChart.Point(x: Double(response.characters), y: response.reward,
-                                   tooltip: "\(side) \(["concise", "detailed plain", "detailed markdown"][response.style]): \(response.characters) characters, reward \(number(response.reward))")
+                                   tooltip: "\(side) \(Style(rawValue: response.style)?.title ?? ""): \(response.characters) characters, reward \(number(response.reward))")
             }
         }
         if !analysis.chosen.isEmpty || !analysis.rejected.isEmpty {

@@ -10,7 +10,7 @@ enum LengthsPage {
         var exports: [String: String] = [:]
         var files: [(String, [UInt8])] = []
         var domains: [[String: Any]] = []
-        let styles = ["concise", "detailed plain", "detailed markdown"]
+        let styles = Style.allCases.map(\.title)
         for entry in lengths {
             let name = "lengths-\(entry.domain.rawValue)"
             let chart = StripChart(
@@ -65,7 +65,7 @@ enum LengthsPage {
     }
 
     static func median(_ values: [Double]) -> String {
-        guard let quartiles = StripChart.quartiles(values) else { return "–" }
+        guard let quartiles = Percentile.quartiles(values) else { return "–" }
         return NumberText.format("%.0f", quartiles.median)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import RMBenchCore
+import RMBenchScore
 
 /// One prompt and every model's six scores on it.
 struct PromptRecord: Sendable {
@@ -62,15 +63,6 @@ enum PromptPages {
     /// Tables join the groups with no-break spaces so the string never wraps.
     static func cellString(_ cells: [[Bool]], separator: String = " ") -> String {
         cells.map { row in String(row.map { $0 ? "✓" : "✗" }) }.joined(separator: separator)
-    }
-
-    static func correctCount(_ cells: [[Bool]]) -> Int {
-        cells.joined().filter { $0 }.count
-    }
-
-    /// Hard = upper triangle: the correct response is the plainer one.
-    static func hardCount(_ cells: [[Bool]]) -> Int {
-        [(0, 1), (0, 2), (1, 2)].filter { cells[$0.0][$0.1] }.count
     }
 
     /// At least three significant digits, locale independent: whole numbers from 100 on
@@ -200,12 +192,12 @@ enum PromptPages {
         for record in slice {
             let file = files[record.key]!.split(separator: "/").last!
             let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
-            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map(correctCount).reduce(0, +)) / Double(all.count))
+            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
             var cellsOfRow = ["[\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))](\(file).html)"]
             if showText { cellsOfRow.append(texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–") }
             let group = group(record)
             cellsOfRow += [group.isEmpty ? "–" : Escape.markdownTableCell(group), String(all.count),
-                           String(all.filter { correctCount($0) == 9 }.count), String(all.filter { hardCount($0) == 3 }.count), mean]
+                           String(all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count), String(all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count), mean]
             lines.append("| " + cellsOfRow.joined(separator: " | ") + " |")
         }
         let context: [String: Any] = [
@@ -240,7 +232,7 @@ enum PromptPages {
             let model = "[\(Escape.markdownTableCell(entry.model.displayName))](../../models/\(entry.model.slug).html)"
             lines.append("| \(model) | \(entry.chosen.array.map(score).joined(separator: " · ")) | "
                          + "\(entry.rejected.array.map(score).joined(separator: " · ")) | \(cellString(grid, separator: "\u{A0}")) | "
-                         + "\(correctCount(grid))/9 | \(hardCount(grid))/3 |")
+                         + "\(DifficultyMeans.count(.average, of: grid))/9 | \(DifficultyMeans.count(.hard, of: grid))/3 |")
         }
         let n = record.scores.count
         var matrix = ["| Chosen ↓ · Rejected → | concise | detailed plain | detailed markdown |", "|---|---:|---:|---:|"]

@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 import RMBenchCore
 
 /// `types.html`: how kinds of reward model compare, and models trained on the same data.
@@ -15,7 +16,7 @@ enum TypesPage {
             let hards = members.compactMap(\.hard).map { $0 * 100 }
             let best = members.filter { $0.average != nil }.max { $0.average! < $1.average! }
             table.append("| \(type.title) | \(members.count) | \(averages.count) | \(mean(averages)) | "
-                         + "\(StripChart.quartiles(averages).map { NumberText.format("%.1f", $0.median) } ?? "–") | \(mean(hards)) | "
+                         + "\(Percentile.quartiles(averages).map { NumberText.format("%.1f", $0.median) } ?? "–") | \(mean(hards)) | "
                          + "\(best.map { link($0, slugs) } ?? "–") |")
             groups.append(StripChart.Group(name: type.title, series: [("Average", averages), ("Hard", hards)]))
         }

@@ -57,18 +57,11 @@ public struct LeaderboardRow: Sendable {
         Audit.level(score: score, published: allPublished)
     }
 
-    public func domain(_ domain: Domain) -> Double? {
-        if let score { return score[domain]?.score.average }
-        return published?.domain(domain).map { $0 / 100 }
-    }
-
-    public var easy: Double? { score.map(\.easy) ?? published?.easy.map { $0 / 100 } }
-    public var normal: Double? { score.map(\.normal) ?? published?.normal.map { $0 / 100 } }
-    public var hard: Double? { score.map(\.hard) ?? published?.hard.map { $0 / 100 } }
-    public var average: Double? {
-        if let score { return score.average.isFinite ? score.average : nil }
-        return published?.average.map { $0 / 100 }
-    }
+    public func domain(_ domain: Domain) -> Double? { value(.domain(domain, .average)) }
+    public var easy: Double? { value(.overall(.easy)) }
+    public var normal: Double? { value(.overall(.normal)) }
+    public var hard: Double? { value(.overall(.hard)) }
+    public var average: Double? { value(.overall(.average)) }
 
     /// Domains without a number: missing from the results, or not reported.
     public var missingDomains: [Domain] {
@@ -77,28 +70,36 @@ public struct LeaderboardRow: Sendable {
 
     public var isPartial: Bool { !missingDomains.isEmpty }
 
-    /// The 95 % interval of a metric column, for recomputed rows with bootstrap on.
-    public func interval(_ column: MetricColumn) -> ClosedRange<Double>? {
-        guard let intervals else { return nil }
-        switch column {
-        case .domain(let domain): return intervals.interval(.domain(domain, .average))
-        case .easy: return intervals.interval(.overall(.easy))
-        case .normal: return intervals.interval(.overall(.normal))
-        case .hard: return intervals.interval(.overall(.hard))
-        case .average: return intervals.interval(.overall(.average))
+    /// The 95 % interval of a metric, for recomputed rows with bootstrap on.
+    public func interval(_ metric: Metric) -> ClosedRange<Double>? {
+        intervals?.interval(metric)
+    }
+
+    /// A metric's value: recomputed when the row has results, else as published (domain
+    /// averages and the overall numbers only).
+    public func value(_ metric: Metric) -> Double? {
+        if let score {
+            guard let value = score.value(metric) else { return nil }
+            // A model without prompts has NaN overall numbers: unknown, not a number to show.
+            if case .overall(.average) = metric, !value.isFinite { return nil }
+            return value
+        }
+        guard let published else { return nil }
+        switch metric {
+        case .overall(.easy): return published.easy.map { $0 / 100 }
+        case .overall(.normal): return published.normal.map { $0 / 100 }
+        case .overall(.hard): return published.hard.map { $0 / 100 }
+        case .overall(.average): return published.average.map { $0 / 100 }
+        case .domain(let domain, .average): return published.domain(domain).map { $0 / 100 }
+        case .domain, .cell: return nil
         }
     }
 
-    /// The value of a metric column.
-    public func value(_ column: MetricColumn) -> Double? {
-        switch column {
-        case .domain(let domain): self.domain(domain)
-        case .easy: easy
-        case .normal: normal
-        case .hard: hard
-        case .average: average
-        }
-    }
+    /// The 95 % interval of a leaderboard column.
+    public func interval(_ column: MetricColumn) -> ClosedRange<Double>? { interval(column.metric) }
+
+    /// The value of a leaderboard column.
+    public func value(_ column: MetricColumn) -> Double? { value(column.metric) }
 
     /// One row per model: each recomputed model with the published rows of the same identity,
     /// then every model that is only published.
@@ -130,38 +131,18 @@ public struct LeaderboardRow: Sendable {
 
     /// The Rank column. Recomputed rows: their tie-group rank (1 + the number of models
     /// significantly better) when bootstrap ran, else competition ranks ("1, 2, 2, 4") on the
-    /// Average as displayed among recomputed rows. Published-only rows get no rank (nil):
-    /// without per-sample results nothing says whether their differences are real.
+    /// Average as displayed among recomputed rows (``Analyze/competitionRanks(_:)``).
+    /// Published-only rows get no rank (nil): without per-sample results nothing says whether
+    /// their differences are real.
     public static func ranks(_ rows: [LeaderboardRow]) -> [Int?] {
-        var ranks: [Int?] = []
-        var previous: String?
-        var previousRank = 0
-        var position = 0
         // With rank groups, a recomputed row without one (a judge: no per-sample scores to
         // bootstrap) gets no rank rather than a rank of another kind.
-        let grouped = rows.contains { $0.rankGroup != nil }
-        for row in rows {
-            guard row.score != nil, let average = row.average else {
-                ranks.append(nil)
-                continue
-            }
-            position += 1
-            if let group = row.rankGroup {
-                ranks.append(group.rank)
-                continue
-            }
-            if grouped {
-                ranks.append(nil)
-                continue
-            }
-            let shown = LeaderboardTable.percent(average)
-            if shown != previous {
-                previousRank = position
-                previous = shown
-            }
-            ranks.append(previousRank)
+        if rows.contains(where: { $0.rankGroup != nil }) {
+            return rows.map { row in row.score != nil && row.average != nil ? row.rankGroup?.rank : nil }
         }
-        return ranks
+        return Analyze.competitionRanks(rows.map { row in
+            row.score != nil ? row.average.map { LeaderboardTable.percent($0) } : nil
+        })
     }
 }
 
@@ -172,13 +153,16 @@ public enum MetricColumn: Hashable, Sendable {
 
     public static let all: [MetricColumn] = Domain.allCases.map(MetricColumn.domain) + [.easy, .normal, .hard, .average]
 
-    public var title: String {
+    /// The metric of the vocabulary this column shows.
+    public var metric: Metric {
         switch self {
-        case .domain(let domain): domain.title
-        case .easy: "Easy"
-        case .normal: "Normal"
-        case .hard: "Hard"
-        case .average: "Average"
+        case .domain(let domain): .domain(domain, .average)
+        case .easy: .overall(.easy)
+        case .normal: .overall(.normal)
+        case .hard: .overall(.hard)
+        case .average: .overall(.average)
         }
     }
+
+    public var title: String { metric.label }
 }

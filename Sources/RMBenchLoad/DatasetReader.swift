@@ -1,6 +1,5 @@
 import Foundation
 import RMBenchCore
-import RMBenchLoad
 
 /// One RM-Bench dataset item with its response texts.
 public struct DatasetItem: Sendable {
