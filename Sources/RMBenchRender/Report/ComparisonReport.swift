@@ -10,10 +10,12 @@ public enum ComparisonReport {
     public static let listedFlips = 40
     public static let listedFlipsHTML = 300
 
-    public static func markdown(_ c: Comparison, forHTML: Bool = false) -> String {
+    /// The pull-request comment (`compare --format markdown`); HTML pages come from
+    /// `compare.md.mustache` and `report.md.mustache` with ``TemplateData``.
+    public static func markdown(_ c: Comparison) -> String {
         var lines: [String] = []
         let title = c.sameModel ? "\(c.nameA): new run vs old run" : "\(c.nameB) vs \(c.nameA)"
-        if !forHTML { lines += ["## RM-Bench: \(Escape.markdownText(title))", ""] }
+        lines += ["## RM-Bench: \(Escape.markdownText(title))", ""]
         lines.append("**Verdict: \(c.verdict(name: Escape.markdownText)).** Compared on \(c.differences.sharedPrompts) shared prompts"
                      + (c.differences.resamples > 0 ? "; intervals from a paired bootstrap (\(c.differences.resamples) resamples)." : "; bootstrap off, no intervals."))
         lines.append("")
@@ -21,7 +23,8 @@ public enum ComparisonReport {
         lines += ["| Metric | \(a) | \(b) | Δ points | 95 % CI of Δ | |", "|---|---:|---:|---:|---:|---|"]
         for metric in c.headlineMetrics {
             guard let entry = c.differences.entry(metric) else { continue }
-            lines.append(row(entry))
+            let row = metricRow(entry)
+            lines.append("| \(row.metric) | \(row.a) | \(row.b) | \(row.difference) | \(row.interval) | \(row.marker) |")
         }
         lines.append("")
         lines.append(flipSummary(c))
@@ -31,34 +34,14 @@ public enum ComparisonReport {
         }
         if !c.flips.isEmpty {
             lines.append("")
-            let limit = forHTML ? listedFlipsHTML : listedFlips
-            let shown = c.flips.count > limit ? " (first \(limit) of \(c.flips.count); every flip is in `--format json`)" : ""
-            lines.append(forHTML ? "### Flipped comparisons\(shown)" : "<details><summary>Flipped comparisons\(shown.isEmpty ? "" : " — first \(limit) of \(c.flips.count)")</summary>")
+            let shown = c.flips.count > listedFlips ? " — first \(listedFlips) of \(c.flips.count)" : ""
+            lines.append("<details><summary>Flipped comparisons\(shown)</summary>")
             lines.append("")
-            lines.append(flipTable(c, limit: limit))
-            if !forHTML {
-                lines.append("")
-                lines.append("</details>")
-            }
+            lines.append(flipTable(c, limit: listedFlips))
+            lines.append("")
+            lines.append("</details>")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Every domain's difficulties and cells, for the HTML page.
-    public static func detailTable(_ c: Comparison) -> String {
-        var lines = ["| Metric | A | B | Δ points | 95 % CI of Δ | |", "|---|---:|---:|---:|---:|---|"]
-        for entry in c.differences.entries {
-            if case .overall = entry.metric { continue }
-            lines.append(row(entry))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func row(_ entry: PairedDifferences.Entry) -> String {
-        let interval = entry.interval.map { "\(Comparison.points($0.lowerBound)) … \(Comparison.points($0.upperBound))" } ?? "–"
-        let marker = entry.significant ? (entry.difference > 0 ? "▲ significant" : "▼ significant") : ""
-        return "| \(entry.metric.label) | \(LeaderboardTable.percent(entry.a)) | \(LeaderboardTable.percent(entry.b)) | "
-            + "\(Comparison.points(entry.difference)) | \(interval) | \(marker) |"
     }
 
     static func flipSummary(_ c: Comparison) -> String {
@@ -91,10 +74,9 @@ public enum ComparisonReport {
         "\(Escape.markdownCode(file.path)) (sha256 \(file.sha256.prefix(12))…)"
     }
 
-    static func flipTable(_ c: Comparison, limit: Int?) -> String {
+    static func flipTable(_ c: Comparison, limit: Int) -> String {
         var lines = ["| Prompt | Cell (chosen vs rejected) | Change | A: chosen; rejected | B: chosen; rejected |", "|---|---|---|---|---|"]
-        let flips = limit.map { Array(c.flips.prefix($0)) } ?? c.flips
-        for flip in flips {
+        for flip in c.flips.prefix(limit) {
             let cell = "\(Style(rawValue: flip.row)!.title) vs \(Style(rawValue: flip.column)!.title)"
             lines.append("| \(Escape.markdownTableCell(flip.key.description)) | \(cell) | \(flip.lostByB ? "lost" : "gained") | "
                          + "\(scores(flip.scoresA)) | \(scores(flip.scoresB)) |")

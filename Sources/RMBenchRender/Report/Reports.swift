@@ -10,43 +10,39 @@ public enum Reports {
     public static func model(row: LeaderboardRow, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
                              comparison: Comparison?, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage? {
         guard let score = row.score else { return nil }
-        let parts = ModelPage.recomputedParts(row: row, score: score, slug: row.id.slug, lengths: lengths, reference: reference)
-        var context = parts.context
+        var parts = ModelPage.recomputedParts(row: row, score: score, slug: row.id.slug, lengths: lengths, reference: reference)
         var fragments = parts.fragments
         if let comparison {
-            let rendered = comparisonContent(comparison)
-            context["comparison"] = rendered.markdown
-            fragments.merge(rendered.fragments) { a, _ in a }
+            let content = comparisonContent(comparison)
+            parts.data.comparison = content.data
+            fragments.merge(content.fragments) { a, _ in a }
         }
-        let markdown = templates.render("report.md", context)
+        let markdown = templates.render("report.md", parts.data)
         return standalone(path: path, title: "\(score.model) — RM-Bench report", markdown: markdown, fragments: fragments,
                           templates: templates, toolVersion: toolVersion)
     }
 
     /// A comparison as a single-file HTML document.
     public static func comparison(_ comparison: Comparison, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage {
-        let rendered = comparisonContent(comparison)
-        let title = comparison.sameModel ? "\(comparison.nameA): two runs compared" : "\(comparison.nameB) vs \(comparison.nameA)"
-        let markdown = templates.render("compare.md", ["title": Escape.markdownText(title), "body": rendered.markdown])
-        return standalone(path: path, title: title, markdown: markdown, fragments: rendered.fragments, templates: templates, toolVersion: toolVersion)
+        let content = comparisonContent(comparison)
+        let markdown = templates.render("compare.md", content.data)
+        return standalone(path: path, title: content.title, markdown: markdown, fragments: content.fragments, templates: templates, toolVersion: toolVersion)
     }
 
-    /// The comparison's Markdown for HTML (flips listed in full, texts collapsible).
-    static func comparisonContent(_ comparison: Comparison) -> (markdown: String, fragments: [String: String]) {
-        var markdown = ComparisonReport.markdown(comparison, forHTML: true)
-        markdown += "\n### Every domain, difficulty and cell\n\nA = \(Escape.markdownText(comparison.nameA)), B = \(Escape.markdownText(comparison.nameB)) on their shared prompts.\n\n"
-        markdown += ComparisonReport.detailTable(comparison) + "\n"
+    /// The comparison's template data for HTML (flips listed up to the HTML limit, texts
+    /// collapsible) and the texts' fragment.
+    static func comparisonContent(_ comparison: Comparison) -> (title: String, data: ComparisonReport.TemplateData, fragments: [String: String]) {
+        let title = comparison.sameModel ? "\(comparison.nameA): two runs compared" : "\(comparison.nameB) vs \(comparison.nameA)"
         var fragments: [String: String] = [:]
+        var texts: (shown: Int, prompts: Int)?
         let withTexts = comparison.flips.filter { comparison.texts[$0.key] != nil }
         if !withTexts.isEmpty {
             let prompts = Set(withTexts.map(\.key)).count
             let shown = min(prompts, textsShown)
-            markdown += "\n### Flipped prompts with their texts\n\n"
-                + (prompts > shown ? "The first \(shown) of \(prompts) prompts, in key order.\n\n" : "")
-                + "@@texts:flips@@\n"
+            texts = (shown, prompts)
             fragments["texts:flips"] = flipTexts(withTexts, comparison.texts, prompts: shown)
         }
-        return (markdown, fragments)
+        return (title, ComparisonReport.templateData(comparison, title: title, texts: texts), fragments)
     }
 
     /// Flipped prompts whose texts are shown, at most: texts are most of a report's size.
@@ -72,13 +68,23 @@ public enum Reports {
         return html + "</div>"
     }
 
+    /// What `standalone.html.mustache` reads: plain text, HTML-escaped by Mustache, except
+    /// `css` (the site's stylesheet, `{{{css}}}`) and `content` (where the body goes, `{{{content}}}`).
+    struct StandaloneData {
+        var title: String
+        var css: String
+        var csp: String
+        var version: String
+        var content: String
+    }
+
     /// Wraps Markdown in the standalone layout: the site's CSS inline, allowed by its hash.
     static func standalone(path: String, title: String, markdown: String, fragments: [String: String],
                            templates: TemplateSet, toolVersion: String) -> RenderedPage {
         let css = templates.asset("assets/style.css").map { String(decoding: $0, as: UTF8.self) } ?? ""
         let marker = "\u{1}CONTENT\u{1}"
         let csp = ContentSecurityPolicy.policy(fragments: Array(fragments.values) + ["<style>\(css)</style>"], allowScripts: false)
-        let html = templates.render("standalone.html", ["title": title, "css": css, "csp": csp, "version": toolVersion, "content": marker])
+        let html = templates.render("standalone.html", StandaloneData(title: title, css: css, csp: csp, version: toolVersion, content: marker))
         let parts = html.split(separator: marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "standalone.html must contain {{{content}}} exactly once")
         return RenderedPage(path: path, markdown: markdown, fragments: fragments, exportMarkdown: markdown,

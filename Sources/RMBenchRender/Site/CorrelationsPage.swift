@@ -3,9 +3,47 @@ import RMBenchCore
 
 /// `correlations.html`: does RM-Bench agree with other benchmarks and downstream results?
 enum CorrelationsPage {
+    /// What `correlations.md.mustache` reads: one section per external metric. Texts are
+    /// escaped for Markdown text; numbers are `0.12` (r, ρ, τ), p-values `0.003` or `1.2e-05`.
+    struct TemplateData {
+        var sections: [Section]
+        var hasSections: Bool
+    }
+
+    struct Section {
+        var metric: String
+        var description: String?
+        /// The CSV file the metric came from.
+        var file: String
+        /// Models with both numbers, for some RM-Bench metric.
+        var models: Int
+        var rows: [Row]
+        /// Some correlation rests on fewer than 10 models (the template warns about p-values).
+        var fewModels: Bool
+        /// RM-Bench metrics no matched model has, comma-separated; `hasEmpty` when there are any.
+        var empty: String
+        var hasEmpty: Bool
+        /// The placeholder line the scatter plots go in (`@@charts:correlation-N@@`), empty without plots.
+        var charts: String
+    }
+
+    /// One RM-Bench metric against the external one; `–` where too few models have both.
+    struct Row {
+        var metric: String
+        var n: Int
+        var pearson: String
+        /// The bootstrap interval of r, `0.12 – 0.85`.
+        var interval: String
+        var pearsonP: String
+        var spearman: String
+        var spearmanP: String
+        var kendall: String
+        var kendallP: String
+    }
+
     static func render(pairs: [CorrelationPair], rows: [LeaderboardRow], templates: TemplateSet, layout: Layout)
         -> (page: RenderedPage, files: [(String, [UInt8])]) {
-        var sections: [[String: Any]] = []
+        var sections: [Section] = []
         var fragments: [String: String] = [:]
         var exports: [String: String] = [:]
         var files: [(String, [UInt8])] = []
@@ -21,21 +59,17 @@ enum CorrelationsPage {
                 files += charts.map { ("charts/correlations/\($0.name).svg", Array($0.svg.utf8)) }
             }
             let modelCount = Set(group.flatMap { $0.points.map(\.model) }).count
-            sections.append(templateContext([
-                "metric": Escape.markdownText(first.x),
-                "description": first.xDescription.map(Escape.markdownText) as Any?,
-                "file": Escape.markdownText(first.xFile),
-                "models": modelCount,
-                "table": table(group),
-                "charts": charts.isEmpty ? "" : "@@\(placeholder)@@",
-            ]))
+            let empty = group.filter { $0.points.isEmpty }.map(\.y)
+            sections.append(Section(
+                metric: Escape.markdownText(first.x), description: first.xDescription.map(Escape.markdownText),
+                file: Escape.markdownText(first.xFile), models: modelCount, rows: Self.rows(group),
+                fewModels: group.contains { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < 10 },
+                empty: empty.joined(separator: ", "), hasEmpty: !empty.isEmpty,
+                charts: charts.isEmpty ? "" : "@@\(placeholder)@@"))
         }
-        let context: [String: Any] = [
-            "sections": sections,
-            "hasSections": !sections.isEmpty,
-        ]
+        let data = TemplateData(sections: sections, hasSections: !sections.isEmpty)
         let page = layout.page(path: "correlations", title: "Correlations",
-                               markdown: templates.render("correlations.md", context), fragments: fragments, exports: exports)
+                               markdown: templates.render("correlations.md", data), fragments: fragments, exports: exports)
         files.append(("data/correlations.json", Array((json(pairs).serialized(indent: 2) + "\n").utf8)))
         return (page, files)
     }
@@ -80,29 +114,17 @@ enum CorrelationsPage {
         return text
     }
 
-    static func table(_ group: [CorrelationPair]) -> String {
-        var lines = ["| RM-Bench metric | n | Pearson r | 95 % CI of r | p | Spearman ρ | p | Kendall τ | p |",
-                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        let empty = group.filter { $0.points.isEmpty }.map(\.y)
-        for pair in group where !pair.points.isEmpty {
+    static func rows(_ group: [CorrelationPair]) -> [Row] {
+        group.filter { !$0.points.isEmpty }.map { pair in
             guard let r = pair.result else {
-                lines.append("| \(pair.y) | \(pair.points.count) | – | – | – | – | – | – | – |")
-                continue
+                return Row(metric: pair.y, n: pair.points.count, pearson: "–", interval: "–", pearsonP: "–",
+                           spearman: "–", spearmanP: "–", kendall: "–", kendallP: "–")
             }
-            let ci = pair.pearsonInterval.map { "\(format2($0.low)) – \(format2($0.high))" } ?? "–"
-            let cells = [pair.y, String(r.n), format2(r.pearsonR), ci, pValue(r.pearsonP),
-                         format2(r.spearmanRho), pValue(r.spearmanP), format2(r.kendallTau), pValue(r.kendallP)]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            return Row(metric: pair.y, n: r.n, pearson: format2(r.pearsonR),
+                       interval: pair.pearsonInterval.map { "\(format2($0.low)) – \(format2($0.high))" } ?? "–",
+                       pearsonP: pValue(r.pearsonP), spearman: format2(r.spearmanRho), spearmanP: pValue(r.spearmanP),
+                       kendall: format2(r.kendallTau), kendallP: pValue(r.kendallP))
         }
-        if group.contains(where: { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < 10 }) {
-            lines.append("")
-            lines.append("With fewer than 10 models the p-values (t and normal approximations, as `scipy.stats` reports them) are rough — a perfect rank agreement of 4 models gets p = 0 — so read the bootstrap interval of r instead.")
-        }
-        if !empty.isEmpty {
-            lines.append("")
-            lines.append("No matched model has: \(empty.joined(separator: ", ")) (per-domain Hard and Normal need per-sample results).")
-        }
-        return lines.joined(separator: "\n")
     }
 
     static func json(_ pairs: [CorrelationPair]) -> JSONValue {

@@ -11,10 +11,42 @@ enum LengthSection {
         var svg: String
     }
 
+    /// What the model templates' `{{#lengths}}` section reads. Shares are `12.3 %` (`–` when
+    /// there is nothing to share out), correlations `0.12 (p = 0.003, n = 400)`, gains `+0.25 SD`.
+    struct TemplateData {
+        /// The placeholder line the charts go in (`@@charts:length@@`), empty without charts.
+        var charts: String
+        var chosenRho: String
+        var rejectedRho: String
+        var hardFailures: Int
+        var hasHardFailures: Bool
+        /// Share and count of Hard failures whose rejected response was longer.
+        var longer: String
+        var longerCount: Int
+        /// Share and count of Hard failures whose rejected response had more markdown.
+        var moreMarkdown: String
+        var moreMarkdownCount: Int
+        var markdownGain: String
+        var detailGain: String
+        var markdownPairs: Int
+        var detailPairs: Int
+        /// The file carries attribute scores (a second chart).
+        var hasAttributes: Bool
+        var reference: Reference?
+    }
+
+    /// The random baseline's Hard failures, for comparison.
+    struct Reference {
+        /// Escaped for Markdown text.
+        var name: String
+        var longer: String
+        var moreMarkdown: String
+    }
+
     /// `reference`: the random baseline's analysis, when the site has one. Hard comparisons
     /// put the rejected response in the richer style by construction, so "the rejected one was
     /// longer" is common for any model; the random baseline shows how common.
-    static func render(_ analysis: LengthAnalysis, model: String, reference: (name: String, analysis: LengthAnalysis)?) -> (context: [String: Any], charts: [Chart]) {
+    static func render(_ analysis: LengthAnalysis, model: String, reference: (name: String, analysis: LengthAnalysis)?) -> (data: TemplateData, charts: [Chart]) {
         var charts: [Chart] = []
         func points(_ series: [LengthAnalysis.Response], _ side: String) -> [ScatterChart.Point] {
             series.map { response in
@@ -49,30 +81,28 @@ enum LengthSection {
                         .init(name: "incorrect (rejected)", points: attributePoints(analysis.rejectedAttributes, "rejected"), marker: .triangle, showTrend: true),
                     ]).svg()))
         }
-        var context: [String: Any] = [
-            "hardFailures": analysis.hardFailures,
-            "hasHardFailures": analysis.hardFailures > 0,
-            "longer": share(analysis.hardFailuresRejectedLonger, of: analysis.hardFailures),
-            "longerCount": analysis.hardFailuresRejectedLonger,
-            "moreMarkdown": share(analysis.hardFailuresRejectedMoreMarkdown, of: analysis.hardFailures),
-            "moreMarkdownCount": analysis.hardFailuresRejectedMoreMarkdown,
-            "markdownGain": gain(analysis.markdownGain),
-            "detailGain": gain(analysis.detailGain),
-            "markdownPairs": analysis.gainPairs.markdown,
-            "detailPairs": analysis.gainPairs.detail,
-            "chosenRho": rho(analysis.chosenLengthCorrelation),
-            "rejectedRho": rho(analysis.rejectedLengthCorrelation),
-            "hasAttributes": !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty,
-        ]
-        if let reference, reference.name != model {
-            context["reference"] = [
-                "name": Escape.markdownText(reference.name),
-                "longer": share(reference.analysis.hardFailuresRejectedLonger, of: reference.analysis.hardFailures),
-                "moreMarkdown": share(reference.analysis.hardFailuresRejectedMoreMarkdown, of: reference.analysis.hardFailures),
-            ]
-        }
-        context["charts"] = charts.isEmpty ? "" : "@@charts:length@@"
-        return (context, charts)
+        let data = TemplateData(
+            charts: charts.isEmpty ? "" : "@@charts:length@@",
+            chosenRho: rho(analysis.chosenLengthCorrelation),
+            rejectedRho: rho(analysis.rejectedLengthCorrelation),
+            hardFailures: analysis.hardFailures,
+            hasHardFailures: analysis.hardFailures > 0,
+            longer: share(analysis.hardFailuresRejectedLonger, of: analysis.hardFailures),
+            longerCount: analysis.hardFailuresRejectedLonger,
+            moreMarkdown: share(analysis.hardFailuresRejectedMoreMarkdown, of: analysis.hardFailures),
+            moreMarkdownCount: analysis.hardFailuresRejectedMoreMarkdown,
+            markdownGain: gain(analysis.markdownGain),
+            detailGain: gain(analysis.detailGain),
+            markdownPairs: analysis.gainPairs.markdown,
+            detailPairs: analysis.gainPairs.detail,
+            hasAttributes: !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty,
+            reference: reference.flatMap { reference in
+                reference.name == model ? nil : Reference(
+                    name: Escape.markdownText(reference.name),
+                    longer: share(reference.analysis.hardFailuresRejectedLonger, of: reference.analysis.hardFailures),
+                    moreMarkdown: share(reference.analysis.hardFailuresRejectedMoreMarkdown, of: reference.analysis.hardFailures))
+            })
+        return (data, charts)
     }
 
     static func rho(_ correlation: RankCorrelation?) -> String {

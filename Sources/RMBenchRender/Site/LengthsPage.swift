@@ -4,12 +4,42 @@ import RMBenchCore
 
 /// `lengths.html`: response lengths of the benchmark, chosen against rejected, per style.
 enum LengthsPage {
+    /// What `lengths.md.mustache` reads.
+    struct TemplateData {
+        var domains: [DomainSection]
+        var hasDomains: Bool
+        /// The model whose results the lengths were read from, escaped for Markdown text.
+        var source: String
+        /// Domains without measured responses, comma-separated; `hasMissing` when some are shown and some not.
+        var missing: String
+        var hasMissing: Bool
+    }
+
+    struct DomainSection {
+        var title: String
+        /// One sentence on what length tells in the domain.
+        var verdict: String
+        /// The placeholder line the chart goes in (`@@charts:lengths-<domain>@@`).
+        var chart: String
+        /// One per style with compared prompts.
+        var styles: [StyleRow]
+    }
+
+    /// Median lengths in characters; `longer` is the share of prompts whose correct response is the longer, `48.2 %`.
+    struct StyleRow {
+        var style: String
+        var prompts: Int
+        var correct: String
+        var incorrect: String
+        var longer: String
+    }
+
     static func render(_ lengths: [DomainLengths], source: String?, templates: TemplateSet, layout: Layout)
         -> (page: RenderedPage, files: [(String, [UInt8])]) {
         var fragments: [String: String] = [:]
         var exports: [String: String] = [:]
         var files: [(String, [UInt8])] = []
-        var domains: [[String: Any]] = []
+        var domains: [DomainSection] = []
         let styles = Style.allCases.map(\.title)
         for entry in lengths {
             let name = "lengths-\(entry.domain.rawValue)"
@@ -23,25 +53,17 @@ enum LengthsPage {
             fragments["charts:\(name)"] = "<div class=\"chart-grid\">\n<figure class=\"chart\">\n\(chart)\n</figure>\n</div>"
             exports["charts:\(name)"] = "![\(entry.domain.title) response lengths](charts/lengths/\(name).svg)"
             files.append(("charts/lengths/\(name).svg", Array(chart.utf8)))
-            var table = ["| Style | Prompts | Median length, correct | Median length, incorrect | Correct one is longer |",
-                         "|---|---:|---:|---:|---:|"]
-            for style in 0..<3 where entry.compared[style] > 0 {
-                let share = Double(entry.chosenLonger[style]) / Double(entry.compared[style]) * 100
-                table.append("| \(styles[style]) | \(entry.compared[style]) | \(median(entry.chosen[style])) | \(median(entry.rejected[style])) | "
-                             + NumberText.format("%.1f %%", share) + " |")
+            let rows = (0..<3).filter { entry.compared[$0] > 0 }.map { style in
+                StyleRow(style: styles[style], prompts: entry.compared[style], correct: median(entry.chosen[style]),
+                         incorrect: median(entry.rejected[style]),
+                         longer: NumberText.format("%.1f %%", Double(entry.chosenLonger[style]) / Double(entry.compared[style]) * 100))
             }
-            domains.append(["title": entry.domain.title, "chart": "@@charts:\(name)@@", "table": table.joined(separator: "\n"),
-                            "verdict": verdict(entry)])
+            domains.append(DomainSection(title: entry.domain.title, verdict: verdict(entry), chart: "@@charts:\(name)@@", styles: rows))
         }
         let missing = Domain.allCases.filter { domain in !lengths.contains { $0.domain == domain } }.map(\.title)
-        let context: [String: Any] = [
-            "domains": domains,
-            "hasDomains": !domains.isEmpty,
-            "source": source.map(Escape.markdownText) ?? "",
-            "missing": missing.joined(separator: ", "),
-            "hasMissing": !missing.isEmpty && !domains.isEmpty,
-        ]
-        let page = layout.page(path: "lengths", title: "Lengths", markdown: templates.render("lengths.md", context),
+        let data = TemplateData(domains: domains, hasDomains: !domains.isEmpty, source: source.map(Escape.markdownText) ?? "",
+                                missing: missing.joined(separator: ", "), hasMissing: !missing.isEmpty && !domains.isEmpty)
+        let page = layout.page(path: "lengths", title: "Lengths", markdown: templates.render("lengths.md", data),
                                fragments: fragments, exports: exports)
         return (page, files)
     }

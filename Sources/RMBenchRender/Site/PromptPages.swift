@@ -125,23 +125,21 @@ enum PromptPages {
         let files = files(records)
         let hasTexts = !texts.isEmpty
         var pages: [RenderedPage] = []
-        var domainContexts: [[String: Any]] = []
+        var domainData: [IndexDomain] = []
         for domain in Domain.allCases {
             let members = records.filter { $0.domain == domain }
             guard !members.isEmpty else { continue }
             let pageTotal = pageCount(members.count)
             let labels = Dictionary(grouping: members, by: \.key.label).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
-            domainContexts.append([
-                "title": domain.title,
-                "prompts": members.count,
-                "pages": pageTotal == 1 ? "1 page" : "\(pageTotal) pages",
-                "labels": labels.count > 1 ? labels.map { "\(Escape.markdownText($0.0)) \($0.1)" }.joined(separator: ", ") : "",
-                "hasLabels": labels.count > 1,
+            domainData.append(IndexDomain(
+                title: domain.title, prompts: members.count, pageCount: pageTotal, onePage: pageTotal == 1,
+                labels: labels.count > 1 ? labels.map { "\(Escape.markdownText($0.0)) \($0.1)" }.joined(separator: ", ") : "",
+                hasLabels: labels.count > 1,
                 // Word joiners: no line break at the dash of `101–150`.
-                "pageLinks": (1...pageTotal).map { n in
-                    "[\(range(n, of: members.count).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"))](\(domain.rawValue)/page-\(n).html)"
-                }.joined(separator: " · "),
-            ])
+                pageLinks: (1...pageTotal).map { n in
+                    PageLink(range: range(n, of: members.count).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"),
+                             href: "\(domain.rawValue)/page-\(n).html", isLast: n == pageTotal)
+                }))
             for n in 1...pageTotal {
                 let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
                 pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
@@ -152,16 +150,9 @@ enum PromptPages {
                                         hasTexts: hasTexts, templates: templates, layout: layout))
             }
         }
-        let modelCount = Set(records.flatMap { $0.scores.map(\.model) }).count
-        let context: [String: Any] = [
-            "domains": domainContexts,
-            "hasPrompts": !domainContexts.isEmpty,
-            "promptCount": records.count,
-            "modelCount": modelCount,
-            "pageSize": pageSize,
-            "hasTexts": hasTexts,
-        ]
-        pages.insert(layout.page(path: "prompts/index", title: "Prompts", markdown: templates.render("prompts.md", context)), at: 0)
+        let data = IndexData(domains: domainData, hasPrompts: !domainData.isEmpty, promptCount: records.count,
+                             modelCount: Set(records.flatMap { $0.scores.map(\.model) }).count, pageSize: pageSize, hasTexts: hasTexts)
+        pages.insert(layout.page(path: "prompts/index", title: "Prompts", markdown: templates.render("prompts.md", data)), at: 0)
         return pages
     }
 
@@ -187,35 +178,25 @@ enum PromptPages {
     private static func listPage(domain: Domain, number: Int, of pageTotal: Int, total: Int, slice: [PromptRecord],
                                  files: [ItemKey: String], texts: [ItemKey: PromptText], templates: TemplateSet, layout: Layout) -> RenderedPage {
         let showText = slice.contains { texts[$0.key] != nil }
-        var lines = ["| Prompt | " + (showText ? "Text | " : "") + "Subset / language | Models | All 9 right | All 3 Hard right | Mean right (of 9) |",
-                     "|---|" + (showText ? "---|" : "") + "---|---:|---:|---:|---:|"]
-        for record in slice {
+        let rows = slice.map { record -> ListRow in
             let file = files[record.key]!.split(separator: "/").last!
             let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
             let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
-            var cellsOfRow = ["[\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))](\(file).html)"]
-            if showText { cellsOfRow.append(texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–") }
             let group = group(record)
-            cellsOfRow += [group.isEmpty ? "–" : Escape.markdownTableCell(group), String(all.count),
-                           String(all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count), String(all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count), mean]
-            lines.append("| " + cellsOfRow.joined(separator: " | ") + " |")
+            return ListRow(name: "\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))",
+                           link: "\(file).html",
+                           text: texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–",
+                           group: group.isEmpty ? "–" : Escape.markdownTableCell(group), models: all.count,
+                           allRight: all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
+                           allHardRight: all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count, meanRight: mean)
         }
-        let context: [String: Any] = [
-            "domain": domain.title,
-            "number": number,
-            "pageCount": pageTotal,
-            "range": range(number, of: total),
-            "total": total,
-            "table": lines.joined(separator: "\n"),
-            "hasPrevious": number > 1,
-            "previous": "page-\(number - 1).html",
-            "hasNext": number < pageTotal,
-            "next": "page-\(number + 1).html",
-            "pages": (1...pageTotal).map { n in ["number": n, "href": "page-\(n).html", "current": n == number] },
-            "isList": true,
-        ]
+        let data = ListPageData(
+            domain: domain.title, number: number, pageCount: pageTotal, range: range(number, of: total), total: total,
+            showText: showText, rows: rows,
+            hasPrevious: number > 1, previous: "page-\(number - 1).html", hasNext: number < pageTotal, next: "page-\(number + 1).html",
+            pages: (1...pageTotal).map { n in PageNumber(number: n, href: "page-\(n).html", current: n == number) })
         return layout.page(path: "prompts/\(domain.rawValue)/page-\(number)", title: "\(domain.title) prompts, page \(number)",
-                           markdown: templates.render("prompts.md", context))
+                           markdown: templates.render("prompts.md", data.templateValue))
     }
 
     private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],
@@ -223,24 +204,23 @@ enum PromptPages {
                                    templates: TemplateSet, layout: Layout) -> RenderedPage {
         let path = files[record.key]!
         let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
-        var lines = ["| Model | Chosen (c · p · m) | Rejected (c · p · m) | Cells | Right | Hard |",
-                     "|---|---:|---:|---|---:|---:|"]
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
-        for entry in record.scores {
+        let rows = record.scores.map { entry -> ModelRow in
             let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
-            let model = "[\(Escape.markdownTableCell(entry.model.displayName))](../../models/\(entry.model.slug).html)"
-            lines.append("| \(model) | \(entry.chosen.array.map(score).joined(separator: " · ")) | "
-                         + "\(entry.rejected.array.map(score).joined(separator: " · ")) | \(cellString(grid, separator: "\u{A0}")) | "
-                         + "\(DifficultyMeans.count(.average, of: grid))/9 | \(DifficultyMeans.count(.hard, of: grid))/3 |")
+            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: "../../models/\(entry.model.slug).html",
+                            chosen: entry.chosen.array.map(score).joined(separator: " · "),
+                            rejected: entry.rejected.array.map(score).joined(separator: " · "),
+                            cells: cellString(grid, separator: "\u{A0}"),
+                            right: DifficultyMeans.count(.average, of: grid), hard: DifficultyMeans.count(.hard, of: grid))
         }
         let n = record.scores.count
-        var matrix = ["| Chosen ↓ · Rejected → | concise | detailed plain | detailed markdown |", "|---|---:|---:|---:|"]
-        for i in 0..<3 {
-            matrix.append("| \(Style(rawValue: i)!.title) | " + (0..<3).map { j in
+        let matrix = (0..<3).map { i in
+            let cells = (0..<3).map { j in
                 let kind = i < j ? " (Hard)" : i == j ? " (Normal)" : " (Easy)"
                 return "\(perCell[i][j])/\(n)\(kind)"
-            }.joined(separator: " | ") + " |")
+            }
+            return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
         var fragments: [String: String] = [:]
         var exports: [String: String] = [:]
@@ -265,30 +245,18 @@ enum PromptPages {
             exports["prompt:responses"] = markdown.joined(separator: "\n\n")
         }
         let page = index / pageSize + 1
-        let context: [String: Any] = [
-            "name": Escape.markdownText(name(record.key)),
-            "domain": record.domain.title,
-            "label": Escape.markdownText(record.key.label),
-            "id": Escape.markdownText(record.key.id.description),
-            "group": Escape.markdownText(group(record)),
-            "hasGroup": !group(record).isEmpty,
-            "hasText": text != nil,
-            "hasTexts": hasTexts,
-            "textFragment": "@@prompt:text@@",
-            "responsesFragment": "@@prompt:responses@@",
-            "modelCount": n,
-            "table": lines.joined(separator: "\n"),
-            "matrix": matrix.joined(separator: "\n"),
-            "listPage": "page-\(page).html",
-            "listPageNumber": page,
-            "hasPrevious": index > 0,
-            "previous": index > 0 ? fileName(members[index - 1].key) : "",
-            "hasNext": index + 1 < members.count,
-            "next": index + 1 < members.count ? fileName(members[index + 1].key) : "",
-            "isPrompt": true,
-        ]
+        let data = PromptPageData(
+            name: Escape.markdownText(name(record.key)), domain: record.domain.title,
+            label: Escape.markdownText(record.key.label), id: Escape.markdownText(record.key.id.description),
+            group: Escape.markdownText(group(record)), hasGroup: !group(record).isEmpty,
+            hasText: text != nil, hasTexts: hasTexts,
+            textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@",
+            modelCount: n, rows: rows, matrix: matrix,
+            listPage: "page-\(page).html", listPageNumber: page,
+            hasPrevious: index > 0, previous: index > 0 ? fileName(members[index - 1].key) : "",
+            hasNext: index + 1 < members.count, next: index + 1 < members.count ? fileName(members[index + 1].key) : "")
         return layout.page(path: path, title: "Prompt \(name(record.key))",
-                           markdown: templates.render("prompt.md", context), fragments: fragments, exports: exports)
+                           markdown: templates.render("prompt.md", data.templateValue), fragments: fragments, exports: exports)
     }
 
     /// Untrusted text as an HTML disclosure: escaped, NUL replaced (the converter refuses it).

@@ -17,8 +17,7 @@ public enum SiteRenderer {
 
         let layout = Layout(input: input, templates: templates)
         pages.append(LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout))
-        pages.append(layout.page(path: "methodology", title: "Methodology",
-                                 markdown: templates.render("methodology.md", ["siteTitle": Escape.markdownText(input.title), "version": input.toolVersion])))
+        pages.append(MethodologyPage.render(input: input, templates: templates, layout: layout))
         let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
         pages.append(correlations.page)
         files += correlations.files
@@ -62,22 +61,31 @@ struct Layout {
     let templates: TemplateSet
     private static let marker = "\u{1}CONTENT\u{1}"
 
+    /// What `layout.html.mustache` reads. It produces HTML, so Mustache HTML-escapes every
+    /// `{{value}}`: these are plain text, not escaped here.
+    struct TemplateData {
+        var siteTitle: String
+        var pageTitle: String
+        /// `../` per folder level, to reach the site's root from the page.
+        var root: String
+        var version: String
+        /// Where the page's body goes: `{{{content}}}`, exactly once.
+        var content: String
+        var isLeaderboard: Bool
+        /// The page's Content-Security-Policy.
+        var csp: String
+        /// The page's absolute address (`--base-url`), escaped for a URL.
+        var canonical: String?
+    }
+
     func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:]) -> RenderedPage {
         let depth = path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
-        var context: [String: Any] = [
-            "siteTitle": input.title,
-            "pageTitle": title,
-            "root": root,
-            "version": input.toolVersion,
-            "content": Self.marker,
-            "isLeaderboard": path == "index",
-            "csp": ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
-        ]
-        if let base = input.baseURL.flatMap(Escape.url) {
-            context["canonical"] = (base.hasSuffix("/") ? base : base + "/") + path + ".html"
-        }
-        let html = templates.render("layout.html", context)
+        let data = TemplateData(
+            siteTitle: input.title, pageTitle: title, root: root, version: input.toolVersion, content: Self.marker,
+            isLeaderboard: path == "index", csp: ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
+            canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" })
+        let html = templates.render("layout.html", data)
         let parts = html.split(separator: Self.marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
         return RenderedPage(

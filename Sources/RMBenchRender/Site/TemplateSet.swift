@@ -72,13 +72,10 @@ public struct TemplateSet: Sendable {
         assets.first { $0.path == path }?.contents
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        templates[name]!.render(context)
+    /// Renders a template with its page data: a struct (read by reflection, property names
+    /// are the template's keys) or a dictionary built from one. Every string in it is already
+    /// escaped for where the template puts it (see `docs/templates.md`).
+    func render(_ name: String, _ data: Any) -> String {
+        templates[name]!.render(data)
     }
-}
-
-/// A Mustache context without its nil values: swift-mustache treats any present key as true
-/// in `{{#key}}` and prints a nil as "nil", so an absent value must be an absent key.
-func templateContext(_ values: [String: Any?]) -> [String: Any] {
-    values.compactMapValues { $0 }
 }

@@ -2,8 +2,8 @@ import Foundation
 import RMBenchCore
 import RMBenchScore
 
-/// The leaderboard as CSV and as a GFM table: rank, model, type, Chat, Math, Code, Safety,
-/// Easy, Normal, Hard, Average.
+/// The leaderboard as CSV, as typed rows for the leaderboard template, and as a GFM table for
+/// the terminal: rank, model, type, Chat, Math, Code, Safety, Easy, Normal, Hard, Average.
 public enum LeaderboardTable {
     /// Percent with one decimal, locale-independent; "–" when unknown.
     public static func percent(_ fraction: Double?) -> String {
@@ -32,49 +32,84 @@ public enum LeaderboardTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GFM table, percent with one decimal. With `linkPrefix`, model names link to
-    /// `<linkPrefix><slug>.html`; the best value of each column is bold; partial rows get †.
-    public static func markdown(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> String {
+    /// One leaderboard line as the leaderboard template reads it (`{{#rows}}`): every value is
+    /// escaped for a GFM table cell, links are relative URLs made of slugs.
+    public struct Row: Sendable {
+        /// Tie-group or competition rank; `published` for a published-only row, `–` for none.
+        public var rank: String
+        /// The display name.
+        public var name: String
+        /// The name in the results, when the model metadata gives a display name.
+        public var canonicalName: String?
+        /// `models/<slug>.html`, when the table links to model pages.
+        public var link: String?
+        /// Some domains are missing or not reported (the table's † rows).
+        public var partial: Bool
+        /// `audit.html#audit-<slug>` when the audit flagged the row.
+        public var auditLink: String?
+        public var type: String
+        /// Percent with one decimal, `–` when unknown; the column's best is wrapped in `**`.
+        public var chat, math, code, safety, easy, normal, hard, average: String
+        /// The Average's 95 % interval (`44.1–46.5`), `–` without one.
+        public var interval: String
+        /// recomputed, published, verified or disagrees.
+        public var provenance: String
+    }
+
+    /// The rows of the leaderboard, best first. With `slugs`, names link to
+    /// `<linkPrefix><slug>.html` and flagged rows to their audit findings; the best value of
+    /// each column is bold where there is something to compare it with.
+    public static func rows(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> [Row] {
         let ranked = LeaderboardRow.ranked(rows)
         let ranks = LeaderboardRow.ranks(ranked)
-        // A column's best is marked only where there is something to compare it with.
         let best = MetricColumn.all.map { column -> String? in
             let values = ranked.compactMap { $0.value(column) }
             return values.count > 1 ? values.max().map(percent) : nil
         }
-        let showIntervals = ranked.contains { $0.intervals != nil }
+        return zip(ranked, ranks).map { row, rank in
+            let values = MetricColumn.all.enumerated().map { index, column -> String in
+                let shown = percent(row.value(column))
+                return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
+            }
+            let slug = slugs?[row.name]
+            return Row(rank: rank.map(String.init) ?? (row.score == nil ? "published" : "–"),
+                       name: Escape.markdownTableCell(row.id.displayName),
+                       canonicalName: row.id.hasDisplayName ? Escape.markdownTableCell(row.name) : nil,
+                       link: slug.map { "\(linkPrefix)\($0).html" }, partial: row.isPartial,
+                       auditLink: row.flagged ? slug.map { "audit.html#audit-\($0)" } : nil,
+                       type: row.type.title,
+                       chat: values[0], math: values[1], code: values[2], safety: values[3],
+                       easy: values[4], normal: values[5], hard: values[6], average: values[7],
+                       interval: range(row.interval(.average)), provenance: row.provenance.rawValue)
+        }
+    }
+
+    /// The leaderboard as a GFM table without links, for `score --format markdown` (no
+    /// templates there; the site's table is `Templates/leaderboard.md.mustache`'s). Partial
+    /// rows get † and a footnote.
+    public static func markdown(_ rows: [LeaderboardRow]) -> String {
+        let showIntervals = rows.contains { $0.intervals != nil }
         var lines = [
             "| Rank | Model | Type | Chat | Math | Code | Safety | Easy | Normal | Hard | Average |"
                 + (showIntervals ? " 95 % CI |" : "") + " Numbers |",
             "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (showIntervals ? "---:|" : "") + "---|",
         ]
-        var partial = false
-        for (row, rank) in zip(ranked, ranks) {
-            var name = Escape.markdownTableCell(row.id.displayName)
-            if let slug = slugs?[row.name] { name = "[\(name)](\(linkPrefix)\(slug).html)" }
-            if row.id.hasDisplayName { name += " (\(Escape.markdownTableCell(row.name)))" }
-            if row.isPartial {
-                name += " †"
-                partial = true
-            }
-            if row.flagged, let slug = slugs?[row.name] {
-                name += " [⚑ audit](audit.html#audit-\(slug))"
-            }
-            let values = MetricColumn.all.enumerated().map { index, column -> String in
-                let shown = percent(row.value(column))
-                return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
-            }
-            var cells = [rank.map(String.init) ?? (row.score == nil ? "published" : "–"), name, row.type.title] + values
-            if showIntervals { cells.append(range(row.interval(.average))) }
-            cells.append(row.provenance.rawValue)
+        let table = Self.rows(rows)
+        for row in table {
+            let name = row.name + (row.canonicalName.map { " (\($0))" } ?? "") + (row.partial ? " †" : "")
+            var cells = [row.rank, name, row.type, row.chat, row.math, row.code, row.safety, row.easy, row.normal, row.hard, row.average]
+            if showIntervals { cells.append(row.interval) }
+            cells.append(row.provenance)
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        if partial {
-            lines.append("")
-            lines.append("† Partial row: some domains are missing or not reported; its Easy, Normal, Hard and Average cover only the domains it has (recomputed), or are as published.")
+        if table.contains(where: \.partial) {
+            lines += ["", partialFootnote]
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What † means; the site's leaderboard template says it in its own words.
+    static let partialFootnote = "† Partial row: some domains are missing or not reported; its Easy, Normal, Hard and Average cover only the domains it has (recomputed), or are as published."
 
     /// An interval in percent with one decimal: "44.1–46.5"; "–" when there is none.
     public static func range(_ interval: ClosedRange<Double>?) -> String {
