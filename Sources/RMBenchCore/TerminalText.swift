@@ -27,6 +27,32 @@ public enum TerminalText {
         escaped(text, keepingLineFeeds: true)
     }
 
+    /// CSV for a terminal or CI log: one record per line, control characters (line breaks in
+    /// quoted values too) shown as escapes; a record whose first value starts with `:` (after
+    /// whitespace, which GitHub Actions skips) gets that value quoted, so no line starts with
+    /// `::` (a workflow command).
+    public static func csv(_ csv: String) -> String {
+        var records: [String] = []
+        var record = String.UnicodeScalarView()
+        var quoted = false
+        for scalar in csv.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if scalar == "\n" && !quoted {
+                records.append(String(record))
+                record = String.UnicodeScalarView()
+            } else {
+                record.append(scalar)
+            }
+        }
+        if !record.isEmpty { records.append(String(record)) }
+        return records.map { record in
+            let line = line(record)
+            // Unquoted, the first value holds no quote, comma or line break: quoting keeps it.
+            guard line.drop(while: \.isWhitespace).first == ":", let end = line.firstIndex(of: ",") else { return line }
+            return "\"" + line[..<end] + "\"" + line[end...]
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// Whether ``line(_:)`` would change `scalar`.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -10,9 +10,10 @@ import RMBenchRender
 ///     let b = try await ComparisonInputs.load(["branch.json"])
 ///     let comparison = ComparisonInputs.compare(a, b, bootstrap: BootstrapSettings())
 public enum ComparisonInputs {
-    /// One side: every file given for it joins into one model.
-    public static func load(_ paths: [String]) async throws(InputProblems) -> ModelRun {
-        let runs = try await ResultSet.load(paths: paths)
+    /// One side: every file given for it joins into one model. `measureResponses` reads the
+    /// response texts' lengths and markdown too (for a report's length analysis).
+    public static func load(_ paths: [String], measureResponses: Bool = false) async throws(InputProblems) -> ModelRun {
+        let runs = try await ResultSet.load(paths: paths, options: ResultReadOptions(measureResponses: measureResponses))
         guard runs.count == 1, let run = runs.first else {
             throw InputProblems([InputProblem(file: paths.joined(separator: ", "), location: .file,
                 message: "these files name \(runs.count) different models (\(runs.map(\.model).joined(separator: ", "))); give one model per side")])

@@ -44,32 +44,11 @@ public enum SiteBuild {
         }
     }
 
-    public enum Failure: Error, Sendable {
-        /// Bad input: every problem, for exit status 2.
-        case input(InputProblems)
-        /// A page the templates made cannot be converted (an unknown placeholder…): exit 2.
-        case convert(String)
-        /// The output folder may not be replaced (not ours, without --force): exit 2.
-        case refused(String)
-        /// The output folder cannot be written: exit 1.
-        case publish(String)
-
-        /// A refused output folder is the user's to fix (exit 2); any other publish error is the
-        /// filesystem's (exit 1).
-        public init(publishing error: any Error) {
-            if let error = error as? PublishError, error.kind == .notOurs {
-                self = .refused("\(error)")
-            } else {
-                self = .publish("\(error)")
-            }
-        }
-    }
-
     /// Files of the old output carried into the new one.
     public static let keptFiles = ["README.md"]
 
     @discardableResult
-    public static func run(_ options: Options) async throws(Failure) -> (files: Int, seconds: Double) {
+    public static func run(_ options: Options) async throws(PipelineFailure) -> (files: Int, seconds: Double) {
         let started = Date()
         let progress = options.progress
         let outputURL = URL(fileURLWithPath: options.output)
@@ -83,7 +62,7 @@ public enum SiteBuild {
         do {
             try SitePublisher.checkOutput(outputURL, keep: keptFiles, force: options.force)
         } catch {
-            throw Failure(publishing: error)
+            throw PipelineFailure(publishing: error)
         }
         let site: RenderedSite
         do {
@@ -115,7 +94,7 @@ public enum SiteBuild {
                 progress.say("waiting for another build publishing next to \(options.output) to finish")
             }
         } catch {
-            throw Failure(publishing: error)
+            throw PipelineFailure(publishing: error)
         }
         return (files.count, Date().timeIntervalSince(started))
     }

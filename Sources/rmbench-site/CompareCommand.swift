@@ -1,10 +1,6 @@
 import ArgumentParser
-import Foundation
-import RMBenchSite
-import RMBenchConvert
-import RMBenchCore
 import RMBenchPublish
-import RMBenchRender
+import RMBenchSite
 
 struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +15,6 @@ struct CompareCommand: AsyncParsableCommand {
             Example: rmbench-site compare old.json new.json --format markdown > comment.md
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, html }
 
     @Argument(help: "Result file of A (the baseline).")
     var a: String
@@ -28,7 +23,7 @@ struct CompareCommand: AsyncParsableCommand {
     var b: String
 
     @Option(help: "markdown, json or html (default: html when --output ends in .html, else markdown).")
-    var format: Format?
+    var format: ComparisonOutput.Format?
 
     @Option(help: "Write here instead of stdout.")
     var output: String?
@@ -49,38 +44,15 @@ struct CompareCommand: AsyncParsableCommand {
             [OutputGuard.Input(role: "result file A", path: a), OutputGuard.Input(role: "result file B", path: b),
              OutputGuard.Input(role: "templates folder", path: templates)]
             + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
-        let comparison: Comparison
-        let templateSet: TemplateSet?
         let chosen = format ?? (output?.lowercased().hasSuffix(".html") == true ? .html : .markdown)
         do {
-            let runA = try await ComparisonInputs.load([a])
-            let runB = try await ComparisonInputs.load([b])
-            comparison = ComparisonInputs.compare(runA, runB, bootstrap: bootstrap.settings, texts: try ComparisonInputs.texts(dataset))
-            templateSet = chosen == .html ? try TemplateSet.load(directory: templates) : nil
-        } catch {
-            throw InputFailure.exit(error)
-        }
-        switch chosen {
-        case .markdown:
-            // Often printed into a CI log: control characters as escapes (data never starts a line).
-            try OutputFile.write(TerminalText.lines(ComparisonReport.markdown(comparison)), to: output)
-        case .json:
-            try OutputFile.write(ComparisonReport.json(comparison).serialized(indent: 2) + "\n", to: output)
-        case .html:
-            let page = Reports.comparison(comparison, templates: templateSet!, toolVersion: ToolVersion.current, path: "compare")
-            try OutputFile.write(try SingleFile.html(page), to: output)
+            let text = try await ComparisonOutput.text(a: [a], b: [b], format: chosen, dataset: dataset, templates: templates,
+                                                       bootstrap: bootstrap.settings)
+            try OutputFile.write(text, to: output)
+        } catch let failure as PipelineFailure {
+            throw failure.exit()
         }
     }
 }
 
-/// Converts a standalone page to its final HTML.
-enum SingleFile {
-    static func html(_ page: RenderedPage) throws -> String {
-        do {
-            return page.html(body: try MarkdownConverter().html(fromMarkdown: page.markdown, fragments: page.fragments))
-        } catch {
-            printError("error: \(page.path): \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
+extension ComparisonOutput.Format: ExpressibleByArgument {}

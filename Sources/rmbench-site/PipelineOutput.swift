@@ -8,7 +8,7 @@ extension Progress {
     }
 }
 
-extension SiteBuild.Failure {
+extension PipelineFailure {
     /// Prints the failure and gives the exit code that goes with it: 2 for bad input, a page
     /// that cannot be converted or an output folder that is not ours; 1 when the output cannot
     /// be written.

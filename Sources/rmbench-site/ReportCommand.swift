@@ -1,12 +1,6 @@
 import ArgumentParser
-import Foundation
-import RMBenchSite
-import RMBenchAnalyze
-import RMBenchCore
-import RMBenchLoad
 import RMBenchPublish
-import RMBenchRender
-import RMBenchScore
+import RMBenchSite
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,25 +39,12 @@ struct ReportCommand: AsyncParsableCommand {
             [OutputGuard.Input(role: "result file", path: file), OutputGuard.Input(role: "templates folder", path: templates)]
             + (against.map { [OutputGuard.Input(role: "baseline result file", path: $0)] } ?? [])
             + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
-        let page: RenderedPage
         do {
-            let runs = try await ResultSet.load(paths: [file], options: ResultReadOptions(measureResponses: true))
-            guard let run = runs.first else { throw ExitCode(2) }
-            let templateSet = try TemplateSet.load(directory: templates)
-            var comparison: Comparison?
-            if let against {
-                let baseline = try await ComparisonInputs.load([against])
-                comparison = ComparisonInputs.compare(baseline, run, bootstrap: bootstrap.settings, texts: try ComparisonInputs.texts(dataset))
-            }
-            let settings = bootstrap.settings
-            let row = LeaderboardRow(score: Scorer.score(run), intervals: settings.intervals([run])[run.model])
-            guard let rendered = Reports.model(row: row, lengths: Analyze.lengthAnalysis(run.items), reference: nil, comparison: comparison,
-                                               templates: templateSet, toolVersion: ToolVersion.current, path: "report") else { throw ExitCode(2) }
-            page = rendered
-        } catch let failure as InputProblems {
-            throw InputFailure.exit(failure)
+            let html = try await ModelReport.html(file: file, against: against, dataset: dataset, templates: templates, bootstrap: bootstrap.settings)
+            try OutputFile.write(html, to: output)
+        } catch let failure as PipelineFailure {
+            throw failure.exit()
         }
-        try OutputFile.write(try SingleFile.html(page), to: output)
         printError("wrote \(output)")
     }
 }

@@ -29,23 +29,12 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         inputs.apply()
-        let inputs: SiteInputs
         do {
-            inputs = try await SiteInputs.load(data: data, progress: Progress(quiet: true))
-        } catch {
-            throw InputFailure.exit(error)
+            let report = try await AuditReport.make(data: data, notes: notes)
+            FileHandle.standardOutput.write(Data((report.lines.joined(separator: "\n") + "\n").utf8))
+            if !report.passes(strict: strict) { throw ExitCode(1) }
+        } catch let failure as PipelineFailure {
+            throw failure.exit()
         }
-        let findings = SitePipeline.findings(inputs, scores: SitePipeline.scores(inputs))
-        var lines: [String] = []
-        for finding in findings where notes || finding.severity != .note {
-            // Each finding one line however odd its data: it starts with the severity.
-            lines.append(TerminalText.line("\(finding.severity.rawValue): \(finding.model): [\(finding.check)] \(finding.message)"
-                                           + (finding.source.map { " (\($0))" } ?? "")))
-        }
-        let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
-        lines.append("\(errors) error(s), \(warnings) warning(s), \(findings.count - errors - warnings) note(s)")
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
 }

@@ -98,7 +98,7 @@ struct PipelineTests {
         await #expect {
             try await SiteBuild.run(inside)
         } throws: { error in
-            guard case .input(let problems)? = error as? SiteBuild.Failure else { return false }
+            guard case .input(let problems)? = error as? PipelineFailure else { return false }
             return problems.problems.first?.message.hasPrefix("the output folder lies inside the data folder") == true
         }
     }
