@@ -201,6 +201,7 @@ public enum Audit {
 
     static func signed(_ value: Double) -> String {
         let text = NumberText.format("%+.2f", value)
-        return text == "-0.00" || text == "+0.00" ? "0.00" : text
+        // NumberText already drops the minus of a number that rounds to zero; not the plus.
+        return text == "+0.00" ? "0.00" : text
     }
 }

@@ -61,6 +61,7 @@ public struct Comparison: Sendable {
     public static func points(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "–" }
         let text = NumberText.format("%+.1f", fraction * 100)
-        return text == "-0.0" || text == "+0.0" ? "0.0" : text
+        // NumberText already drops the minus of a number that rounds to zero; not the plus.
+        return text == "+0.0" ? "0.0" : text
     }
 }
