@@ -15,7 +15,7 @@ import Darwin
 /// every request, so a folder swapped in by an atomic rename is picked up at once; a request
 /// that raced the swap is answered again from the new folder.
 ///
-/// Limits: each connection has its own thread, at most ``maxConnections`` at once (further
+/// Limits: each connection has its own thread, at most ``connectionLimit`` at once (further
 /// ones get a 503 and are closed at once, so clients cannot exhaust threads or file
 /// descriptors); the request head must arrive within ``headDeadline`` of connecting, however
 /// slowly it trickles (408 after that); a response must be taken within ``sendDeadline``.
@@ -26,8 +26,12 @@ public final class StaticFileServer: @unchecked Sendable {
     /// Longest request head accepted.
     static let maxHead = 16 * 1024
     /// Connections open at once, each with its own thread: a few browser tabs need a dozen,
-    /// and 128 threads and sockets are cheap.
+    /// and 128 threads and sockets are cheap. Fewer when the descriptor limit is low (see
+    /// ``connectionLimit``).
     public static let maxConnections = 128
+    /// Descriptors left for the rest of the process beyond those open when the server starts:
+    /// Dispatch's own, a build being started, the change watcher walking folders.
+    static let spareDescriptors = 32
     /// From accepting a connection to the end of its request head (request line and headers).
     public static let headDeadline: Duration = .seconds(5)
     /// For sending the response to a client that reads slowly or not at all.
@@ -43,6 +47,12 @@ public final class StaticFileServer: @unchecked Sendable {
     public let port: UInt16
     /// `http://127.0.0.1:PORT/`
     public var url: String { "http://\(Self.host):\(port)/" }
+    /// The connections served at once: ``maxConnections``, or fewer if the open-file limit would
+    /// not hold them (each takes two descriptors: its socket and the file it sends).
+    ///
+    /// The process must never reach that limit, not even briefly: libdispatch on Linux
+    /// periodically opens /proc/TID/stat for its workers and aborts the process if it cannot.
+    public let connectionLimit: Int
 
     private let listener: Int32
     /// Guards `started`, `stopping` and `openConnections`; signalled when a connection ends.
@@ -92,6 +102,21 @@ public final class StaticFileServer: @unchecked Sendable {
         listener = fd
         self.port = actual.port
         reserve = Self.openReserve()
+        connectionLimit = Self.connectionLimit()
+    }
+
+    private static func connectionLimit() -> Int {
+        var limit = rlimit()
+        #if os(Linux)
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return maxConnections }
+        #else
+        guard getrlimit(RLIMIT_NOFILE, &limit) == 0 else { return maxConnections }
+        #endif
+        let files = Int(clamping: limit.rlim_cur)
+        // Plenty: no need to count what is open, one call per possible descriptor.
+        guard files < 8192 else { return maxConnections }
+        let open = (0..<Int32(files)).count { fcntl($0, F_GETFD) != -1 }
+        return max(1, min(maxConnections, (files - open - spareDescriptors) / 2))
     }
 
     deinit { stop() }
@@ -221,7 +246,7 @@ public final class StaticFileServer: @unchecked Sendable {
     private func admit() -> Bool {
         state.lock()
         defer { state.unlock() }
-        guard openConnections < Self.maxConnections else { return false }
+        guard openConnections < connectionLimit else { return false }
         openConnections += 1
         return true
     }

@@ -73,7 +73,7 @@ struct HostileClientTests {
         let fixture = try Fixture()
         let port = fixture.server.port
         let extra = 72
-        let fds = try (0..<StaticFileServer.maxConnections + extra).map { _ in try RawClient.connect(port: port) }
+        let fds = try (0..<fixture.server.connectionLimit + extra).map { _ in try RawClient.connect(port: port) }
         defer { fds.forEach { close($0) } }
         // Idle connections within the cap wait for their request; the rest are answered at once.
         let answered = awaitReplies(fds, count: extra, within: .seconds(4))

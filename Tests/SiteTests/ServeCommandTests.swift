@@ -125,6 +125,27 @@ struct ServeCommandTests {
         #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
     }
 
+    @Test func aCrashedFirstBuildStillServesAndTheNextChangeBuilds() async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Templates"), to: templates)
+        let site = folder.appendingPathComponent("Site")
+        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet",
+                                                  "--data", Tool.repository.appendingPathComponent("Data").path,
+                                                  "--templates", templates.path, "--output", site.path])
+        defer { server.kill() }
+        sendSignal(try await server.waitForChild(timeout: .seconds(60)), SIGKILL)
+        let port = try await server.servingPort()
+        #expect(server.output.stderr == "the first build crashed (signal 9): serving what \(site.path) holds; fix the input and save to rebuild\n")
+        #expect(try ServeHTTP.get("/", port: port).status == 404)
+        try append("\n", to: templates.appendingPathComponent("methodology.md.mustache"))
+        _ = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains("rebuilt in ") }
+        #expect(try ServeHTTP.get("/", port: port).status == 200)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
+    }
+
     @Test func aFloodOfConnectionsIsRefusedAndTheServerLives() async throws {
         // The descriptor limit most systems give: the server's 128 connections fit, 2,000 would not.
         let (folder, server) = try ServeProcess.staticSite(fileLimit: 1024)
@@ -139,7 +160,8 @@ struct ServeCommandTests {
         #else
         getrlimit(RLIMIT_NOFILE, &limit)
         #endif
-        let count = min(2000, Int(limit.rlim_cur) - 256)
+        // Half of this process's own limit at most: the other tests running alongside need files too.
+        let count = min(2000, Int(limit.rlim_cur) / 2)
         try #require(count > 200, "too few file descriptors for the test: \(limit.rlim_cur)")
         let fds = try await onThread { try (0..<count).map { _ in try ServeHTTP.connect(port: port) } }
         defer { fds.forEach { close($0) } }
@@ -147,7 +169,7 @@ struct ServeCommandTests {
         // one is answered 503 at once. None is left hanging or reset without an answer.
         let answers = try await onThread { ServeHTTP.answers(fds, within: .seconds(30)) }
         #expect(answers.values.reduce(0, +) == count)
-        #expect(Set(answers.keys) == [408, 503])
+        #expect(Set(answers.keys) == [408, 503], "\(answers); \(server.output)")
         #expect(answers[408, default: 0] >= 128)
         #expect(server.isRunning)
         for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
@@ -158,8 +180,8 @@ struct ServeCommandTests {
         #expect(try await server.waitForExit(timeout: .seconds(30)) == 0, "\(server.output)")
     }
 
-    @Test func runningOutOfFileDescriptorsIsSurvived() async throws {
-        // So few descriptors that the server runs out long before its cap of 128 connections.
+    @Test func aLowFileLimitLowersTheCapSoTheServerNeverRunsOut() async throws {
+        // 64 descriptors: far too few for 128 connections.
         let (folder, server) = try ServeProcess.staticSite(fileLimit: 64)
         defer {
             server.kill()
@@ -169,12 +191,12 @@ struct ServeCommandTests {
         let count = 300
         let fds = try await onThread { try (0..<count).map { _ in try ServeHTTP.connect(port: port) } }
         defer { fds.forEach { close($0) } }
-        // Every connection is answered: the few the descriptors allow at the deadline (408), the
-        // others at once, accepted in the room of a reserved descriptor only to be refused (503).
+        // Every connection is answered: the few the limit leaves room for at the deadline (408;
+        // two descriptors each, 32 kept spare: at most 16), all others at once (503).
         let answers = try await onThread { ServeHTTP.answers(fds, within: .seconds(30)) }
         #expect(answers.values.reduce(0, +) == count)
-        #expect(Set(answers.keys) == [408, 503])
-        #expect(answers[503, default: 0] >= count - 64)
+        #expect(Set(answers.keys) == [408, 503], "\(answers); \(server.output)")
+        #expect((1...16).contains(answers[408, default: 0]))
         #expect(server.isRunning)
         for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
         let page = try await ServeHTTP.getOnceFree("/", port: port)
