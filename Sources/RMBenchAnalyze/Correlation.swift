@@ -1,3 +1,13 @@
+import Foundation
+
+/// How a Kendall p-value was computed.
+public enum KendallPMethod: String, Sendable, Equatable {
+    /// The exact null distribution of the number of concordant pairs (Kendall 1970).
+    case exact
+    /// The normal approximation to the distribution of S = concordant − discordant.
+    case asymptotic
+}
+
 /// Correlation of two paired samples, with the p-values scipy reports.
 public struct CorrelationResult: Sendable, Equatable {
     /// Number of pairs.
@@ -9,10 +19,18 @@ public struct CorrelationResult: Sendable, Equatable {
     /// as `scipy.stats.spearmanr`.
     public var spearmanRho: Double
     public var spearmanP: Double
-    /// Kendall's τ-b (tie-corrected) and its two-sided p from the normal approximation with
-    /// the tie-corrected variance, as `scipy.stats.kendalltau(method="asymptotic")`.
+    /// Kendall's τ-b (tie-corrected) and its two-sided p as scipy's default
+    /// `scipy.stats.kendalltau(method="auto")`: the exact permutation distribution when
+    /// neither side has ties and n ≤ 33 (or at most one pair is out of order), else the
+    /// normal approximation with the tie-corrected variance.
     public var kendallTau: Double
     public var kendallP: Double
+    /// Which of the two `kendallP` is.
+    public var kendallPMethod: KendallPMethod
+    /// The 95 % interval of Pearson's r by Fisher's z transform, as
+    /// `scipy.stats.pearsonr(x, y).confidence_interval()`; nil below 4 pairs (z's standard
+    /// error 1/√(n − 3) needs n > 3).
+    public var pearsonCI95: ClosedRange<Double>?
     /// Least-squares line y ≈ slope·x + intercept, as `scipy.stats.linregress`.
     public var slope: Double
     public var intercept: Double
@@ -44,7 +62,8 @@ extension Analyze {
             n: n,
             pearsonR: pearsonR, pearsonP: correlationPValue(pearsonR, n: n),
             spearmanRho: rho, spearmanP: correlationPValue(rho, n: n),
-            kendallTau: kendall.tau, kendallP: kendall.p,
+            kendallTau: kendall.tau, kendallP: kendall.p, kendallPMethod: kendall.method,
+            pearsonCI95: fisherInterval(pearsonR, n: n),
             slope: pearson.slope, intercept: pearson.intercept)
     }
 
@@ -79,9 +98,22 @@ extension Analyze {
         return min(1, p)
     }
 
-    /// Kendall's τ-b and its asymptotic two-sided p, by counting all pairs: O(n²), fine for
-    /// the model-level correlations the site computes (tens to a few thousand points).
-    static func kendallTauB(_ x: [Double], _ y: [Double]) -> (tau: Double, p: Double) {
+    /// The two-sided 95 % interval of r from Fisher's z: tanh(atanh(r) ± z₀.₉₇₅/√(n − 3)), as
+    /// scipy's `PearsonRResult.confidence_interval()` (its default method). r = ±1 gives
+    /// [±1, ±1], as in scipy.
+    static func fisherInterval(_ r: Double, n: Int) -> ClosedRange<Double>? {
+        guard n >= 4, !r.isNaN else { return nil }
+        let z = atanh(r), halfWidth = normalQuantile975 / Double(n - 3).squareRoot()
+        return tanh(z - halfWidth)...tanh(z + halfWidth)
+    }
+
+    /// scipy.special.ndtri(0.975), the two-sided 95 % point of the standard normal.
+    static let normalQuantile975 = 1.959963984540054
+
+    /// Kendall's τ-b and its two-sided p (scipy's `method="auto"`), by counting all pairs:
+    /// O(n²), fine for the model-level correlations the site computes (tens to a few
+    /// thousand points).
+    static func kendallTauB(_ x: [Double], _ y: [Double]) -> (tau: Double, p: Double, method: KendallPMethod) {
         let n = x.count
         var concordantMinusDiscordant = 0
         for i in 0..<n {
@@ -102,7 +134,58 @@ extension Analyze {
         let variance = (m * (2 * Double(n) + 5) - xTies.v1 - yTies.v1) / 18
             + 2 * Double(xTies.pairs) * Double(yTies.pairs) / m
             + xTies.v0 * yTies.v0 / (9 * m * (Double(n) - 2))
-        return (tau, SpecialFunctions.normalTwoSidedP(s / variance.squareRoot()))
+        let discordant = (total - xTies.pairs - yTies.pairs + jointTies(x, y) - concordantMinusDiscordant) / 2
+        if xTies.pairs == 0, yTies.pairs == 0, n <= 33 || min(discordant, total - discordant) <= 1 {
+            return (tau, kendallExactP(n: n, concordant: total - discordant), .exact)
+        }
+        return (tau, SpecialFunctions.normalTwoSidedP(s / variance.squareRoot()), .asymptotic)
+    }
+
+    /// Pairs tied in both x and y.
+    static func jointTies(_ x: [Double], _ y: [Double]) -> Int {
+        var counts: [Pair: Int] = [:]
+        for k in x.indices { counts[Pair(x: x[k], y: y[k]), default: 0] += 1 }
+        return counts.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    }
+
+    private struct Pair: Hashable {
+        var x: Double
+        var y: Double
+    }
+
+    /// The exact two-sided p of `concordant` pairs out of n(n−1)/2 without ties: twice the
+    /// lower tail of the number of permutations of n with at most c inversions (c the smaller
+    /// of concordant and discordant), over n!, capped at 1. The counts are built as scipy's
+    /// `_kendall_p_exact` builds them (running sums, one per added element), in doubles; n!
+    /// overflows nothing below n = 171, and beyond that the scaled recurrence is used.
+    static func kendallExactP(n: Int, concordant: Int) -> Double {
+        let total = n * (n - 1) / 2
+        let c = min(concordant, total - concordant)
+        if n <= 2 { return 1 }
+        if c == 0 { return n < 171 ? 2 / factorial(n) : 0 }
+        if c == 1 { return n < 172 ? 2 / factorial(n - 1) : 0 }
+        if 4 * c == n * (n - 1) { return 1 }
+        var counts = [Double](repeating: 0, count: c + 1)
+        counts[0] = 1
+        counts[1] = 1
+        let scaled = n >= 171
+        for j in 3...n {
+            var running = 0.0
+            for k in counts.indices {
+                running += counts[k]
+                counts[k] = scaled ? running / Double(j) : running
+            }
+            if j <= c {
+                // Subtract the sums that would need more inversions than element j adds.
+                for k in stride(from: c, through: j, by: -1) { counts[k] -= counts[k - j] }
+            }
+        }
+        let sum = counts.reduce(0, +)
+        return min(1, max(0, scaled ? sum : 2 * sum / factorial(n)))
+    }
+
+    static func factorial(_ n: Int) -> Double {
+        (1...max(1, n)).reduce(1.0) { $0 * Double($1) }
     }
 
     /// A 95 % percentile-bootstrap interval for Pearson's r: `resamples` times, draw n pairs

@@ -12,7 +12,14 @@ public struct CorrelationPair: Sendable {
     public var points: [(model: String, x: Double, y: Double)]
     /// Nil when fewer than 3 models or a constant side.
     public var result: CorrelationResult?
-    public var pearsonInterval: (low: Double, high: Double)?
+    /// The percentile-bootstrap 95 % interval of r, only from `bootstrapMinimum` models on:
+    /// with fewer, resampling 4 or 5 points mostly redraws the same few and gives intervals
+    /// far narrower than the evidence (the Fisher-z interval, `result.pearsonCI95`, is the one
+    /// to read there).
+    public var bootstrapInterval: (low: Double, high: Double)?
+
+    /// Fewest models for a bootstrap interval of r.
+    public static let bootstrapMinimum = 10
 }
 
 extension Analyze {
@@ -46,7 +53,7 @@ extension Analyze {
                     pairs.append(CorrelationPair(
                         x: metric.name, xDescription: metric.description, xFile: table.file, y: y, points: points,
                         result: correlate(xs, ys),
-                        pearsonInterval: points.count >= 3 ? bootstrapPearsonCI(x: xs, y: ys, resamples: resamples, seed: seed) : nil))
+                        bootstrapInterval: points.count >= CorrelationPair.bootstrapMinimum ? bootstrapPearsonCI(x: xs, y: ys, resamples: resamples, seed: seed) : nil))
                 }
             }
         }

@@ -1,4 +1,4 @@
-import RMBenchAnalyze
+@testable import RMBenchAnalyze
 import Testing
 
 @Suite("Correlations against scipy")
@@ -13,6 +13,14 @@ struct CorrelationTests {
         expectClose(c.spearmanRho, f.spearmanRho, "Spearman ρ")
         expectClose(c.kendallTau, f.kendallTau, "Kendall τ")
         expectProbability(c.kendallP, f.kendallP, "Kendall p")
+        #expect(c.kendallPMethod.rawValue == f.kendallMethod, "scipy's default used the \(f.kendallMethod) p")
+        if f.x.count >= 4 {
+            let ci = try #require(c.pearsonCI95)
+            expectClose(ci.lowerBound, f.pearsonLow, "Fisher-z low")
+            expectClose(ci.upperBound, f.pearsonHigh, "Fisher-z high")
+        } else {
+            #expect(c.pearsonCI95 == nil)
+        }
         expectClose(c.slope, f.slope, "slope")
         expectClose(c.intercept, f.intercept, "intercept")
         if abs(f.spearmanRho) < 1 - 1e-15 {
@@ -24,6 +32,24 @@ struct CorrelationTests {
             #expect(c.spearmanP == 0)
             expectClose(c.spearmanP, f.spearmanP, "Spearman p")
         }
+    }
+
+    /// The case: judgebench vs Hard, 4 models in the same order on both. scipy's
+    /// default gives the exact p = 2/4! = 0.0833 (the normal approximation said 0.042).
+    @Test func fourModelsInOrderGetTheExactKendallP() throws {
+        let c = try #require(Analyze.correlate([55, 61, 70, 80], [60.1, 62.5, 71, 74.2]))
+        #expect(c.kendallTau == 1)
+        #expect(c.kendallPMethod == .exact)
+        #expect(abs(c.kendallP - 2.0 / 24) < 1e-15)
+    }
+
+    @Test func exactKendallCounts() {
+        // n = 3: inversions 0,1,1,2,2,3 over 3! = 6 permutations; c = 1 → 2·(1+2)/6 = 1.
+        #expect(Analyze.kendallExactP(n: 3, concordant: 2) == 1)
+        // n = 4, c = 1 concordant: 2·(1 + 3)/24 = 1/3 (scipy's c == 1 branch: 2/3!).
+        #expect(abs(Analyze.kendallExactP(n: 4, concordant: 1) - 1.0 / 3) < 1e-15)
+        // n = 5, c = 2: counts of permutations with 0, 1, 2 inversions are 1, 4, 9 → 2·14/120.
+        #expect(abs(Analyze.kendallExactP(n: 5, concordant: 2) - 28.0 / 120) < 1e-15)
     }
 
     @Test func undefinedCasesAreNil() {

@@ -18,8 +18,10 @@ enum CorrelationsPage {
         /// Models with both numbers, for some RM-Bench metric.
         var models: Int
         var rows: [Row]
-        /// Some correlation rests on fewer than 10 models (the template warns about p-values).
+        /// Some correlation rests on fewer than 10 models (the template explains what that means).
         var fewModels: Bool
+        /// Some row has a bootstrap interval (10 models or more).
+        var hasBootstrap: Bool
         /// RM-Bench metrics no matched model has, comma-separated; `hasEmpty` when there are any.
         var empty: String
         var hasEmpty: Bool
@@ -32,8 +34,10 @@ enum CorrelationsPage {
         var metric: String
         var n: Int
         var pearson: String
-        /// The bootstrap interval of r, `0.12 – 0.85`.
+        /// The Fisher-z 95 % interval of r, `0.12 – 0.85` (`–` below 4 models).
         var interval: String
+        /// The percentile-bootstrap interval of r, only from 10 models on (`–` otherwise).
+        var bootstrapInterval: String
         var pearsonP: String
         var spearman: String
         var spearmanP: String
@@ -63,7 +67,8 @@ enum CorrelationsPage {
             sections.append(Section(
                 metric: Escape.markdownText(first.x), description: first.xDescription.map(Escape.markdownText),
                 file: Escape.markdownText(first.xFile), models: modelCount, rows: Self.rows(group),
-                fewModels: group.contains { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < 10 },
+                fewModels: group.contains { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < CorrelationPair.bootstrapMinimum },
+                hasBootstrap: group.contains { $0.bootstrapInterval != nil },
                 empty: empty.joined(separator: ", "), hasEmpty: !empty.isEmpty,
                 charts: charts.isEmpty ? "" : "@@\(placeholder)@@"))
         }
@@ -109,7 +114,7 @@ enum CorrelationsPage {
     static func caption(_ pair: CorrelationPair) -> String {
         guard let r = pair.result else { return "n = \(pair.points.count): too few models" }
         var text = "Pearson r = \(format2(r.pearsonR))"
-        if let ci = pair.pearsonInterval { text += " [\(format2(ci.low)), \(format2(ci.high))]" }
+        if let ci = r.pearsonCI95 { text += " [\(format2(ci.lowerBound)), \(format2(ci.upperBound))]" }
         text += " (p = \(pValue(r.pearsonP))), Spearman ρ = \(format2(r.spearmanRho)) (p = \(pValue(r.spearmanP))), n = \(r.n)"
         return text
     }
@@ -117,11 +122,12 @@ enum CorrelationsPage {
     static func rows(_ group: [CorrelationPair]) -> [Row] {
         group.filter { !$0.points.isEmpty }.map { pair in
             guard let r = pair.result else {
-                return Row(metric: pair.y, n: pair.points.count, pearson: "–", interval: "–", pearsonP: "–",
+                return Row(metric: pair.y, n: pair.points.count, pearson: "–", interval: "–", bootstrapInterval: "–", pearsonP: "–",
                            spearman: "–", spearmanP: "–", kendall: "–", kendallP: "–")
             }
             return Row(metric: pair.y, n: r.n, pearson: format2(r.pearsonR),
-                       interval: pair.pearsonInterval.map { "\(format2($0.low)) – \(format2($0.high))" } ?? "–",
+                       interval: r.pearsonCI95.map { "\(format2($0.lowerBound)) – \(format2($0.upperBound))" } ?? "–",
+                       bootstrapInterval: pair.bootstrapInterval.map { "\(format2($0.low)) – \(format2($0.high))" } ?? "–",
                        pearsonP: pValue(r.pearsonP), spearman: format2(r.spearmanRho), spearmanP: pValue(r.spearmanP),
                        kendall: format2(r.kendallTau), kendallP: pValue(r.kendallP))
         }
@@ -138,7 +144,11 @@ enum CorrelationsPage {
                 ("pearson_r", r.map { .double($0.pearsonR) } ?? .null), ("pearson_p", r.map { .double($0.pearsonP) } ?? .null),
                 ("spearman_rho", r.map { .double($0.spearmanRho) } ?? .null), ("spearman_p", r.map { .double($0.spearmanP) } ?? .null),
                 ("kendall_tau", r.map { .double($0.kendallTau) } ?? .null), ("kendall_p", r.map { .double($0.kendallP) } ?? .null),
-                ("pearson_r_ci95", pair.pearsonInterval.map { .array([.double($0.low), .double($0.high)]) } ?? .null),
+                ("pearson_ci95", r?.pearsonCI95.map { .array([.double($0.lowerBound), .double($0.upperBound)]) } ?? .null),
+                ("pearson_bootstrap_ci95", pair.bootstrapInterval.map { .array([.double($0.low), .double($0.high)]) } ?? .null),
+                // How each p was computed, so a reader can match them with scipy's defaults.
+                ("pearson_p_method", r == nil ? .null : .string("t")), ("spearman_p_method", r == nil ? .null : .string("t")),
+                ("kendall_p_method", r.map { .string($0.kendallPMethod.rawValue) } ?? .null),
                 ("models", .array(pair.points.map { .object([("model", .string($0.model)), ("x", .double($0.x)), ("y", .double($0.y))]) })),
             ]
             return .object(members)
