@@ -21,7 +21,9 @@ public struct PublishedComparison: Sendable, Equatable {
     public var recomputed: Double
     public var published: Double
     public var difference: Double { recomputed - published }
-    public var agrees: Bool { abs(difference) <= Audit.tolerance + 1e-9 }
+    /// What the published number's own rounding allows (the recomputed one is exact).
+    public var tolerance: Double { Audit.allowance(published) }
+    public var agrees: Bool { abs(difference) <= tolerance + 1e-9 }
 }
 
 /// Something the audit noticed about a row, in words.
@@ -44,14 +46,53 @@ public struct AuditFinding: Sendable, Equatable {
     public var source: String?
 }
 
+/// A scorer other than RM-Bench's that is known to have produced a model's published numbers:
+/// why it differs, and what it gives on the same per-sample results (percent, by metric
+/// title), so a disagreement can be told apart from a model difference.
+public struct KnownScorer: Sendable {
+    public var name: String
+    public var explanation: String
+    public var numbers: [String: Double]
+
+    public init(name: String, explanation: String, numbers: [String: Double]) {
+        self.name = name
+        self.explanation = explanation
+        self.numbers = numbers
+    }
+}
+
 /// Checks that published numbers add up, and that recomputed numbers match published ones.
 ///
 ///     let findings = Audit.findings(scores: [(id, score)], published: [id: rows])
 public enum Audit {
-    /// Points by which a recomputed number may differ from a published one and still agree.
-    /// A number published with one decimal stands for anything within ±0.05 of it; tables are
-    /// often rounded twice (two decimals, then one), which widens that to ±0.055.
+    /// Points by which a recomputed number may differ from a number published with one
+    /// decimal and still agree. Such a number stands for anything within ±0.05 of it; tables
+    /// are often rounded twice (two decimals, then one), which widens that to ±0.055.
+    /// ``allowance(_:)`` generalises this to any number of decimals.
     public static let tolerance = 0.055
+
+    /// The decimals a published number was written with, read back from the double (the
+    /// shortest text that reads back to it, as `String(describing:)` gives): `93.9` → 1,
+    /// `93.83` → 2, `93.82716049382717` (a fraction × 100 at full precision) → 14. A whole
+    /// number reads as `70.0`, so at least 1.
+    public static func decimals(_ value: Double) -> Int {
+        let text = String(describing: abs(value))
+        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return 15 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
+    /// Points a published number's rounding can hide: half a unit of its last decimal, and a
+    /// tenth more for double rounding — 0.055 for one decimal, 0.0055 for two, next to
+    /// nothing at full precision.
+    public static func allowance(_ value: Double) -> Double {
+        0.55 * pow(10, -Double(decimals(value)))
+    }
+
+    /// Points two published numbers may differ by: each one's rounding allowance, so the less
+    /// precise one decides (one decimal against full precision: 0.055; both one decimal: 0.11).
+    public static func tolerance(_ a: Double, _ b: Double) -> Double {
+        allowance(a) + allowance(b)
+    }
     /// Points by which a published mean may differ from the mean of other published numbers:
     /// both sides carry their own rounding (±0.055 each at worst, the mean of rounded numbers
     /// no more than its parts), so 0.11.
@@ -86,13 +127,14 @@ public enum Audit {
 
     /// Every finding about every model, most severe first, then by model name (ignoring case).
     /// Models are resolved identities: a score and the published rows of the same model share one.
-    public static func findings(scores: [(id: ModelID, score: ModelScore)], published: [ModelID: [PublishedRow]]) -> [AuditFinding] {
+    public static func findings(scores: [(id: ModelID, score: ModelScore)], published: [ModelID: [PublishedRow]],
+                                knownScorers: [ModelID: KnownScorer] = [:]) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let scored = Dictionary(scores.map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         for (id, rows) in published.sorted(by: { ($0.key.name.lowercased(), $0.key.name) < ($1.key.name.lowercased(), $1.key.name) }) {
             for row in rows { findings += publishedChecks(row, of: id) }
             if let score = scored[id] {
-                for row in rows { findings += recomputedChecks(score, row, of: id) }
+                for row in rows { findings += recomputedChecks(score, row, of: id, known: knownScorers[id]) }
             } else if rows.count > 1 {
                 findings += sourceAgreement(rows, of: id)
             }
@@ -100,7 +142,7 @@ public enum Audit {
         for (id, score) in scores {
             findings += identityCheck(score, of: id)
         }
-        return findings.sorted { ($0.severity, $0.model.name.lowercased(), $0.check) < ($1.severity, $1.model.name.lowercased(), $1.check) }
+        return Audit.sorted(findings)
     }
 
     /// What a published row's own numbers imply.
@@ -144,7 +186,7 @@ public enum Audit {
     }
 
     /// Recomputed numbers against a published row.
-    static func recomputedChecks(_ score: ModelScore, _ row: PublishedRow, of id: ModelID) -> [AuditFinding] {
+    static func recomputedChecks(_ score: ModelScore, _ row: PublishedRow, of id: ModelID, known: KnownScorer? = nil) -> [AuditFinding] {
         let comparisons = compare(score, with: row)
         let source = "\(row.file), line \(row.line)"
         let disagreeing = comparisons.filter { !$0.agrees }
@@ -153,11 +195,20 @@ public enum Audit {
         }
         if disagreeing.isEmpty {
             return [AuditFinding(model: id, severity: .note, check: "verified",
-                                 message: "Recomputed numbers agree with the published ones within ±\(Audit.tolerance) points: \(comparisons.map(\.metric).joined(separator: ", ")).", source: source)]
+                                 message: "Recomputed numbers agree with the published ones within the published rounding (±\(Audit.tolerance) points for one decimal): \(comparisons.map(\.metric).joined(separator: ", ")).", source: source)]
         }
-        let details = disagreeing.map { "\($0.metric) recomputed \(p($0.recomputed)), published \(p($0.published)) (\(signed($0.difference)))" }
-        return [AuditFinding(model: id, severity: .error, check: "disagrees",
-                             message: "Recomputed numbers differ from the published ones beyond ±\(Audit.tolerance) points: \(details.joined(separator: "; ")).", source: source)]
+        let details = disagreeing.map { "\($0.metric) recomputed \(p($0.recomputed)), published \(shown($0.published)) (\(signed($0.difference)); tolerance ±\(toleranceText($0.tolerance)))" }
+        var message = "Recomputed numbers differ from the published ones beyond the published rounding: \(details.joined(separator: "; "))."
+        if let known {
+            let theirs = disagreeing.compactMap { c in known.numbers[c.metric].map { (c, $0) } }
+            if !theirs.isEmpty {
+                let matches = theirs.allSatisfy { abs($0.1 - $0.0.published) <= $0.0.tolerance + 1e-9 }
+                message += " Known cause: \(known.explanation). From the same results \(known.name) prints "
+                    + theirs.map { "\($0.0.metric) \(p($0.1)) (published \(shown($0.0.published)), official rule \(p($0.0.recomputed)))" }.joined(separator: "; ")
+                    + (matches ? ": the published numbers are that scorer's, not a different model." : ", which still differs from the published numbers: the scorer does not explain all of it.")
+            }
+        }
+        return [AuditFinding(model: id, severity: .error, check: "disagrees", message: message, source: source)]
     }
 
     /// Two published sources for the same model.
@@ -172,7 +223,10 @@ public enum Audit {
             for (name, a, b) in pairs {
                 guard let a, let b else { continue }
                 compared += 1
-                if abs(a - b) > sumTolerance + 1e-9 { differences.append("\(name) \(p(a)) vs \(p(b)) (\(signed(b - a)))") }
+                let allowed = tolerance(a, b)
+                if abs(a - b) > allowed + 1e-9 {
+                    differences.append("\(name) \(shown(a)) vs \(shown(b)) (\(signed(b - a)); tolerance ±\(toleranceText(allowed)))")
+                }
             }
             guard compared > 0 else { continue }
             let where_ = "\(first.file), line \(first.line) and \(other.file), line \(other.line)"
@@ -181,7 +235,7 @@ public enum Audit {
                                              message: "Two published sources agree on \(compared) number\(compared == 1 ? "" : "s").", source: where_))
             } else {
                 findings.append(AuditFinding(model: id, severity: .warning, check: "sources-disagree",
-                                             message: "Published sources disagree: \(differences.joined(separator: "; ")).", source: where_))
+                                             message: "Published sources disagree beyond what their rounding allows: \(differences.joined(separator: "; ")).", source: where_))
             }
         }
         return findings
@@ -198,6 +252,19 @@ public enum Audit {
     }
 
     static func p(_ value: Double) -> String { NumberText.format("%.2f", value) }
+
+    /// A published number as written (up to three decimals; more are rounded to three).
+    static func shown(_ value: Double) -> String { NumberText.format("%.\(min(3, decimals(value)))f", value) }
+
+    /// A tolerance in points, to the digits that matter (`0.055`, `0.0605`, `0`).
+    static func toleranceText(_ value: Double) -> String {
+        value < 1e-6 ? "0" : NumberText.format("%.4g", value)
+    }
+
+    /// Findings most severe first, then by model name (ignoring case), then check.
+    public static func sorted(_ findings: [AuditFinding]) -> [AuditFinding] {
+        findings.sorted { ($0.severity, $0.model.name.lowercased(), $0.check) < ($1.severity, $1.model.name.lowercased(), $1.check) }
+    }
 
     static func signed(_ value: Double) -> String {
         let text = NumberText.format("%+.2f", value)

@@ -39,8 +39,15 @@ public enum SitePipeline {
         return grouped
     }
 
+    /// The audit: published numbers, recomputed against published (with RM-R1's own scorer's
+    /// numbers where a judge's logs are RM-R1's), and the result checks of every result file.
     public static func findings(_ inputs: SiteInputs, scores: [(id: ModelID, score: ModelScore)]) -> [AuditFinding] {
-        Audit.findings(scores: scores, published: published(inputs))
+        var known: [ModelID: KnownScorer] = [:]
+        for judge in judgeScores(inputs) where RMR1Scorer.isRMR1(judge.sources) {
+            known[inputs.id(judge.model)] = KnownScorer(name: "RM-R1's scorer", explanation: RMR1Scorer.explanation, numbers: RMR1Scorer.numbers(judge))
+        }
+        let runs = inputs.runs.map { ResultChecks.Run(id: inputs.id($0.model), items: $0.items, files: $0.sources.map(\.path)) }
+        return Audit.sorted(Audit.findings(scores: scores, published: published(inputs), knownScorers: known) + ResultChecks.findings(runs))
     }
 
     public static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapSettings,

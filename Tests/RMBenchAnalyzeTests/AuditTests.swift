@@ -46,19 +46,22 @@ struct AuditTests {
                           domains: [DomainScore(domain: .chat, score: group, subgroups: [])])
     }
 
-    /// Chat matrix all 7 of 10 → Chat average exactly 70 %. Published 70.05 agrees (0.05 ≤ 0.055),
-    /// 70.06 agrees, 70.1 does not; overall numbers are not compared for a partial model.
+    /// Chat matrix all 7 of 10 → Chat average exactly 70 %. A published number is compared at
+    /// its own precision: 70.0 agrees, 70.1 and 69.99 do not, and
+    /// neither does 70.05 (two decimals stand for 70.045–70.055, ±0.0055 with double rounding);
+    /// overall numbers are not compared for a partial model.
     @Test func recomputedAgainstPublishedWithTolerance() {
         let score = Self.score(chatCounts: [[7, 7, 7], [7, 7, 7], [7, 7, 7]], samples: 10)
         #expect(Audit.level(score: score, published: []) == .recomputed)
-        #expect(Audit.level(score: score, published: [Self.row("m", chat: 70.05, average: 10)]) == .verified)
-        #expect(Audit.level(score: score, published: [Self.row("m", chat: 69.95)]) == .verified)
+        #expect(Audit.level(score: score, published: [Self.row("m", chat: 70.0, average: 10)]) == .verified)
+        #expect(Audit.level(score: score, published: [Self.row("m", chat: 70.05)]) == .disagrees)
+        #expect(Audit.level(score: score, published: [Self.row("m", chat: 69.99)]) == .disagrees)
         #expect(Audit.level(score: score, published: [Self.row("m", chat: 70.1)]) == .disagrees)
         #expect(Audit.level(score: nil, published: [Self.row("m", chat: 70.1)]) == .published)
         let findings = Audit.findings(scores: [(ModelID(name: "m"), score)], published: [ModelID(name: "m"): [Self.row("m", chat: 71.2)]])
         let disagreement = findings.first { $0.check == "disagrees" }
         #expect(disagreement?.severity == .error)
-        #expect(disagreement?.message == "Recomputed numbers differ from the published ones beyond ±0.055 points: Chat recomputed 70.00, published 71.20 (-1.20).")
+        #expect(disagreement?.message == "Recomputed numbers differ from the published ones beyond the published rounding: Chat recomputed 70.00, published 71.2 (-1.20; tolerance ±0.055).")
     }
 
     @Test func twoPublishedSources() {
@@ -67,6 +70,24 @@ struct AuditTests {
         #expect(Audit.findings(scores: [], published: [ModelID(name: "x"): [a, b]]).map(\.check).contains("sources-agree"))
         let c = Self.row("x", chat: 75.3, math: 83.9, hard: 70.4)
         let disagree = Audit.findings(scores: [], published: [ModelID(name: "x"): [c, Self.row("x", chat: 76.49, math: 80.55, hard: 70.49)]])
-        #expect(disagree.first { $0.check == "sources-disagree" }?.message == "Published sources disagree: Chat 75.30 vs 76.49 (+1.19); Math 83.90 vs 80.55 (-3.35).")
+        #expect(disagree.first { $0.check == "sources-disagree" }?.message
+            == "Published sources disagree beyond what their rounding allows: Chat 75.3 vs 76.49 (+1.19; tolerance ±0.0605); Math 83.9 vs 80.55 (-3.35; tolerance ±0.0605); Hard 70.4 vs 70.49 (+0.09; tolerance ±0.0605).")
+    }
+
+    /// The tolerance is what the less precise source allows: one decimal against two is
+    /// 0.055 + 0.0055; against full precision (RM-R1's fractions × 100) 0.055.
+    @Test func toleranceFollowsPrecision() {
+        func checks(_ a: Double, _ b: Double) -> [String] {
+            Audit.findings(scores: [], published: [ModelID(name: "x"): [Self.row("x", safety: a), Self.row("x", safety: b)]]).map(\.check)
+        }
+        #expect(checks(93.9, 93.83).contains("sources-disagree"))
+        #expect(checks(93.9, 93.86).contains("sources-agree"))
+        #expect(checks(93.9, 93.82716049382717).contains("sources-disagree"))
+        #expect(checks(93.9, 93.86000000000001).contains("sources-agree"))
+        let message = Audit.findings(scores: [], published: [ModelID(name: "x"): [Self.row("x", safety: 93.9), Self.row("x", safety: 93.82716049382717)]])
+            .first { $0.check == "sources-disagree" }?.message
+        #expect(message == "Published sources disagree beyond what their rounding allows: Safety 93.9 vs 93.827 (-0.07; tolerance ±0.055).")
+        #expect(Audit.decimals(93.9) == 1 && Audit.decimals(70) == 1 && Audit.decimals(93.83) == 2 && Audit.decimals(93.82716049382717) == 14)
+        #expect(abs(Audit.tolerance(93.9, 93.8) - 0.11) < 1e-12)
     }
 }

@@ -1,0 +1,165 @@
+import RMBenchCore
+import RMBenchScore
+
+/// Checks of per-sample result files that the official scorer passes silently: scores that
+/// are not numbers, ties, a prompt set other than RM-Bench's, scores that cannot tell
+/// responses apart, and a file that repeats another model's scores. Each is a warning
+/// (`validate --strict` fails on it), so the leaderboard flags the row.
+///
+///     let findings = ResultChecks.findings([(id, run.items, run.sources.map(\.path))])
+public enum ResultChecks {
+    /// Share of comparisons above which exact ties are a warning. A continuous reward model
+    /// almost never gives a chosen and a rejected response the same score; more than 1 % of
+    /// ties means the scores were rounded or saturated, and every tie counts as wrong.
+    public static let tieShare = 0.01
+    /// Fewest shared prompts on which two models' identical scores count as a copy: on a few
+    /// prompts coarse scorers can agree by chance.
+    public static let copyMinimum = 10
+    /// Prompts per domain label in the full RM-Bench release (1,327 in all).
+    public static let officialPrompts: [(label: String, count: Int)] = [
+        ("chat", 129), ("math", 529), ("code", 228), ("safety-refuse", 284), ("safety-response", 157),
+    ]
+
+    /// One recomputed model: its identity, items and result files.
+    public struct Run: Sendable {
+        public var id: ModelID
+        public var items: [ScoredItem]
+        public var files: [String]
+
+        public init(id: ModelID, items: [ScoredItem], files: [String]) {
+            self.id = id
+            self.items = items
+            self.files = files
+        }
+    }
+
+    /// Every result check of every run; not sorted (``Audit/sorted(_:)`` orders them).
+    public static func findings(_ runs: [Run]) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        for run in runs {
+            findings += nonFinite(run) + ties(run) + promptSet(run) + constantScores(run)
+        }
+        findings += copies(runs)
+        return findings
+    }
+
+    static func warning(_ run: Run, _ check: String, _ message: String) -> AuditFinding {
+        AuditFinding(model: run.id, severity: .warning, check: check, message: message,
+                     source: run.files.isEmpty ? nil : run.files.joined(separator: ", "))
+    }
+
+    /// Any NaN or infinite score. NaN compares false with everything, so each comparison it
+    /// enters is counted wrong; an infinity compares as a number but ties with itself.
+    static func nonFinite(_ run: Run) -> [AuditFinding] {
+        var nan = 0, infinite = 0, costly = 0
+        for item in run.items {
+            for i in 0..<3 {
+                for value in [item.chosen[i], item.rejected[i]] {
+                    if value.isNaN { nan += 1 } else if value.isInfinite { infinite += 1 }
+                }
+                for j in 0..<3 where item.chosen[i].isNaN || item.rejected[j].isNaN { costly += 1 }
+            }
+        }
+        guard nan + infinite > 0 else { return [] }
+        let comparisons = 9 * run.items.count
+        return [warning(run, "non-finite", "\(plural(nan + infinite, "score")) of \(6 * run.items.count) \(nan + infinite == 1 ? "is" : "are") not finite (\(nan) NaN, \(infinite) infinite); "
+            + "\(plural(costly, "comparison")) of \(comparisons) involve a NaN and count as wrong, as in the official scorer.")]
+    }
+
+    /// Exact ties between a chosen and a rejected score above ``tieShare``, with the numbers a
+    /// scorer would give with ties counted ½ beside the official (strict) ones.
+    static func ties(_ run: Run) -> [AuditFinding] {
+        var strict: [Domain: [[Int]]] = [:], doubled: [Domain: [[Int]]] = [:], samples: [Domain: Int] = [:]
+        var ties = 0
+        for item in run.items {
+            samples[item.domain, default: 0] += 1
+            var s = strict[item.domain] ?? Array(repeating: [0, 0, 0], count: 3)
+            var d = doubled[item.domain] ?? Array(repeating: [0, 0, 0], count: 3)
+            for i in 0..<3 {
+                for j in 0..<3 {
+                    let c = item.chosen[i], r = item.rejected[j]
+                    if c > r { s[i][j] += 1; d[i][j] += 2 } else if c == r { ties += 1; d[i][j] += 1 }
+                }
+            }
+            strict[item.domain] = s
+            doubled[item.domain] = d
+        }
+        let comparisons = 9 * run.items.count
+        guard comparisons > 0, Double(ties) > tieShare * Double(comparisons) else { return [] }
+        let domains = Domain.allCases.filter { samples[$0] != nil }
+        let official = domains.map { StyleMatrix(counts: strict[$0]!, samples: samples[$0]!) }
+        let half = domains.map { HalfCreditMatrix(doubledCounts: doubled[$0]!, samples: samples[$0]!) }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        let pairs = [("Average", mean(official.map(\.average)), mean(half.map(\.average))),
+                     ("Hard", mean(official.map(\.hard)), mean(half.map(\.hard)))]
+        let numbers = pairs.map { "\($0.0) \(percent($0.2)) with ties counted ½ (official \(percent($0.1)))" }
+        let share = NumberText.format("%.1f", 100 * Double(ties) / Double(comparisons))
+        return [warning(run, "ties", "\(ties) of \(comparisons) comparisons (\(share) %) are exact ties between a chosen and a rejected score, above the \(percent(tieShare)) % threshold; "
+            + "each counts as wrong, as in the official scorer (typical of a scorer that rounds or saturates). A tie-free scorer ranking the same way would score \(numbers.joined(separator: "; ")).")]
+    }
+
+    /// Prompts per domain label against RM-Bench's: missing or extra prompts shift every
+    /// number, and the official scorer does not check. Domains absent altogether are the
+    /// leaderboard's partial (†) rows and are not repeated here.
+    static func promptSet(_ run: Run) -> [AuditFinding] {
+        var counts: [String: Int] = [:]
+        for item in run.items { counts[item.label, default: 0] += 1 }
+        var differences: [String] = []
+        for (label, official) in officialPrompts {
+            guard let count = counts[label], count != official else { continue }
+            differences.append("\(label) has \(count) (official \(official): \(count < official ? "\(official - count) missing" : "\(count - official) extra"))")
+        }
+        let known = Set(officialPrompts.map(\.label))
+        for (label, count) in counts.sorted(by: { $0.key < $1.key }) where !known.contains(label) {
+            differences.append("\(plural(count, "prompt")) labelled \"\(label)\", which RM-Bench does not have")
+        }
+        guard !differences.isEmpty else { return [] }
+        return [warning(run, "prompt-set", "The prompt set differs from RM-Bench's 1327 prompts: \(differences.joined(separator: "; ")). Numbers over a different set are not comparable with the leaderboard's.")]
+    }
+
+    /// A domain whose scores are all one value, or where every prompt's chosen scores equal
+    /// its rejected ones: the model tells no response from another, and the domain's
+    /// numbers say nothing about it.
+    static func constantScores(_ run: Run) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        for domain in Domain.allCases {
+            let items = run.items.filter { $0.domain == domain }
+            guard let first = items.first?.chosen[0] else { continue }
+            let values = items.flatMap { $0.chosen.array + $0.rejected.array }
+            if values.allSatisfy({ $0.bitPattern == first.bitPattern }) {
+                findings.append(warning(run, "constant-scores", "Every one of the \(values.count) scores in \(domain.title) is \(first): the scores cannot tell any two responses apart."))
+            } else if items.allSatisfy({ $0.chosen == $0.rejected }) {
+                findings.append(warning(run, "constant-scores", "In \(domain.title), every one of the \(items.count) prompts gives its chosen responses exactly the scores of its rejected ones (style by style): the scores cannot tell right from wrong."))
+            }
+        }
+        return findings
+    }
+
+    /// Two runs whose shared prompts (at least ``copyMinimum``) all carry identical scores,
+    /// bit for bit: one file is a copy of the other, or mislabelled. Both models are flagged,
+    /// since nothing says which is the original.
+    static func copies(_ runs: [Run]) -> [AuditFinding] {
+        let tables = runs.map { run in Dictionary(run.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
+        var findings: [AuditFinding] = []
+        for a in runs.indices {
+            for b in runs.indices where b > a {
+                var shared = 0
+                var identical = true
+                for item in runs[a].items {
+                    guard let other = tables[b][item.key] else { continue }
+                    guard other.chosen == item.chosen, other.rejected == item.rejected else { identical = false; break }
+                    shared += 1
+                }
+                guard identical, shared >= copyMinimum else { continue }
+                for (run, other) in [(runs[a], runs[b]), (runs[b], runs[a])] {
+                    findings.append(warning(run, "copied-scores", "All six scores of each of the \(shared) prompts shared with \(other.id.displayName) are identical to its scores: one result file repeats the other (copied or mislabelled)."))
+                }
+            }
+        }
+        return findings
+    }
+
+    static func percent(_ fraction: Double) -> String { NumberText.format("%.1f", fraction * 100) }
+
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+}
