@@ -231,6 +231,9 @@ struct ResultDocument {
         var language: String?
         var chosen: StyleScores?
         var rejected: StyleScores?
+        /// Exact integer scores a double cannot hold, per style (see ``ExactOrder``).
+        var exactChosen: [Int64?] = [nil, nil, nil]
+        var exactRejected: [Int64?] = [nil, nil, nil]
         var chosenFeatures: [ResponseFeatures?] = [nil, nil, nil]
         var rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
         var attributes: AttributeScores?
@@ -272,9 +275,9 @@ struct ResultDocument {
         case "language":
             fields.language = try readOptionalString(key, &scanner, &fields)
         case "score_chosen":
-            fields.chosen = try readScores(key, &scanner, &fields)
+            (fields.chosen, fields.exactChosen) = try readScores(key, &scanner, &fields)
         case "score_rejected":
-            fields.rejected = try readScores(key, &scanner, &fields)
+            (fields.rejected, fields.exactRejected) = try readScores(key, &scanner, &fields)
         case "chosen" where options.measureResponses:
             fields.chosenFeatures = try measureResponses(&scanner)
         case "rejected" where options.measureResponses:
@@ -307,18 +310,21 @@ struct ResultDocument {
 
     /// Reads 3 scores: 3 numbers, or 3 one-element lists (what run_rm.py leaves when it
     /// cannot flatten). Anything else is a problem that says what was found.
-    private func readScores(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> StyleScores? {
+    private func readScores(_ key: String, _ scanner: inout JSONScanner, _ fields: inout ItemFields) throws(JSONSyntaxError) -> (StyleScores?, [Int64?]) {
         let valueStart = scanner.pos
         try scanner.skipValue()  // checks the syntax, so the shape walk below cannot fail on it
         var shape = scanner
         shape.pos = valueStart
         switch ScoreShape.read(&shape) {
-        case .scores(let scores):
-            return scores
+        case .scores(let scores, let exact):
+            return (scores, exact)
         case .wrong(let found):
             fields.problems.append((valueStart,
                 "\"\(key)\" must hold 3 numbers, one per style (concise, detailed plain, detailed markdown), or 3 one-element lists; found \(found)"))
-            return nil
+            return (nil, [nil, nil, nil])
+        case .refused(let reason):
+            fields.problems.append((valueStart, "\"\(key)\": \(reason)"))
+            return (nil, [nil, nil, nil])
         }
     }
 
@@ -420,9 +426,11 @@ struct ResultDocument {
             return
         }
         firstIndexOfKey[key] = (index, offset)
+        let (exactChosen, exactRejected) = ExactOrder.apply(chosen: chosen, rejected: rejected,
+                                                            exactChosen: fields.exactChosen, exactRejected: fields.exactRejected)
         items.append(ScoredItem(
             key: key, domain: domain, subset: fields.subset, language: fields.language,
-            chosen: chosen, rejected: rejected,
+            chosen: exactChosen, rejected: exactRejected,
             chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures, attributes: fields.attributes))
     }
 }
