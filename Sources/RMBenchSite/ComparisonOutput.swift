@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchRender
 
@@ -10,7 +11,7 @@ public enum ComparisonOutput {
         case markdown, json, html
     }
 
-    public static func text(a: [String], b: [String], format: Format, dataset: [String] = [], templates: String = "Templates",
+    public static func text(a: [String], b: [String], format: Format, dataset: [String] = [], templates: String? = nil,
                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) -> String {
         let comparison: Comparison
         let templateSet: TemplateSet?

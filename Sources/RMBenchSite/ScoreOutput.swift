@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchLoad
 import RMBenchRender

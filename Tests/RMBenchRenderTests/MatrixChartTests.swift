@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import RMBenchScore
 import Testing
 @testable import RMBenchRender
 
@@ -52,8 +53,7 @@ struct MatrixChartTests {
     static let fig2 = StyleMatrixChart(
         id: "matrix-chat",
         title: "Chat — style-substance matrix",
-        counts: [[153, 7, 4], [182, 121, 91], [183, 147, 122]],
-        samples: 183)
+        matrix: StyleMatrix(counts: [[153, 7, 4], [182, 121, 91], [183, 147, 122]], samples: 183))
 
     @Test func svgIsWellFormedXMLInTheSVGNamespace() {
         let svg = Self.fig2.svg()

@@ -1,5 +1,6 @@
 import Foundation
 import RMBenchCore
+import RMBenchScore
 
 /// The RM-Bench style-substance matrix of one domain (or of all domains) as a standalone,
 /// accessible SVG.
@@ -26,12 +27,29 @@ public struct StyleMatrixChart: Sendable {
     /// Optional 95 % intervals per cell (fractions), shown in the cell's tooltip and <desc>.
     public var intervals: [[ClosedRange<Double>?]]?
 
-    public init(id: String, title: String, counts: [[Int]], samples: Int, intervals: [[ClosedRange<Double>?]]? = nil) {
+    /// Hard, Normal and Easy as the Score stage computed them (``DifficultyMeans``), drawn on
+    /// the triangles; nil shows "–". The chart never recomputes them.
+    public var hard: Double?
+    public var normal: Double?
+    public var easy: Double?
+
+    public init(id: String, title: String, counts: [[Int]], samples: Int, intervals: [[ClosedRange<Double>?]]? = nil,
+                hard: Double? = nil, normal: Double? = nil, easy: Double? = nil) {
         self.id = id
         self.title = title
         self.counts = counts
         self.samples = samples
         self.intervals = intervals
+        self.hard = hard
+        self.normal = normal
+        self.easy = easy
+    }
+
+    /// The chart of a Score-stage matrix, with its Hard, Normal and Easy.
+    public init(id: String, title: String, matrix: StyleMatrix, intervals: [[ClosedRange<Double>?]]? = nil) {
+        let known = matrix.samples > 0
+        self.init(id: id, title: title, counts: matrix.counts, samples: matrix.samples, intervals: intervals,
+                  hard: known ? matrix.hard : nil, normal: known ? matrix.normal : nil, easy: known ? matrix.easy : nil)
     }
 
     // MARK: Values
@@ -45,22 +63,9 @@ public struct StyleMatrixChart: Sendable {
         return Double(count) / Double(samples)
     }
 
-    /// Mean fraction of the upper triangle (chosen plainer than rejected).
-    public var hard: Double? { mean([(0, 1), (0, 2), (1, 2)]) }
-    /// Mean fraction of the diagonal (same style).
-    public var normal: Double? { mean([(0, 0), (1, 1), (2, 2)]) }
-    /// Mean fraction of the lower triangle (chosen richer than rejected).
-    public var easy: Double? { mean([(1, 0), (2, 0), (2, 1)]) }
-
     private func count(_ i: Int, _ j: Int) -> Int? {
         guard counts.indices.contains(i), counts[i].indices.contains(j) else { return nil }
         return counts[i][j]
-    }
-
-    private func mean(_ cells: [(Int, Int)]) -> Double? {
-        let values = cells.compactMap { fraction(chosen: $0.0, rejected: $0.1) }
-        guard values.count == cells.count else { return nil }
-        return values.reduce(0, +) / Double(values.count)
     }
 
     /// `id` reduced to `[A-Za-z0-9_-]`, starting with a letter; if anything had to change,

@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 
 /// `index.html`: every model, recomputed and published, best Average first.

@@ -51,11 +51,11 @@ enum ModelPage {
         let pooled = score.pooledMatrix
         charts.append(Chart(name: "matrix-all", title: "All domains (prompts pooled)",
                             svg: StyleMatrixChart(id: "matrix-all", title: "\(score.model) — all domains, prompts pooled",
-                                                  counts: pooled.counts, samples: pooled.samples).svg()))
+                                                  matrix: pooled).svg()))
         for domain in score.domains {
             charts.append(Chart(name: "matrix-\(domain.domain.rawValue)", title: domain.domain.title,
                                 svg: StyleMatrixChart(id: "matrix-\(domain.domain.rawValue)", title: "\(score.model) — \(domain.domain.title)",
-                                                      counts: domain.score.matrix.counts, samples: domain.score.samples,
+                                                      matrix: domain.score.matrix,
                                                       intervals: cellIntervals(row.intervals, domain.domain)).svg()))
         }
         let card = ModelCard(row.id)
@@ -120,7 +120,7 @@ enum ModelPage {
 
     /// Recomputed numbers, and the published ones with the difference when both exist.
     static func headline(_ row: LeaderboardRow) -> [HeadlineRow] {
-        let columns = MetricColumn.all
+        let columns = Metric.leaderboard
         let several = row.allPublished.count > 1
         var rows: [HeadlineRow] = []
         if let score = row.score {
@@ -212,13 +212,14 @@ enum ModelPage {
     }
 
     /// Domain numbers always compare; overall numbers only for a complete recomputed model.
-    static func comparable(_ column: MetricColumn, _ score: ModelScore) -> Bool {
+    static func comparable(_ column: Metric, _ score: ModelScore) -> Bool {
         if case .domain = column { return true }
         return score.isComplete
     }
 
     private static func signed(_ points: Double) -> String {
         let text = NumberText.format("%+.1f", points)
-        return text == "-0.0" || text == "+0.0" ? "0.0" : text
+        // NumberText already drops the minus of a number that rounds to zero; not the plus.
+        return text == "+0.0" ? "0.0" : text
     }
 }

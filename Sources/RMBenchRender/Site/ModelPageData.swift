@@ -89,7 +89,7 @@ extension ModelPage {
         var chat, math, code, safety, easy, normal, hard, average: String
 
         init(values: [String]) {
-            precondition(values.count == MetricColumn.all.count, "one value per leaderboard column")
+            precondition(values.count == Metric.leaderboard.count, "one value per leaderboard column")
             (chat, math, code, safety) = (values[0], values[1], values[2], values[3])
             (easy, normal, hard, average) = (values[4], values[5], values[6], values[7])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 

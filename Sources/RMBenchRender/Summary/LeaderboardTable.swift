@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 
@@ -11,18 +12,35 @@ public enum LeaderboardTable {
         return NumberText.format("%.1f", fraction * 100)
     }
 
+    /// The Rank column. Recomputed rows: their tie-group rank (1 + the number of models
+    /// significantly better) when bootstrap ran, else competition ranks ("1, 2, 2, 4") on the
+    /// Average as displayed among recomputed rows (``Analyze/competitionRanks(_:)``).
+    /// Published-only rows get no rank (nil): without per-sample results nothing says whether
+    /// their differences are real.
+    public static func ranks(_ rows: [LeaderboardRow]) -> [Int?] {
+        // With rank groups, a recomputed row without one (a judge: no per-sample scores to
+        // bootstrap) gets no rank rather than a rank of another kind.
+        if rows.contains(where: { $0.rankGroup != nil }) {
+            return rows.map { row in row.score != nil && row.average != nil ? row.rankGroup?.rank : nil }
+        }
+        return Analyze.competitionRanks(rows.map { row in
+            row.score != nil ? row.average.map { percent($0) } : nil
+        })
+    }
+
+
     /// One CSV row per leaderboard row, best first, numbers in percent at full precision.
     public static func csv(_ rows: [LeaderboardRow]) -> String {
         var lines = ["model,type,provenance,rank_group,complete,missing_domains,samples,chat,math,code,safety,easy,normal,hard,average,average_ci95_low,average_ci95_high,ties,non_finite_scores,source,sha256"]
         for row in LeaderboardRow.ranked(rows) {
-            let values = MetricColumn.all.map { number(row.value($0)) }
+            let values = Metric.leaderboard.map { number(row.value($0)) }
             let score = row.score
             let fields: [String] = [
                 CSV.field(row.name), row.type.rawValue, row.provenance.rawValue, row.rankGroup.map { String($0.rank) } ?? "",
                 row.isPartial ? "false" : "true",
                 row.missingDomains.map(\.rawValue).joined(separator: " "), score.map { String($0.samples) } ?? "",
             ] + values + [
-                number(row.interval(.average)?.lowerBound), number(row.interval(.average)?.upperBound),
+                number(row.interval(.overall(.average))?.lowerBound), number(row.interval(.overall(.average))?.upperBound),
                 score.map { String($0.ties) } ?? "", score.map { String($0.nonFiniteScores) } ?? "",
                 CSV.field(score?.sources.map(\.path).joined(separator: " ") ?? row.published?.source ?? ""),
                 score?.sources.map(\.sha256).joined(separator: " ") ?? "",
@@ -61,13 +79,13 @@ public enum LeaderboardTable {
     /// each column is bold where there is something to compare it with.
     public static func rows(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> [Row] {
         let ranked = LeaderboardRow.ranked(rows)
-        let ranks = LeaderboardRow.ranks(ranked)
-        let best = MetricColumn.all.map { column -> String? in
+        let ranks = ranks(ranked)
+        let best = Metric.leaderboard.map { column -> String? in
             let values = ranked.compactMap { $0.value(column) }
             return values.count > 1 ? values.max().map(percent) : nil
         }
         return zip(ranked, ranks).map { row, rank in
-            let values = MetricColumn.all.enumerated().map { index, column -> String in
+            let values = Metric.leaderboard.enumerated().map { index, column -> String in
                 let shown = percent(row.value(column))
                 return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
             }
@@ -80,7 +98,7 @@ public enum LeaderboardTable {
                        type: row.type.title,
                        chat: values[0], math: values[1], code: values[2], safety: values[3],
                        easy: values[4], normal: values[5], hard: values[6], average: values[7],
-                       interval: range(row.interval(.average)), provenance: row.provenance.rawValue)
+                       interval: range(row.interval(.overall(.average))), provenance: row.provenance.rawValue)
         }
     }
 

@@ -1,3 +1,4 @@
+import RMBenchAnalyze
 import RMBenchCore
 
 /// The RM-Bench side of the correlations: a leaderboard row's numbers by their vocabulary

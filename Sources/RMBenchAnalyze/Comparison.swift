@@ -1,5 +1,4 @@
 import Foundation
-import RMBenchAnalyze
 import RMBenchCore
 
 /// Two models (or two runs of one model) side by side: what `compare` shows and `check` gates.

@@ -1,4 +1,3 @@
-import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 
@@ -95,12 +94,6 @@ public struct LeaderboardRow: Sendable {
         }
     }
 
-    /// The 95 % interval of a leaderboard column.
-    public func interval(_ column: MetricColumn) -> ClosedRange<Double>? { interval(column.metric) }
-
-    /// The value of a leaderboard column.
-    public func value(_ column: MetricColumn) -> Double? { value(column.metric) }
-
     /// One row per model: each recomputed model with the published rows of the same identity,
     /// then every model that is only published.
     public static func rows(scores: [(id: ModelID, score: ModelScore)], published: [ModelID: [PublishedRow]],
@@ -128,41 +121,4 @@ public struct LeaderboardRow: Sendable {
             return x != y ? x > y : a.name < b.name
         }
     }
-
-    /// The Rank column. Recomputed rows: their tie-group rank (1 + the number of models
-    /// significantly better) when bootstrap ran, else competition ranks ("1, 2, 2, 4") on the
-    /// Average as displayed among recomputed rows (``Analyze/competitionRanks(_:)``).
-    /// Published-only rows get no rank (nil): without per-sample results nothing says whether
-    /// their differences are real.
-    public static func ranks(_ rows: [LeaderboardRow]) -> [Int?] {
-        // With rank groups, a recomputed row without one (a judge: no per-sample scores to
-        // bootstrap) gets no rank rather than a rank of another kind.
-        if rows.contains(where: { $0.rankGroup != nil }) {
-            return rows.map { row in row.score != nil && row.average != nil ? row.rankGroup?.rank : nil }
-        }
-        return Analyze.competitionRanks(rows.map { row in
-            row.score != nil ? row.average.map { LeaderboardTable.percent($0) } : nil
-        })
-    }
-}
-
-/// The leaderboard's number columns, in order.
-public enum MetricColumn: Hashable, Sendable {
-    case domain(Domain)
-    case easy, normal, hard, average
-
-    public static let all: [MetricColumn] = Domain.allCases.map(MetricColumn.domain) + [.easy, .normal, .hard, .average]
-
-    /// The metric of the vocabulary this column shows.
-    public var metric: Metric {
-        switch self {
-        case .domain(let domain): .domain(domain, .average)
-        case .easy: .overall(.easy)
-        case .normal: .overall(.normal)
-        case .hard: .overall(.hard)
-        case .average: .overall(.average)
-        }
-    }
-
-    public var title: String { metric.label }
 }
