@@ -1,12 +1,7 @@
 import ArgumentParser
-import Dispatch
 import Foundation
+import RMBenchCore
 import RMBenchServe
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let builder = ChildProcess()
-        let stop = StopSignals(onSecond: builder.kill)
+        let stop = StopSignals(notice: { printError($0) }, onSecond: builder.kill)
         // Bind first: a busy port fails at once, not after a build.
         let server: StaticFileServer
         do {
@@ -60,7 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let session = ServeSession(server: server, builder: builder, output: output,
                                    firstBuild: buildArguments(quiet: quiet), rebuild: buildArguments(quiet: true),
-                                   watcher: ChangeWatcher(folders: [data, templates], excluding: [output]))
+                                   watcher: ChangeWatcher(folders: [data, templates], excluding: [output]),
+                                   say: { line in FileHandle.standardOutput.write(Data((TerminalText.line(line) + "\n").utf8)) },
+                                   warn: { printError($0) })
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await session.run() }
             group.addTask { await stop.first() }
@@ -75,111 +72,5 @@ struct ServeCommand: AsyncParsableCommand {
     func buildArguments(quiet: Bool) -> [String] {
         ["build", "--data=\(data)", "--templates=\(templates)", "--output=\(output)", "--title=\(title)",
          "--bootstrap=\(bootstrap.bootstrap)", "--seed=\(bootstrap.seed)"] + (quiet ? ["--quiet"] : [])
-    }
-}
-
-/// The first build, the server, then a rebuild after every burst of changes until cancelled.
-///
-/// Every build is `rmbench-site build` in a child process: whatever goes wrong in a build — bad
-/// input, a crash, a trap, an abort — ends at most the child, and the last good site stays
-/// served (the build publishes atomically, so a killed build leaves the old site whole).
-struct ServeSession {
-    let server: StaticFileServer
-    let builder: ChildProcess
-    let output: String
-    let firstBuild: [String]
-    let rebuild: [String]
-    let watcher: ChangeWatcher
-
-    func run() async {
-        let failed = "serving what \(output) holds; fix the input and save to rebuild"
-        switch await builder.run(firstBuild) {
-        case .exited(0):
-            break
-        case .exited:
-            printError("the first build failed: \(failed)")
-        case .signalled(let number):
-            printError("the first build crashed (signal \(number)): \(failed)")
-        case .notStarted(let reason):
-            printError("error: cannot start the build: \(reason)")
-            printError("the first build failed: \(failed)")
-        }
-        guard !Task.isCancelled else { return }
-        server.start()
-        let folder = output.hasSuffix("/") ? output : output + "/"
-        Self.say("Serving \(folder) at \(server.url) (Ctrl-C to stop)")
-        await watcher.run { changed in
-            let cause = changed.count == 1 ? changed[0] : "\(changed[0]) and \(changed.count - 1) more"
-            let started = ContinuousClock.now
-            switch await builder.run(rebuild) {
-            case .exited(0):
-                let (seconds, attoseconds) = (ContinuousClock.now - started).components
-                let files = FolderSnapshot.take([output]).files.count
-                Self.say(String(format: "rebuilt in %.2f s (%d files) after a change to %@",
-                                Double(seconds) + Double(attoseconds) * 1e-18, files, cause))
-            case .exited:
-                Self.say("rebuild failed after a change to \(cause); still serving the last good site")
-            case .signalled(let number):
-                Self.say("rebuild crashed (signal \(number)) after a change to \(cause); still serving the last good site")
-            case .notStarted(let reason):
-                printError("error: cannot start the build: \(reason)")
-                Self.say("rebuild failed after a change to \(cause); still serving the last good site")
-            }
-        }
-    }
-
-    /// A line on stdout, written at once (stdout may be a pipe).
-    static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-}
-
-/// SIGINT and SIGTERM: the first one ends `first()`; a second one calls `onSecond` and ends
-/// the process at once (a build in progress is otherwise finished first). Its stored
-/// properties never change.
-///
-/// The signals are ignored so that only the Dispatch sources see them, and a build child
-/// inherits that: it finishes its build even when we are told to stop.
-final class StopSignals: @unchecked Sendable {
-    private let sources: [any DispatchSourceSignal]
-    private let stream: AsyncStream<Int32>
-
-    init(onSecond: @escaping @Sendable () -> Void) {
-        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
-        let queue = DispatchQueue(label: "rmbench-site.signals")
-        let count = SignalCount()
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                if count.increment() > 1 {
-                    printError("stopping now")
-                    onSecond()
-                    Foundation.exit(130)
-                }
-                printError("stopping")
-                continuation.yield(number)
-            }
-            source.resume()
-            return source
-        }
-        self.stream = stream
-    }
-
-    func first() async {
-        for await _ in stream { return }
-    }
-
-    deinit {
-        for source in sources { source.cancel() }
-    }
-}
-
-/// Touched only on the signal queue (serial).
-private final class SignalCount: @unchecked Sendable {
-    private var value = 0
-    func increment() -> Int {
-        value += 1
-        return value
     }
 }
