@@ -29,6 +29,9 @@ public enum SiteRenderer {
         pages.append(types.page)
         files += types.files
         pages.append(AuditPage.render(findings: input.findings, rows: rows, templates: templates, layout: layout))
+        let health = HealthPage.render(input: input, templates: templates, layout: layout)
+        pages.append(health.page)
+        files += health.files
         let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
         pages += PromptPages.render(

@@ -13,7 +13,7 @@ import RMBenchCore
 public struct TemplateSet: Sendable {
     /// File names (without `.mustache`) that must exist.
     public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md", "correlations.md", "lengths.md", "types.md", "audit.md",
-                                "prompts.md", "prompt.md", "standalone.html", "report.md", "compare.md"]
+                                "health.md", "prompts.md", "prompt.md", "standalone.html", "report.md", "compare.md"]
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
     private var templates: [String: MustacheTemplate]
