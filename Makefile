@@ -5,9 +5,25 @@ SWIFT ?= swift
 RMBENCH_SHARED_DATA ?= $(abspath ../shared/data)
 export RMBENCH_SHARED_DATA
 
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev
+# jq and python3-yaml: the tests run `init`'s workflows offline (scripts/run-workflow.py).
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev jq python3-yaml
 
-.PHONY: deps build test site bench clean browser-test fuzz
+# install / dist
+PREFIX ?= /usr/local
+VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/RMBenchSite/ToolVersion.swift)
+# Scratch folders: the release build for install/site, and the static one for dist, kept apart
+# so neither rebuilds the other's objects.
+RELEASE_BUILD ?= .build
+DIST_BUILD ?= .build-dist
+DIST_DIR ?= dist
+DIST_NAME := rmbench-site-$(VERSION)-linux-x86_64
+# cmark-gfm and libcrypto from Debian's static archives: a folder holding only the .a files,
+# searched first, makes the linker take them over the .so files for the dist binary.
+DIST_LIBS := $(DIST_BUILD)/static-libs
+STATIC_ARCHIVES := libcmark-gfm.a libcmark-gfm-extensions.a libcrypto.a
+LIBDIR := $(shell gcc -print-multiarch 2>/dev/null | sed 's|^|/usr/lib/|')
+
+.PHONY: deps build test site bench clean browser-test fuzz release install dist
 
 ## deps: install the system libraries (idempotent; apt-get as root, sudo otherwise)
 deps:
@@ -26,10 +42,34 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
-## site: build the default Data/ into Site/
-site: deps
-	$(SWIFT) build
-	$$($(SWIFT) build --show-bin-path)/rmbench-site build --data Data --templates Templates --output Site
+## release: the optimised binary (what install and site use; `score` is ~20× faster than debug)
+release: deps
+	$(SWIFT) build -c release --product rmbench-site --scratch-path $(RELEASE_BUILD)
+
+## install: the release binary to $(PREFIX)/bin (templates are inside it; nothing else is installed)
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --scratch-path $(RELEASE_BUILD) --show-bin-path)/rmbench-site" "$(DESTDIR)$(PREFIX)/bin/rmbench-site"
+	"$(DESTDIR)$(PREFIX)/bin/rmbench-site" --version
+
+## dist: a self-contained binary for CI (Swift runtime, cmark-gfm and libcrypto linked in; only
+## glibc, libstdc++ and libgcc_s from the system), as $(DIST_DIR)/$(DIST_NAME).tar.gz and its
+## .sha256; scripts/check-dist.sh then checks ldd and runs it alone in an empty folder.
+dist: deps
+	mkdir -p "$(DIST_LIBS)"
+	for a in $(STATIC_ARCHIVES); do ln -sf "$(LIBDIR)/$$a" "$(DIST_LIBS)/$$a"; done
+	$(SWIFT) build -c release --product rmbench-site --scratch-path $(DIST_BUILD) --static-swift-stdlib \
+	  -Xlinker -L$(abspath $(DIST_LIBS))
+	rm -rf "$(DIST_DIR)/$(DIST_NAME)" && mkdir -p "$(DIST_DIR)/$(DIST_NAME)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --scratch-path $(DIST_BUILD) --show-bin-path)/rmbench-site" "$(DIST_DIR)/$(DIST_NAME)/bin/"
+	strip "$(DIST_DIR)/$(DIST_NAME)/bin/rmbench-site"
+	tar -C "$(DIST_DIR)" --owner=0 --group=0 --numeric-owner -czf "$(DIST_DIR)/$(DIST_NAME).tar.gz" "$(DIST_NAME)"
+	cd "$(DIST_DIR)" && sha256sum "$(DIST_NAME).tar.gz" > "$(DIST_NAME).tar.gz.sha256"
+	scripts/check-dist.sh "$(DIST_DIR)/$(DIST_NAME).tar.gz"
+
+## site: build the default Data/ into Site/ with the release binary (built-in templates)
+site: release
+	"$$($(SWIFT) build -c release --scratch-path $(RELEASE_BUILD) --show-bin-path)/rmbench-site" build --data Data --output Site
 	@echo "Open Site/index.html in a browser (file:// works), or serve Site/ from any static host." >&2
 
 ## bench: reader MB/s, `score` against Python's json.load + the official loop, and site build times
@@ -50,4 +90,4 @@ browser-test: deps
 	SWIFT="$(SWIFT)" scripts/browser-test.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DIST_BUILD) $(DIST_DIR)

@@ -20,8 +20,13 @@ let package = Package(
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
+        // Templates/ compiled in at build time, so an installed or copied binary needs no
+        // Templates/ folder (no Bundle.module either, which breaks for a copied binary on Linux).
+        .target(name: "RMBenchBuiltIn", plugins: ["EmbedTemplates"]),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        .executableTarget(name: "embed-templates"),
         .target(name: "RMBenchRender", dependencies: [
-            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze",
+            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .systemLibrary(
@@ -33,12 +38,12 @@ let package = Package(
         // The pipeline as a library: reading a data folder into typed inputs, assembling the
         // site's data, the build with its progress, comparisons and gates — what the commands share.
         .target(name: "RMBenchSite", dependencies: [
-            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze",
-            "RMBenchRender", "RMBenchConvert", "RMBenchPublish",
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchBuiltIn",
         ]),
         .executableTarget(name: "rmbench-site", dependencies: [
             "RMBenchSite", "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
-            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchServe",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchServe", "RMBenchBuiltIn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "rmbench-bench", dependencies: [

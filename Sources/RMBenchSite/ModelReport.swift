@@ -6,9 +6,9 @@ import RMBenchScore
 
 /// `report`: one self-contained HTML file for a model, optionally compared with a baseline.
 ///
-///     let html = try await ModelReport.html(file: "new.json", against: "main.json", templates: "Templates")
+///     let html = try await ModelReport.html(file: "new.json", against: "main.json")   // built-in templates
 public enum ModelReport {
-    public static func html(file: String, against: String? = nil, dataset: [String] = [], templates: String,
+    public static func html(file: String, against: String? = nil, dataset: [String] = [], templates: String? = nil,
                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) -> String {
         let page: RenderedPage
         do throws(InputProblems) {

@@ -12,7 +12,8 @@ import RMBenchScore
 public enum SiteBuild {
     public struct Options: Sendable {
         public var data: String
-        public var templates: String
+        /// A folder of templates overriding the built-in ones file by file; nil: the built-in set.
+        public var templates: String?
         public var output: String
         public var baseURL: String?
         public var title: String
@@ -23,7 +24,7 @@ public enum SiteBuild {
         /// Replace an output folder without our marker.
         public var force = false
 
-        public init(data: String = "Data", templates: String = "Templates", output: String = "Site", baseURL: String? = nil,
+        public init(data: String = "Data", templates: String? = nil, output: String = "Site", baseURL: String? = nil,
                     title: String = "RM-Bench leaderboard", bootstrap: BootstrapSettings = BootstrapSettings(),
                     progress: Progress = .quiet, dataset: [String] = [], force: Bool = false) {
             self.data = data
@@ -39,7 +40,7 @@ public enum SiteBuild {
 
         /// Everything the build reads, which the output must stay clear of.
         public var inputs: [OutputGuard.Input] {
-            [OutputGuard.Input(role: "data folder", path: data), OutputGuard.Input(role: "templates folder", path: templates)]
+            [OutputGuard.Input(role: "data folder", path: data)] + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
                 + dataset.map { OutputGuard.Input(role: "dataset", path: $0) }
         }
     }
@@ -85,7 +86,7 @@ public enum SiteBuild {
                 files.append(SiteFile(path: page.path + ".html", text: page.html(body: body)))
                 if page.exportsMarkdown { files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown)) }
             } catch {
-                throw .convert("\(options.templates): page \(page.path): \(error)")
+                throw .convert("\(options.templates ?? "built-in templates"): page \(page.path): \(error)")
             }
         }
         progress.say("writing \(files.count) files to \(options.output)")

@@ -23,8 +23,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Data folder with results/ and published/.")
     var data = "Data"
 
-    @Option(help: "Templates folder (copy Templates/ to restyle or reword pages).")
-    var templates = "Templates"
+    @Option(help: "Templates folder overriding the built-in templates file by file (`rmbench-site templates export DIR` writes them).")
+    var templates: String?
 
     @Option(help: "Output folder, replaced as a whole; must be absent, empty or written by rmbench-site, and outside every input.")
     var output = "Site"

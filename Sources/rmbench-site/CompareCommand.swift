@@ -31,8 +31,8 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "RM-Bench dataset files or folders, to show the texts of flipped prompts (html). Repeatable.")
     var dataset: [String] = []
 
-    @Option(help: "Templates folder (html output uses standalone.html and compare.md).")
-    var templates = "Templates"
+    @Option(help: "Templates folder overriding the built-in ones file by file (html output uses standalone.html and compare.md).")
+    var templates: String?
 
     @OptionGroup var bootstrap: BootstrapOptions
 
@@ -41,8 +41,8 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         inputs.apply()
         try OutputSafety.refuseOverlap(output, role: "output file", inputs:
-            [OutputGuard.Input(role: "result file A", path: a), OutputGuard.Input(role: "result file B", path: b),
-             OutputGuard.Input(role: "templates folder", path: templates)]
+            [OutputGuard.Input(role: "result file A", path: a), OutputGuard.Input(role: "result file B", path: b)]
+            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
             + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         let chosen = format ?? (output?.lowercased().hasSuffix(".html") == true ? .html : .markdown)
         do {

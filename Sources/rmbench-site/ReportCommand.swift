@@ -26,8 +26,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "RM-Bench dataset files or folders, for the texts of flipped prompts. Repeatable.")
     var dataset: [String] = []
 
-    @Option(help: "Templates folder (uses standalone.html and report.md).")
-    var templates = "Templates"
+    @Option(help: "Templates folder overriding the built-in ones file by file (uses standalone.html and report.md).")
+    var templates: String?
 
     @OptionGroup var bootstrap: BootstrapOptions
 
@@ -36,7 +36,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         inputs.apply()
         try OutputSafety.refuseOverlap(output, role: "output file", inputs:
-            [OutputGuard.Input(role: "result file", path: file), OutputGuard.Input(role: "templates folder", path: templates)]
+            [OutputGuard.Input(role: "result file", path: file)]
+            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
             + (against.map { [OutputGuard.Input(role: "baseline result file", path: $0)] } ?? [])
             + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         do {

@@ -21,8 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Data folder with results/ and published/.")
     var data = "Data"
 
-    @Option(help: "Templates folder (copy Templates/ to restyle or reword pages).")
-    var templates = "Templates"
+    @Option(help: "Templates folder overriding the built-in templates file by file, watched like the data folder.")
+    var templates: String?
 
     @Option(help: "Output folder, replaced as a whole on every build.")
     var output = "Site"
@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let session = ServeSession(server: server, builder: builder, output: output,
                                    firstBuild: buildArguments(quiet: quiet), rebuild: buildArguments(quiet: true),
-                                   watcher: ChangeWatcher(folders: [data, templates], excluding: [output]),
+                                   watcher: ChangeWatcher(folders: [data] + (templates.map { [$0] } ?? []), excluding: [output]),
                                    say: { line in FileHandle.standardOutput.write(Data((TerminalText.line(line) + "\n").utf8)) },
                                    warn: { printError($0) })
         await withTaskGroup(of: Void.self) { group in
@@ -70,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// `build` with this command's options, for a child process. `--name=value` keeps a value
     /// that starts with "-" a value.
     func buildArguments(quiet: Bool) -> [String] {
-        ["build", "--data=\(data)", "--templates=\(templates)", "--output=\(output)", "--title=\(title)",
+        ["build", "--data=\(data)"] + (templates.map { ["--templates=\($0)"] } ?? []) + ["--output=\(output)", "--title=\(title)",
          "--bootstrap=\(bootstrap.bootstrap)", "--seed=\(bootstrap.seed)"] + (quiet ? ["--quiet"] : [])
     }
 }

@@ -1,70 +1,112 @@
 import Foundation
 import Mustache
+import RMBenchBuiltIn
 import RMBenchCore
 
-/// The Mustache templates a site is made from, read from a folder (`Templates/` by default)
-/// so users can restyle or reword every page.
+/// The Mustache templates a site is made from: the built-in set (`Templates/` as it was when
+/// the binary was built), with any file of a `--templates` folder in place of its namesake, so
+/// a user copies only the template they change.
 ///
-///     let templates = try TemplateSet.load(directory: "Templates")
+///     let templates = try TemplateSet.load()                       // built in
+///     let mine = try TemplateSet.load(directory: "MyTemplates")    // built in, overridden
 ///
 /// Page templates produce GFM Markdown and start with `{{% CONTENT_TYPE: TEXT}}` so values are
 /// not HTML-escaped into Markdown (the renderer escapes them for Markdown instead). The layout
 /// produces HTML, and Mustache HTML-escapes its `{{values}}`.
 public struct TemplateSet: Sendable {
-    /// File names (without `.mustache`) that must exist.
+    /// File names (without `.mustache`) that make a set: built in, and overridable one by one.
     public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md", "correlations.md", "lengths.md", "types.md", "audit.md",
                                 "health.md", "prompts.md", "prompt.md", "standalone.html", "report.md", "compare.md"]
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
     private var templates: [String: MustacheTemplate]
 
-    public static func load(directory: String) throws(InputProblems) -> TemplateSet {
-        var templates: [String: MustacheTemplate] = [:]
+    /// What names a built-in file in messages: it is in no folder of the user's.
+    public static let builtInLabel = "(built-in)"
+
+    /// The built-in set overridden by the files in `directory` (none when nil): `NAME.mustache`
+    /// for a template in ``names``, `assets/FILE` for an asset (new assets are added). Any other
+    /// `.mustache` file is an error, so a misspelt override does not go unnoticed; so is a
+    /// template that does not parse, named by file, line and column.
+    public static func load(directory: String? = nil) throws(InputProblems) -> TemplateSet {
         var problems: [InputProblem] = []
+        var sources: [String: (file: String, bytes: [UInt8])] = [:]
+        var assetFiles: [String: [UInt8]] = [:]
+        for file in BuiltIn.templateFiles {
+            let label = builtInLabel + " " + file.path
+            if file.path.hasPrefix("assets/") {
+                assetFiles[file.path] = file.contents
+            } else if file.path.hasSuffix(".mustache") {
+                sources[String(file.path.dropLast(".mustache".count))] = (label, file.contents)
+            }
+        }
+        if let directory {
+            overrides(in: directory, sources: &sources, assets: &assetFiles, problems: &problems)
+        }
+        var templates: [String: MustacheTemplate] = [:]
         for name in names {
-            let path = (directory as NSString).appendingPathComponent(name + ".mustache")
-            guard FileManager.default.fileExists(atPath: path) else {
-                problems.append(InputProblem(file: path, location: .file, message: "missing template (every template in \(names.map { $0 + ".mustache" }.joined(separator: ", ")) is needed)"))
+            guard let source = sources[name] else {
+                problems.append(InputProblem(file: builtInLabel + " " + name + ".mustache", location: .file,
+                                             message: "missing from the built-in templates (rebuild rmbench-site, or give it with --templates)"))
                 continue
             }
-            let bytes: [UInt8]
-            do {
-                bytes = try FileBytes.read(path: path)
-            } catch {
-                problems.append(error)
-                continue
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                problems.append(InputProblem(file: path, location: .file, message: "is not valid UTF-8 text"))
+            guard let text = String(validating: source.bytes, as: UTF8.self) else {
+                problems.append(InputProblem(file: source.file, location: .file, message: "is not valid UTF-8 text"))
                 continue
             }
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(InputProblem(file: path, location: .position(line: error.context.lineNumber, column: error.context.columnNumber),
+                problems.append(InputProblem(file: source.file, location: .position(line: error.context.lineNumber, column: error.context.columnNumber),
                                              message: "not a valid Mustache template: \(error.error) in \"\(error.context.line)\""))
             } catch {
-                problems.append(InputProblem(file: path, location: .file, message: "not a valid Mustache template: \(error)"))
+                problems.append(InputProblem(file: source.file, location: .file, message: "not a valid Mustache template: \(error)"))
             }
         }
-        var assets: [(String, [UInt8])] = []
-        let assetDirectory = (directory as NSString).appendingPathComponent("assets")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: assetDirectory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            let path = (assetDirectory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+        for required in ["assets/style.css", "assets/site.js"] where assetFiles[required] == nil {
+            problems.append(InputProblem(file: builtInLabel + " " + required, location: .file, message: "missing asset (the layout links it)"))
+        }
+        guard problems.isEmpty else { throw InputProblems(problems) }
+        let assets = assetFiles.keys.sorted().map { (path: $0, contents: assetFiles[$0]!) }
+        return TemplateSet(assets: assets, templates: templates)
+    }
+
+    /// Reads a `--templates` folder over the built-in files.
+    private static func overrides(in directory: String, sources: inout [String: (file: String, bytes: [UInt8])],
+                                  assets: inout [String: [UInt8]], problems: inout [InputProblem]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            problems.append(InputProblem(file: directory, location: .file,
+                                         message: "templates folder not found (without --templates the built-in templates are used; `rmbench-site templates export DIR` writes them for editing)"))
+            return
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for file in files where file.hasSuffix(".mustache") {
+            let path = (directory as NSString).appendingPathComponent(file)
+            let name = String(file.dropLast(".mustache".count))
+            guard names.contains(name) else {
+                problems.append(InputProblem(file: path, location: .file,
+                                             message: "not one of the templates (\(names.map { $0 + ".mustache" }.joined(separator: ", "))); rename it to override one"))
+                continue
+            }
             do {
-                assets.append(("assets/" + name, try FileBytes.read(path: path)))
+                sources[name] = (path, try FileBytes.read(path: path))
             } catch {
                 problems.append(error)
             }
         }
-        for required in ["assets/style.css", "assets/site.js"] where !assets.contains(where: { $0.0 == required }) {
-            problems.append(InputProblem(file: (directory as NSString).appendingPathComponent(required), location: .file, message: "missing asset (the layout links it)"))
+        let assetDirectory = (directory as NSString).appendingPathComponent("assets")
+        let assetNames = ((try? FileManager.default.contentsOfDirectory(atPath: assetDirectory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for name in assetNames {
+            let path = (assetDirectory as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            do {
+                assets["assets/" + name] = try FileBytes.read(path: path)
+            } catch {
+                problems.append(error)
+            }
         }
-        guard problems.isEmpty else { throw InputProblems(problems) }
-        return TemplateSet(assets: assets, templates: templates)
     }
 
     /// An asset's bytes, e.g. `assets/style.css` for single-file reports.
