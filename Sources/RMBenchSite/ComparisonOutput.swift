@@ -1,5 +1,6 @@
 import RMBenchAnalyze
 import RMBenchCore
+import RMBenchPublish
 import RMBenchRender
 
 /// `compare`: two result files (or sets of files) compared prompt by prompt, as a pull-request
@@ -32,5 +33,15 @@ public enum ComparisonOutput {
         case .html:
             return try SingleFilePage.html(Reports.comparison(comparison, templates: templateSet!, toolVersion: ToolVersion.current, path: "compare"))
         }
+    }
+
+    /// The comparison written to `output` (stdout for nil or "-"), which may not be one of its inputs.
+    public static func write(to output: String?, a: [String], b: [String], format: Format, dataset: [String] = [], templates: String? = nil,
+                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) {
+        try OutputFile.refuseOverlap(output, inputs: a.map { OutputGuard.Input(role: "result file A", path: $0) }
+            + b.map { OutputGuard.Input(role: "result file B", path: $0) }
+            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
+            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
+        try OutputFile.write(try await text(a: a, b: b, format: format, dataset: dataset, templates: templates, bootstrap: bootstrap), to: output)
     }
 }

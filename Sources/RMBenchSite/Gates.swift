@@ -90,5 +90,30 @@ public enum Gates {
         return Report(lines: lines, failed: failed)
     }
 
+    /// `check`: the gates written as `--max-drop` and `--min` lists, checked on `file` (and
+    /// `against` for drops).
+    public static func check(file: String, against: String?, maxDrop: String?, min: String?,
+                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) -> Report {
+        let drops: [Gate]
+        let floors: [Gate]
+        do {
+            drops = try parse(maxDrop ?? "", option: "--max-drop")
+            floors = try parse(min ?? "", option: "--min")
+        } catch {
+            throw .usage(error.message)
+        }
+        if drops.isEmpty && floors.isEmpty { throw .usage("no gates: give --max-drop (with --against) and/or --min") }
+        if !drops.isEmpty && against == nil { throw .usage("--max-drop needs --against BASELINE") }
+        let candidate: ModelRun
+        var baseline: ModelRun?
+        do {
+            candidate = try await ComparisonInputs.load([file])
+            if let against { baseline = try await ComparisonInputs.load([against]) }
+        } catch {
+            throw .input(error)
+        }
+        return evaluate(candidate: candidate, baseline: baseline, drops: drops, floors: floors, bootstrap: bootstrap)
+    }
+
     static func format(_ points: Double) -> String { NumberText.format("%g", points) }
 }

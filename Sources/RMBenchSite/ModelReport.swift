@@ -1,6 +1,7 @@
 import RMBenchAnalyze
 import RMBenchCore
 import RMBenchLoad
+import RMBenchPublish
 import RMBenchRender
 import RMBenchScore
 
@@ -29,5 +30,15 @@ public enum ModelReport {
             throw .input(error)
         }
         return try SingleFilePage.html(page)
+    }
+
+    /// The report written to `output` (stdout for nil or "-"), which may not be one of its inputs.
+    public static func write(to output: String?, file: String, against: String? = nil, dataset: [String] = [], templates: String? = nil,
+                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) {
+        try OutputFile.refuseOverlap(output, inputs: [OutputGuard.Input(role: "result file", path: file)]
+            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
+            + (against.map { [OutputGuard.Input(role: "baseline result file", path: $0)] } ?? [])
+            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
+        try OutputFile.write(try await html(file: file, against: against, dataset: dataset, templates: templates, bootstrap: bootstrap), to: output)
     }
 }

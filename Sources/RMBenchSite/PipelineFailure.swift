@@ -13,6 +13,8 @@ public enum PipelineFailure: Error, Sendable {
     case refused(String)
     /// The output folder cannot be written: exit 1.
     case publish(String)
+    /// The command's options contradict each other or name nothing that exists: exit 2.
+    case usage(String)
 
     /// A refused output folder is the user's to fix (exit 2); any other publish error is the
     /// filesystem's (exit 1).

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import RMBenchBaselines
-import RMBenchCore
-import RMBenchLoad
-import RMBenchPublish
+import RMBenchSite
 
 struct BaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,24 +30,15 @@ struct BaselineCommand: AsyncParsableCommand {
 
     func run() async throws {
         inputs.apply()
-        try OutputSafety.refuseOverlap(output, role: "output file", inputs: dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
-        let items: [DatasetItem]
+        let written: BaselineFile.Written
         do {
-            items = try DatasetReader.read(paths: dataset)
+            written = try BaselineFile.write(datasets: dataset, scorer: scorer, seed: seed, output: output)
         } catch {
-            throw InputFailure.exit(error)
+            throw error.exit()
         }
-        let text = BaselineWriter.resultFile(items: items, scorer: scorer, seed: seed)
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            printError("error: \(output): cannot write: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-        let left = BaselineWriter.incompleteItems(items)
-        printError("wrote \(items.count - left) items scored by \(scorer.rawValue) to \(output)")
-        if left > 0 {
-            printError("note: left out \(left) items that lack one of the three response styles (the public math split has only the concise style)")
+        printError("wrote \(written.items) items scored by \(scorer.rawValue) to \(output)")
+        if written.leftOut > 0 {
+            printError("note: left out \(written.leftOut) items that lack one of the three response styles (the public math split has only the concise style)")
         }
     }
 }

@@ -35,32 +35,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         inputs.apply()
-        let drops: [Gates.Gate]
-        let floors: [Gates.Gate]
+        let report: Gates.Report
         do {
-            drops = try Gates.parse(maxDrop ?? "", option: "--max-drop")
-            floors = try Gates.parse(min ?? "", option: "--min")
+            report = try await Gates.check(file: file, against: against, maxDrop: maxDrop, min: min, bootstrap: bootstrap.settings)
         } catch {
-            printError("error: \(error.message)")
-            throw ExitCode(2)
+            throw error.exit()
         }
-        if drops.isEmpty && floors.isEmpty {
-            printError("error: no gates: give --max-drop (with --against) and/or --min")
-            throw ExitCode(2)
-        }
-        if !drops.isEmpty && against == nil {
-            printError("error: --max-drop needs --against BASELINE")
-            throw ExitCode(2)
-        }
-        let candidate: ModelRun
-        var baseline: ModelRun?
-        do {
-            candidate = try await ComparisonInputs.load([file])
-            if let against { baseline = try await ComparisonInputs.load([against]) }
-        } catch {
-            throw InputFailure.exit(error)
-        }
-        let report = Gates.evaluate(candidate: candidate, baseline: baseline, drops: drops, floors: floors, bootstrap: bootstrap.settings)
         FileHandle.standardOutput.write(Data((report.lines.map(TerminalText.line).joined(separator: "\n") + "\n").utf8))
         if report.failed > 0 { throw ExitCode(1) }
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import RMBenchPublish
 import RMBenchSite
 
 struct CompareCommand: AsyncParsableCommand {
@@ -40,17 +39,12 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         inputs.apply()
-        try OutputSafety.refuseOverlap(output, role: "output file", inputs:
-            [OutputGuard.Input(role: "result file A", path: a), OutputGuard.Input(role: "result file B", path: b)]
-            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
-            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         let chosen = format ?? (output?.lowercased().hasSuffix(".html") == true ? .html : .markdown)
         do {
-            let text = try await ComparisonOutput.text(a: [a], b: [b], format: chosen, dataset: dataset, templates: templates,
-                                                       bootstrap: bootstrap.settings)
-            try OutputFile.write(text, to: output)
-        } catch let failure as PipelineFailure {
-            throw failure.exit()
+            try await ComparisonOutput.write(to: output, a: [a], b: [b], format: chosen, dataset: dataset, templates: templates,
+                                             bootstrap: bootstrap.settings)
+        } catch {
+            throw error.exit()
         }
     }
 }

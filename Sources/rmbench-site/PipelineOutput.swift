@@ -16,7 +16,7 @@ extension PipelineFailure {
         switch self {
         case .input(let problems):
             return InputFailure.exit(problems)
-        case .convert(let message), .refused(let message):
+        case .convert(let message), .refused(let message), .usage(let message):
             printError("error: \(message)")
             return ExitCode(2)
         case .publish(let message):

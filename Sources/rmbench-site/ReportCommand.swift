@@ -1,5 +1,4 @@
 import ArgumentParser
-import RMBenchPublish
 import RMBenchSite
 
 struct ReportCommand: AsyncParsableCommand {
@@ -35,16 +34,11 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         inputs.apply()
-        try OutputSafety.refuseOverlap(output, role: "output file", inputs:
-            [OutputGuard.Input(role: "result file", path: file)]
-            + (templates.map { [OutputGuard.Input(role: "templates folder", path: $0)] } ?? [])
-            + (against.map { [OutputGuard.Input(role: "baseline result file", path: $0)] } ?? [])
-            + dataset.map { OutputGuard.Input(role: "dataset", path: $0) })
         do {
-            let html = try await ModelReport.html(file: file, against: against, dataset: dataset, templates: templates, bootstrap: bootstrap.settings)
-            try OutputFile.write(html, to: output)
-        } catch let failure as PipelineFailure {
-            throw failure.exit()
+            try await ModelReport.write(to: output, file: file, against: against, dataset: dataset, templates: templates,
+                                        bootstrap: bootstrap.settings)
+        } catch {
+            throw error.exit()
         }
         printError("wrote \(output)")
     }
