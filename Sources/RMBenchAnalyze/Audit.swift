@@ -261,6 +261,27 @@ public enum Audit {
         value < 1e-6 ? "0" : NumberText.format("%.4g", value)
     }
 
+    /// A check's name in a few words, for a summary such as a model page's banner
+    /// (`non-finite` → "non-finite scores"); a check without one keeps its name.
+    public static func title(check: String) -> String {
+        switch check {
+        case "non-finite": "non-finite scores"
+        case "ties": "ties"
+        case "prompt-set": "different prompt set"
+        case "constant-scores": "constant scores"
+        case "copied-scores": "copied scores"
+        case "disagrees": "disagrees with published numbers"
+        case "sources-disagree": "published sources disagree"
+        case "domain-avg": "Domain Avg does not add up"
+        case "difficulty-avg": "Difficulty Avg does not add up"
+        case "published-identity": "published means inconsistent"
+        case "overall-vs-domain", "overall-vs-difficulty": "Overall does not match its parts"
+        case "source-flag": "flagged by its source"
+        case "recomputed-identity": "recomputed means inconsistent"
+        default: check
+        }
+    }
+
     /// Findings most severe first, then by model name (ignoring case), then check.
     public static func sorted(_ findings: [AuditFinding]) -> [AuditFinding] {
         findings.sorted { ($0.severity, $0.model.name.lowercased(), $0.check) < ($1.severity, $1.model.name.lowercased(), $1.check) }

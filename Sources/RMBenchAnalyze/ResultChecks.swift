@@ -34,10 +34,13 @@ public enum ResultChecks {
     }
 
     /// Every result check of every run; not sorted (``Audit/sorted(_:)`` orders them).
-    public static func findings(_ runs: [Run]) -> [AuditFinding] {
+    /// `dataset` holds the (label, id) keys of the RM-Bench dataset files given (`--dataset`):
+    /// for the labels it has, the prompt-set check compares ids; for the others, counts.
+    public static func findings(_ runs: [Run], dataset: Set<ItemKey>? = nil) -> [AuditFinding] {
+        let reference = dataset.map { keys in Dictionary(grouping: keys, by: \.label).mapValues { Set($0.map(\.id)) } } ?? [:]
         var findings: [AuditFinding] = []
         for run in runs {
-            findings += nonFinite(run) + ties(run) + promptSet(run) + constantScores(run)
+            findings += nonFinite(run) + ties(run) + promptSet(run, dataset: reference) + constantScores(run)
         }
         findings += copies(runs)
         return findings
@@ -99,22 +102,44 @@ public enum ResultChecks {
     }
 
     /// Prompts per domain label against RM-Bench's: missing or extra prompts shift every
-    /// number, and the official scorer does not check. Domains absent altogether are the
-    /// leaderboard's partial (†) rows and are not repeated here.
-    static func promptSet(_ run: Run) -> [AuditFinding] {
-        var counts: [String: Int] = [:]
-        for item in run.items { counts[item.label, default: 0] += 1 }
+    /// number, and the official scorer does not check. A label the dataset files have
+    /// (`dataset`: ids by label) is compared id by id, so a swapped prompt shows; the others
+    /// only by count, and the finding says so. Domains absent altogether are the leaderboard's
+    /// partial (†) rows and are not repeated here.
+    static func promptSet(_ run: Run, dataset: [String: Set<ItemID>] = [:]) -> [AuditFinding] {
+        var ids: [String: Set<ItemID>] = [:]
+        for item in run.items { ids[item.label, default: []].insert(item.key.id) }
         var differences: [String] = []
+        var countedOnly: [String] = []
         for (label, official) in officialPrompts {
-            guard let count = counts[label], count != official else { continue }
-            differences.append("\(label) has \(count) (official \(official): \(count < official ? "\(official - count) missing" : "\(count - official) extra"))")
+            guard let present = ids[label] else { continue }
+            if let reference = dataset[label] {
+                let missing = reference.subtracting(present), extra = present.subtracting(reference)
+                guard !missing.isEmpty || !extra.isEmpty else { continue }
+                let parts = [missing.isEmpty ? nil : "\(missing.count) missing (\(idList(missing)))",
+                             extra.isEmpty ? nil : "\(extra.count) extra (\(idList(extra)))"].compactMap { $0 }
+                differences.append("\(label) has \(present.count) (dataset \(reference.count): \(parts.joined(separator: ", ")))")
+            } else {
+                countedOnly.append(label)
+                let count = present.count
+                guard count != official else { continue }
+                differences.append("\(label) has \(count) (official \(official): \(count < official ? "\(official - count) missing" : "\(count - official) extra"))")
+            }
         }
         let known = Set(officialPrompts.map(\.label))
-        for (label, count) in counts.sorted(by: { $0.key < $1.key }) where !known.contains(label) {
-            differences.append("\(plural(count, "prompt")) labelled \"\(label)\", which RM-Bench does not have")
+        for (label, present) in ids.sorted(by: { $0.key < $1.key }) where !known.contains(label) {
+            differences.append("\(plural(present.count, "prompt")) labelled \"\(label)\", which RM-Bench does not have")
         }
         guard !differences.isEmpty else { return [] }
-        return [warning(run, "prompt-set", "The prompt set differs from RM-Bench's 1327 prompts: \(differences.joined(separator: "; ")). Numbers over a different set are not comparable with the leaderboard's.")]
+        let how = countedOnly.isEmpty ? "" : " Only the number of prompts was compared for \(countedOnly.joined(separator: ", ")) (no dataset file for \(countedOnly.count == 1 ? "it" : "them"); with --dataset the ids are compared)."
+        return [warning(run, "prompt-set", "The prompt set differs from RM-Bench's 1327 prompts: \(differences.joined(separator: "; ")). Numbers over a different set are not comparable with the leaderboard's.\(how)")]
+    }
+
+    /// Up to five ids in order, then how many more: `ids 0, 1, 2, 3, 4 and 4 more`.
+    static func idList(_ ids: Set<ItemID>) -> String {
+        let sorted = ids.sorted()
+        let shown = sorted.prefix(5).map(\.description).joined(separator: ", ")
+        return (sorted.count == 1 ? "id " : "ids ") + shown + (sorted.count > 5 ? " and \(sorted.count - 5) more" : "")
     }
 
     /// A domain whose scores are all one value, or where every prompt's chosen scores equal

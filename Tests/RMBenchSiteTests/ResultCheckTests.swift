@@ -105,8 +105,66 @@ struct ResultCheckTests {
         let site = try await Self.site([("subset", items)])
         let finding = try #require(site.findings.first { $0.check == "prompt-set" })
         #expect(finding.severity == .warning)
-        #expect(finding.message == "The prompt set differs from RM-Bench's 1327 prompts: chat has 120 (official 129: 9 missing); code has 229 (official 228: 1 extra). Numbers over a different set are not comparable with the leaderboard's.")
+        #expect(finding.message == "The prompt set differs from RM-Bench's 1327 prompts: chat has 120 (official 129: 9 missing); code has 229 (official 228: 1 extra). Numbers over a different set are not comparable with the leaderboard's. Only the number of prompts was compared for chat, math, code, safety-refuse, safety-response (no dataset file for them; with --dataset the ids are compared).")
         #expect(Self.flagged(site, "subset"))
+    }
+
+    /// Three prompts, 9 of 27 comparisons tied (33.3 %). By hand, per cell (chosen i, rejected j):
+    /// chat A (chosen 1 2 3 vs rejected 2 2 2) loses row 0, ties row 1, wins row 2; chat B
+    /// (5 5 5 vs 1 5 9) wins column 0, ties column 1; code (3 3 3 vs 1 2 3) wins columns 0, 1,
+    /// ties column 2. Strict: chat Hard 0, Normal 1/3, Easy 2/3, Average 1/3; code Hard 1/3
+    /// (only (0,1) won), Normal 2/3, Easy 1, Average 2/3; overall Average 1/2 = 50.0, Hard 1/6
+    /// = 16.7. With ½:
+    /// chat Hard 1/6, Normal 1/2, Easy 5/6, Average 1/2; code Hard 2/3, Normal 5/6, Easy 1,
+    /// Average 5/6; overall Average 2/3 = 66.7, Hard 5/12 = 41.7.
+    @Test func tiesHalfCreditExactly() async throws {
+        let items = [
+            Item(label: "chat", id: 1, chosen: ["1.0", "2.0", "3.0"], rejected: ["2.0", "2.0", "2.0"]),
+            Item(label: "chat", id: 2, chosen: ["5.0", "5.0", "5.0"], rejected: ["1.0", "5.0", "9.0"]),
+            Item(label: "code", id: 3, chosen: ["3.0", "3.0", "3.0"], rejected: ["1.0", "2.0", "3.0"]),
+        ]
+        let site = try await Self.site([("small", items)])
+        let finding = try #require(site.findings.first { $0.check == "ties" })
+        #expect(finding.severity == .warning)
+        #expect(finding.message == "9 of 27 comparisons (33.3 %) are exact ties between a chosen and a rejected score, above the 1.0 % threshold; "
+            + "each counts as wrong, as in the official scorer (typical of a scorer that rounds or saturates). A tie-free scorer ranking the same way would score "
+            + "Average 66.7 with ties counted ½ (official 50.0); Hard 41.7 with ties counted ½ (official 16.7).")
+        // The official numbers in the finding are the row's own.
+        let score = try #require(site.rows.first { $0.id.name == "small" }?.score)
+        #expect(NumberText.format("%.6f", score.average * 100) == "50.000000")
+        #expect(NumberText.format("%.6f", score.hard * 100) == "16.666667")
+        #expect(Self.flagged(site, "small"))
+    }
+
+    /// With the dataset's ids a label is compared id by id: the same count with one prompt
+    /// swapped is a finding, which it is not by count alone.
+    @Test func promptSetIDsWithDataset() {
+        func run(_ items: [Item]) -> ResultChecks.Run {
+            ResultChecks.Run(id: ModelID(name: "swapped"), items: items.map { item in
+                let d = { (text: [String]) in text.map { Double($0)! } }
+                return ScoredItem(key: ItemKey(label: item.label, id: .int(Int64(item.id))), domain: Domain(label: item.label)!,
+                                  chosen: StyleScores(d(item.chosen)[0], d(item.chosen)[1], d(item.chosen)[2]),
+                                  rejected: StyleScores(d(item.rejected)[0], d(item.rejected)[1], d(item.rejected)[2]))
+            }, files: ["swapped.jsonl"])
+        }
+        var items = Self.clean()
+        let index = items.firstIndex { $0.label == "chat" && $0.id == 3 }!
+        items[index].id = 500
+        let chat = Set((0..<129).map { ItemKey(label: "chat", id: .int(Int64($0))) })
+        #expect(ResultChecks.findings([run(items)]).filter { $0.check == "prompt-set" }.isEmpty)
+        let findings = ResultChecks.findings([run(items)], dataset: chat).filter { $0.check == "prompt-set" }
+        #expect(findings.map(\.message) == [
+            "The prompt set differs from RM-Bench's 1327 prompts: chat has 129 (dataset 129: 1 missing (id 3), 1 extra (id 500)). Numbers over a different set are not comparable with the leaderboard's. "
+                + "Only the number of prompts was compared for math, code, safety-refuse, safety-response (no dataset file for them; with --dataset the ids are compared).",
+        ])
+        #expect(findings.map(\.severity) == [.warning])
+        // Every label in the dataset and six prompts missing: ids listed up to five.
+        let all = Set(Self.clean().map { ItemKey(label: $0.label, id: .int(Int64($0.id))) })
+        let fewer = Self.clean().filter { !($0.label == "math" && $0.id >= 523) }
+        #expect(ResultChecks.findings([run(fewer)], dataset: all).map(\.message) == [
+            "The prompt set differs from RM-Bench's 1327 prompts: math has 523 (dataset 529: 6 missing (ids 523, 524, 525, 526, 527 and 1 more)). Numbers over a different set are not comparable with the leaderboard's.",
+        ])
+        #expect(ResultChecks.findings([run(Self.clean())], dataset: all).isEmpty)
     }
 
     @Test func constantScores() async throws {

@@ -10,8 +10,9 @@ enum ModelPage {
         var svg: String
     }
 
+    /// `findings` are the audit's findings about this model (any severity; notes are not shown).
     static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
-                       templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+                       findings: [AuditFinding] = [], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
         guard let score = row.score else {
             let first = row.published!
             let card = ModelCard(row.id)
@@ -31,6 +32,7 @@ enum ModelPage {
         }
         var parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
         parts.data.report = "../reports/\(slug).html"
+        parts.data.audit = auditBanner(row: row, findings: findings, slug: slug)
         let markdown = templates.render("model.md", parts.data)
         return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
                 parts.charts)
@@ -111,6 +113,24 @@ enum ModelPage {
             charts += lengthCharts
         }
         return Parts(data: data, fragments: fragments, exports: exports, charts: charts)
+    }
+
+    /// The banner of a flagged row: how many errors and warnings, of which checks, and the
+    /// link to them. Nil for a row without warnings or errors, so its page stays as it was.
+    static func auditBanner(row: LeaderboardRow, findings: [AuditFinding], slug: String) -> AuditBanner? {
+        let shown = Audit.sorted(findings.filter { $0.severity != .note && $0.model == row.id })
+        guard row.flagged || !shown.isEmpty else { return nil }
+        let errors = shown.filter { $0.severity == .error }.count
+        let warnings = shown.count - errors
+        var checks: [String] = []
+        for finding in shown where !checks.contains(Audit.title(check: finding.check)) {
+            checks.append(Audit.title(check: finding.check))
+        }
+        func count(_ n: Int, _ noun: String) -> String { "\(n) audit \(noun)\(n == 1 ? "" : "s")" }
+        let counts = [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil].compactMap { $0 }
+        let summary = counts.isEmpty ? "audit findings" : counts.joined(separator: " and ") + ": " + checks.joined(separator: ", ")
+        return AuditBanner(summary: summary, errors: errors, warnings: warnings, checks: checks.joined(separator: ", "),
+                           link: "../audit.html#audit-\(slug)")
     }
 
     static func cellIntervals(_ intervals: BootstrapIntervals?, _ domain: Domain) -> [[ClosedRange<Double>?]]? {

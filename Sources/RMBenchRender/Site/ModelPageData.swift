@@ -39,6 +39,8 @@ extension ModelPage {
         var json: String
         /// `../reports/<slug>.html` on a model page; nil in the report itself.
         var report: String?
+        /// The audit's warnings and errors about the model (model page only; nil without any).
+        var audit: AuditBanner?
         /// The comparison a report ends with (`rmbench-site report --against`).
         var comparison: ComparisonReport.TemplateData?
     }
@@ -59,6 +61,18 @@ extension ModelPage {
         var headline: [HeadlineRow]
         var sources: [PublishedSource]
         var json: String
+    }
+
+    /// A model page's banner for a row the audit flagged.
+    struct AuditBanner {
+        /// `1 audit error and 2 audit warnings: disagrees with published numbers, ties` (ours).
+        var summary: String
+        var errors: Int
+        var warnings: Int
+        /// The checks' titles, most severe first, comma-separated (ours).
+        var checks: String
+        /// `../audit.html#audit-<slug>`.
+        var link: String
     }
 
     struct ProvenanceFlags {

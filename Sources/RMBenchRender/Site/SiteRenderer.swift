@@ -40,10 +40,11 @@ public enum SiteRenderer {
             templates: templates, layout: layout)
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
         let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.id]!) }
+        let findings = Dictionary(grouping: input.findings, by: \.model)
         for row in rows {
             let slug = row.id.slug
             let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
-                                         templates: templates, layout: layout)
+                                         findings: findings[row.id] ?? [], templates: templates, layout: layout)
             pages.append(model.page)
             if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.id], reference: reference, comparison: nil,
                                           templates: templates, toolVersion: input.toolVersion, path: "reports/\(slug)") {
