@@ -230,6 +230,7 @@ def main():
             return relative
         return check
 
+    model = arguments.model
     try:
         # 1. Leaderboard at 1280 px, light.
         browser.set_viewport(*WIDE)
@@ -239,6 +240,50 @@ def main():
         run.check("leaderboard: no console errors or CSP violations", lambda: page_is_clean("index.html"))
         run.check("screenshot leaderboard-1280-light",
                   lambda: browser.screenshot("leaderboard-1280-light").name)
+
+        def fits_wide():
+            result = driver.execute_script("""
+                var t = document.querySelector('table.leaderboard'), w = document.documentElement.clientWidth;
+                var r = t.getBoundingClientRect(), clipped = [];
+                t.tHead.rows[0].querySelectorAll('th').forEach(function (th) {
+                  var b = th.getBoundingClientRect();
+                  if (th.scrollWidth > th.clientWidth + 1 || b.right > w + 0.5 || b.width === 0) clipped.push(th.textContent.trim());
+                });
+                return [r.right, w, clipped, t.scrollWidth, t.clientWidth];""")
+            right, width, clipped, scroll_width, client_width = result
+            assert right <= width + 0.5, f"the table's right edge is at {right:.0f} px in a {width} px viewport"
+            assert scroll_width <= client_width + 1, f"the table scrolls sideways ({scroll_width} > {client_width})"
+            assert not clipped, f"clipped header cells: {clipped}"
+            return f"right edge {right:.0f} ≤ {width}"
+        run.check("leaderboard at 1280: every column in view, no header cell clipped", fits_wide)
+
+        def sticky_header():
+            driver.execute_script("window.scrollTo(0, 1500)")
+            time.sleep(0.1)
+            top, bottom, scrolled = driver.execute_script("""
+                var r = document.querySelector('table.leaderboard thead th').getBoundingClientRect();
+                return [r.top, r.bottom, window.scrollY];""")
+            driver.execute_script("window.scrollTo(0, 0)")
+            assert scrolled >= 1400, f"the page scrolled only {scrolled} px"
+            assert 0 <= top <= 80 and bottom > 0, f"after scrolling {scrolled} px the header row is at {top:.0f}…{bottom:.0f} px"
+            return f"header at {top:.0f} px after {scrolled} px"
+        run.check("leaderboard: header row stays within the top 80 px after scrolling 1,500 px", sticky_header)
+
+        def ranks_are_numbers():
+            ranks = column(driver, header_index(driver, "Rank"), visible_only=False)
+            bad = [r for r in ranks if not r.split(" ")[0].isdigit()]
+            assert ranks and not bad, f"{len(bad)} rank cells without a number: {bad[:5]}"
+            numbers = [int(r.split(" ")[0]) for r in ranks]
+            assert numbers == sorted(numbers), f"ranks are not in table order: {numbers[:10]}"
+            assert numbers[0] == 1, f"the first row's rank is {numbers[0]}"
+            ids = driver.execute_script(
+                "return Array.prototype.filter.call(document.querySelectorAll('table.leaderboard tbody tr'), function (r) { return r.id; }).length")
+            assert ids == len(ranks), f"{ids} of {len(ranks)} rows have an id"
+            titles = driver.execute_script(
+                "return Array.prototype.map.call(document.querySelectorAll('table.leaderboard thead th'), function (t) { return t.title ? '' : t.textContent.trim(); }).filter(Boolean)")
+            assert not titles, f"headers without a title: {titles}"
+            return f"{len(ranks)} ranks {numbers[0]} … {numbers[-1]}, every row has an id, every header a title"
+        run.check("leaderboard: every rank cell holds a number, every row an id, every header a title", ranks_are_numbers)
 
         initial_order = []
 
@@ -294,6 +339,41 @@ def main():
             assert row_names(driver) == initial_order, "keyboard sorting did not come back to the initial order"
         run.check("sort: keyboard (Enter, Space) works on the header button", keyboard_sort)
 
+        def rank_sort_best_first():
+            index = header_index(driver, "Rank")
+            th = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard thead th")[index]
+            th.find_element(By.CSS_SELECTOR, "button").click()
+            ranks = [int(r.split(" ")[0]) for r in column(driver, index)]
+            assert th.get_attribute("aria-sort") == "ascending", f"Rank aria-sort {th.get_attribute('aria-sort')!r}"
+            assert ranks[0] == 1 and ranks == sorted(ranks), f"sorting by Rank does not put 1 first: {ranks[:8]}"
+            _, _, average = average_header(driver)
+            average.click()  # back to the initial view (Average, descending)
+            assert row_names(driver) == initial_order, "clicking Average did not restore the initial order"
+            return f"{ranks[0]} … {ranks[-1]}"
+        run.check("sort: Rank puts the best first", rank_sort_best_first)
+
+        def search_names():
+            query = model
+            box = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
+            box.send_keys(query)
+            shown, expected = driver.execute_script("""
+                var q = arguments[0].toLowerCase(), shown = [], expected = [];
+                document.querySelectorAll('table.leaderboard tbody tr').forEach(function (r) {
+                  var names = r.getAttribute('data-search') || '';
+                  if (names.indexOf(q) >= 0) expected.push(r.id);
+                  if (!r.hidden && r.getBoundingClientRect().height > 0) shown.push(r.id);
+                });
+                return [shown.sort(), expected.sort()];""", query)
+            assert shown and shown == expected, f"searching {query!r} shows {shown}, expected {expected}"
+            assert f"q={query}" in driver.current_url, f"the search is not in the URL: {driver.current_url}"
+            box.clear()
+            box.send_keys(" ")  # fires input; an all-blank query shows every row
+            visible = [r for r in driver.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr") if r.is_displayed()]
+            assert len(visible) == len(initial_order), f"clearing the search shows {len(visible)} of {len(initial_order)} rows"
+            box.clear()
+            return f"{query!r}: {shown}"
+        run.check("search: typing a model's name leaves exactly the matching rows", search_names)
+
         def type_filter():
             type_index = header_index(driver, "Type")
             select = Select(driver.find_element(By.CSS_SELECTOR, "select#type-filter"))
@@ -316,8 +396,43 @@ def main():
         run.check("filter: type Baseline shows only Baseline rows", type_filter)
         run.check("leaderboard after sorting/filtering: no console errors", lambda: page_is_clean("index.html"))
 
+        def fragment_restores_view():
+            fragment = "sort=hard&dir=desc&type=Baseline&q=baseline"
+            driver.get("about:blank")
+            driver.get(browser.url("index.html") + "#" + fragment)
+            browser.wait_loaded()
+            driver.refresh()
+            browser.wait_loaded()
+            hard = header_index(driver, "Hard")
+            th = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard thead th")[hard]
+            assert th.get_attribute("aria-sort") == "descending", f"Hard aria-sort {th.get_attribute('aria-sort')!r} after reload"
+            assert driver.find_element(By.CSS_SELECTOR, "input[type=search]").get_attribute("value") == "baseline"
+            assert Select(driver.find_element(By.CSS_SELECTOR, "select#type-filter")).first_selected_option.get_attribute("value") == "Baseline"
+            types = column(driver, header_index(driver, "Type"))
+            assert types and set(types) == {"Baseline"}, f"visible types {set(types)}"
+            values = [v for v in (number(t) for t in column(driver, hard)) if v is not None]
+            assert values == sorted(values, reverse=True), f"Hard not descending: {values}"
+            return f"{len(types)} rows, Hard {values[:3]}…"
+        run.check("leaderboard: reloading a URL with a sort/filter/search fragment restores the view", fragment_restores_view)
+        run.check("leaderboard with a fragment: no console errors", lambda: page_is_clean("index.html#fragment"))
+
+        def permalink_row():
+            driver.get("about:blank")
+            driver.get(browser.url("index.html") + "#" + model)
+            browser.wait_loaded()
+            time.sleep(0.2)
+            top, bottom, height, marked = driver.execute_script("""
+                var r = document.getElementById(arguments[0]); if (!r) return [null, null, 0, false];
+                var b = r.getBoundingClientRect(); return [b.top, b.bottom, window.innerHeight, r.classList.contains('target-row')];""", model)
+            assert top is not None, f"no element with id {model!r}"
+            assert 0 <= top and bottom <= height, f"row {model} is at {top}…{bottom} px in a {height} px window"
+            assert marked, "the row is not highlighted"
+            browser.screenshot("leaderboard-permalink-1280")
+            return f"row at {top:.0f} px"
+        run.check(f"leaderboard: index.html#{model} scrolls to and highlights that row", permalink_row)
+        browser.open("index.html")
+
         # 2. Follow a model link.
-        model = arguments.model
 
         def follow_model_link():
             links = driver.find_elements(By.CSS_SELECTOR, f"table.leaderboard a[href$='models/{model}.html']")
@@ -380,6 +495,21 @@ def main():
         browser.set_viewport(*NARROW, mobile=True)
         browser.open("index.html")
         run.check("leaderboard at 400 px: no horizontal page overflow, h1 visible", fits_narrow("index.html"))
+
+        def narrow_model_and_average():
+            result = driver.execute_script("""
+                var row = document.querySelector('table.leaderboard tbody tr'), w = window.innerWidth, out = {};
+                ['col-model', 'col-average', 'col-rank'].forEach(function (k) {
+                  var c = row.querySelector('.' + k), b = c.getBoundingClientRect();
+                  out[k] = [b.left, b.right, b.width, getComputedStyle(c).display];
+                });
+                return [out, w];""")
+            cells, width = result
+            for key, (left, right, w, display) in cells.items():
+                assert display != "none" and w > 0, f"{key} is hidden at 400 px"
+                assert left >= 0 and right <= width + 0.5, f"{key} is outside the viewport: {left:.0f}…{right:.0f}"
+            return ", ".join(f"{k} {v[0]:.0f}…{v[1]:.0f}" for k, v in cells.items())
+        run.check("leaderboard at 400 px: the first row's Rank, Model and Average are visible", narrow_model_and_average)
 
         def narrow_controls():
             select = driver.find_element(By.CSS_SELECTOR, "select#type-filter")

@@ -12,22 +12,22 @@ public enum LeaderboardTable {
         return NumberText.format("%.1f", fraction * 100)
     }
 
-    /// The Rank column. Recomputed rows: their tie-group rank (1 + the number of models
-    /// significantly better) when bootstrap ran, else competition ranks ("1, 2, 2, 4") on the
-    /// Average as displayed among recomputed rows (``Analyze/competitionRanks(_:)``).
-    /// Published-only rows get no rank (nil): without per-sample results nothing says whether
-    /// their differences are real.
-    public static func ranks(_ rows: [LeaderboardRow]) -> [Int?] {
-        // With rank groups, a recomputed row without one (a judge: no per-sample scores to
-        // bootstrap) gets no rank rather than a rank of another kind.
-        if rows.contains(where: { $0.rankGroup != nil }) {
-            return rows.map { row in row.score != nil && row.average != nil ? row.rankGroup?.rank : nil }
-        }
-        return Analyze.competitionRanks(rows.map { row in
-            row.score != nil ? row.average.map { percent($0) } : nil
-        })
+    /// The Rank column: one rank order for every row, competition ranks ("1, 2, 2, 4") on the
+    /// Average as displayed (``Analyze/competitionRanks(_:)``), recomputed and published rows
+    /// alike, in the order given (``LeaderboardRow/ranked(_:)``: best first). Rows without an
+    /// Average share the rank after the last row that has one. Significance is not in this
+    /// number: it is the tie group (``tieGroups(_:)``) shown beside it.
+    public static func ranks(_ rows: [LeaderboardRow]) -> [Int] {
+        let ranks = Analyze.competitionRanks(rows.map { row in row.average.map { percent($0) } })
+        let last = ranks.compactMap { $0 }.count + 1
+        return ranks.map { $0 ?? last }
     }
 
+    /// The tie group of each recomputed row that has one: 1 + the number of recomputed models
+    /// whose Average is significantly higher (paired bootstrap), nil for the other rows.
+    public static func tieGroups(_ rows: [LeaderboardRow]) -> [Int?] {
+        rows.map { row in row.score != nil && row.average != nil ? row.rankGroup?.rank : nil }
+    }
 
     /// One CSV row per leaderboard row, best first, numbers in percent at full precision.
     public static func csv(_ rows: [LeaderboardRow]) -> String {
@@ -53,8 +53,12 @@ public enum LeaderboardTable {
     /// One leaderboard line as the leaderboard template reads it (`{{#rows}}`): every value is
     /// escaped for a GFM table cell, links are relative URLs made of slugs.
     public struct Row: Sendable {
-        /// Tie-group or competition rank; `published` for a published-only row, `–` for none.
+        /// Competition rank by Average, every row (``LeaderboardTable/ranks(_:)``).
         public var rank: String
+        /// The tie group (``LeaderboardTable/tieGroups(_:)``) as `≈2`, for recomputed rows with one.
+        public var group: String?
+        /// The row's slug (its `id` on the leaderboard page), when the table links to model pages.
+        public var slug: String?
         /// The display name.
         public var name: String
         /// The name in the results, when the model metadata gives a display name.
@@ -76,21 +80,28 @@ public enum LeaderboardTable {
 
     /// The rows of the leaderboard, best first. With `slugs`, names link to
     /// `<linkPrefix><slug>.html` and flagged rows to their audit findings; the best value of
-    /// each column is bold where there is something to compare it with.
+    /// each column is bold where there is something to compare it with. A partial row does not
+    /// take the best mark of an overall column (Easy, Normal, Hard, Average) from complete rows:
+    /// its number covers fewer domains.
     public static func rows(_ rows: [LeaderboardRow], slugs: [String: String]? = nil, linkPrefix: String = "models/") -> [Row] {
         let ranked = LeaderboardRow.ranked(rows)
         let ranks = ranks(ranked)
+        let groups = tieGroups(ranked)
+        let hasComplete = ranked.contains { !$0.isPartial }
         let best = Metric.leaderboard.map { column -> String? in
-            let values = ranked.compactMap { $0.value(column) }
+            let overall = if case .overall = column { true } else { false }
+            let values = ranked.filter { !(overall && hasComplete && $0.isPartial) }.compactMap { $0.value(column) }
             return values.count > 1 ? values.max().map(percent) : nil
         }
-        return zip(ranked, ranks).map { row, rank in
+        return zip(ranked, zip(ranks, groups)).map { row, rankAndGroup in
+            let (rank, group) = rankAndGroup
             let values = Metric.leaderboard.enumerated().map { index, column -> String in
                 let shown = percent(row.value(column))
-                return shown != "–" && shown == best[index] ? "**\(shown)**" : shown
+                let excluded = hasComplete && row.isPartial && { if case .overall = column { true } else { false } }()
+                return shown != "–" && !excluded && shown == best[index] ? "**\(shown)**" : shown
             }
             let slug = slugs?[row.name]
-            return Row(rank: rank.map(String.init) ?? (row.score == nil ? "published" : "–"),
+            return Row(rank: String(rank), group: group.map { "≈\($0)" }, slug: slug,
                        name: Escape.markdownTableCell(row.id.displayName),
                        canonicalName: row.id.hasDisplayName ? Escape.markdownTableCell(row.name) : nil,
                        link: slug.map { "\(linkPrefix)\($0).html" }, partial: row.isPartial,
@@ -115,7 +126,7 @@ public enum LeaderboardTable {
         let table = Self.rows(rows)
         for row in table {
             let name = row.name + (row.canonicalName.map { " (\($0))" } ?? "") + (row.partial ? " †" : "")
-            var cells = [row.rank, name, row.type, row.chat, row.math, row.code, row.safety, row.easy, row.normal, row.hard, row.average]
+            var cells = [row.rank + (row.group.map { " (\($0))" } ?? ""), name, row.type, row.chat, row.math, row.code, row.safety, row.easy, row.normal, row.hard, row.average]
             if showIntervals { cells.append(row.interval) }
             cells.append(row.provenance)
             lines.append("| " + cells.joined(separator: " | ") + " |")
