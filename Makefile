@@ -17,8 +17,10 @@ RELEASE_BUILD ?= .build
 DIST_BUILD ?= .build-dist
 DIST_DIR ?= dist
 DIST_NAME := rmbench-site-$(VERSION)-linux-x86_64
-# cmark-gfm and libcrypto from Debian's static archives: a folder holding only the .a files,
-# searched first, makes the linker take them over the .so files for the dist binary.
+# cmark-gfm and libcrypto from Debian's static archives: a folder holding only the .a files and
+# a libcmark-gfm.pc naming it. SwiftPM puts a pkg-config library folder first on the link line
+# (before -Xlinker flags), so with PKG_CONFIG_PATH there -lcmark-gfm… and -lcrypto find the
+# archives; the extensions come first because the static link resolves in order.
 DIST_LIBS := $(DIST_BUILD)/static-libs
 STATIC_ARCHIVES := libcmark-gfm.a libcmark-gfm-extensions.a libcrypto.a
 LIBDIR := $(shell gcc -print-multiarch 2>/dev/null | sed 's|^|/usr/lib/|')
@@ -56,10 +58,12 @@ install: release
 ## glibc, libstdc++ and libgcc_s from the system), as $(DIST_DIR)/$(DIST_NAME).tar.gz and its
 ## .sha256; scripts/check-dist.sh then checks ldd and runs it alone in an empty folder.
 dist: deps
-	mkdir -p "$(DIST_LIBS)"
+	mkdir -p "$(DIST_LIBS)/pkgconfig"
 	for a in $(STATIC_ARCHIVES); do ln -sf "$(LIBDIR)/$$a" "$(DIST_LIBS)/$$a"; done
-	$(SWIFT) build -c release --product rmbench-site --scratch-path $(DIST_BUILD) --static-swift-stdlib \
-	  -Xlinker -L$(abspath $(DIST_LIBS))
+	printf 'libdir=%s\nName: libcmark-gfm\nDescription: cmark-gfm from its static archives\nVersion: 0.29.0\nLibs: -L$${libdir} -lcmark-gfm-extensions -lcmark-gfm\nCflags:\n' \
+	  "$(abspath $(DIST_LIBS))" > "$(DIST_LIBS)/pkgconfig/libcmark-gfm.pc"
+	PKG_CONFIG_PATH="$(abspath $(DIST_LIBS))/pkgconfig" \
+	  $(SWIFT) build -c release --product rmbench-site --scratch-path $(DIST_BUILD) --static-swift-stdlib
 	rm -rf "$(DIST_DIR)/$(DIST_NAME)" && mkdir -p "$(DIST_DIR)/$(DIST_NAME)/bin"
 	install -m 755 "$$($(SWIFT) build -c release --scratch-path $(DIST_BUILD) --show-bin-path)/rmbench-site" "$(DIST_DIR)/$(DIST_NAME)/bin/"
 	strip "$(DIST_DIR)/$(DIST_NAME)/bin/rmbench-site"
