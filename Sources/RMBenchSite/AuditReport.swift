@@ -21,7 +21,7 @@ public struct AuditReport: Sendable {
         } catch {
             throw .input(error)
         }
-        let findings = SitePipeline.findings(inputs, scores: SitePipeline.scores(inputs))
+        let findings = SitePipeline.findings(inputs, scores: SitePipeline.scores(inputs), dataset: texts.isEmpty ? nil : Set(texts.keys))
         var lines: [String] = []
         for finding in findings where notes || finding.severity != .note {
             // Each finding one line however odd its data: it starts with the severity.

@@ -40,14 +40,16 @@ public enum SitePipeline {
     }
 
     /// The audit: published numbers, recomputed against published (with RM-R1's own scorer's
-    /// numbers where a judge's logs are RM-R1's), and the result checks of every result file.
-    public static func findings(_ inputs: SiteInputs, scores: [(id: ModelID, score: ModelScore)]) -> [AuditFinding] {
+    /// numbers where a judge's logs are RM-R1's), and the result checks of every result file —
+    /// with `dataset` (the keys of the `--dataset` files) the prompt sets are compared id by id.
+    public static func findings(_ inputs: SiteInputs, scores: [(id: ModelID, score: ModelScore)],
+                                dataset: Set<ItemKey>? = nil) -> [AuditFinding] {
         var known: [ModelID: KnownScorer] = [:]
         for judge in judgeScores(inputs) where RMR1Scorer.isRMR1(judge.sources) {
             known[inputs.id(judge.model)] = KnownScorer(name: "RM-R1's scorer", explanation: RMR1Scorer.explanation, numbers: RMR1Scorer.numbers(judge))
         }
         let runs = inputs.runs.map { ResultChecks.Run(id: inputs.id($0.model), items: $0.items, files: $0.sources.map(\.path)) }
-        return Audit.sorted(Audit.findings(scores: scores, published: published(inputs), knownScorers: known) + ResultChecks.findings(runs))
+        return Audit.sorted(Audit.findings(scores: scores, published: published(inputs), knownScorers: known) + ResultChecks.findings(runs, dataset: dataset))
     }
 
     public static func assemble(_ inputs: SiteInputs, title: String, baseURL: String?, bootstrap: BootstrapSettings,
@@ -63,7 +65,7 @@ public enum SitePipeline {
         }
         let intervals = byID(bootstrap.intervals(inputs.runs), inputs)
         let ranks = byID(bootstrap.ranks(inputs.runs), inputs)
-        let findings = findings(inputs, scores: scores)
+        let findings = findings(inputs, scores: scores, dataset: texts.isEmpty ? nil : Set(texts.keys))
         let flagged = Set(findings.filter { $0.severity != .note }.map(\.model))
         var rows = LeaderboardRow.rows(scores: scores, published: published(inputs), intervals: intervals, ranks: ranks, flagged: flagged)
         let judges = Dictionary(judgeScores(inputs).map { (inputs.id($0.model), $0) }, uniquingKeysWith: { first, _ in first })

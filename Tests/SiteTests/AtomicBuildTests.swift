@@ -39,17 +39,26 @@ struct AtomicBuildTests {
         #expect(leftovers.isEmpty, "leftovers next to the site: \(leftovers)")
     }
 
-    @Test func aMissingRequiredAssetKeepsTheOldSite() throws {
+    /// Overrides replace built-in templates file by file: an override folder without
+    /// `assets/site.js` builds with the built-in one, but an override that names no template
+    /// (a typo) is bad input and keeps the old site.
+    @Test func anUnknownTemplateOverrideKeepsTheOldSite() throws {
         let (site, first) = try Tool.build()
         #expect(first.status == 0, "\(first.stderr)")
+        let partial = temporaryDirectory().appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: partial.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.templates.appendingPathComponent("assets/style.css"), to: partial.appendingPathComponent("assets/style.css"))
+        let withoutScript = try Tool.run(["build", "--quiet", "--data", Tool.repository.appendingPathComponent("Data").path,
+                                          "--templates", partial.path, "--output", site.path])
+        #expect(withoutScript.status == 0, "\(withoutScript.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("assets/site.js").path))
         let before = try tree(site)
-        let broken = temporaryDirectory().appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: Self.templates, to: broken)
-        try FileManager.default.removeItem(at: broken.appendingPathComponent("assets/site.js"))
+
+        try Data("{{% CONTENT_TYPE: TEXT}}\n# typo\n".utf8).write(to: partial.appendingPathComponent("leaderbaord.md.mustache"))
         let output = try Tool.run(["build", "--data", Tool.repository.appendingPathComponent("Data").path,
-                                   "--templates", broken.path, "--output", site.path])
+                                   "--templates", partial.path, "--output", site.path])
         #expect(output.status == 2, "status \(output.status): \(output.stderr)")
-        #expect(output.stderr.contains("site.js"), "\(output.stderr)")
+        #expect(output.stderr.contains("leaderbaord.md.mustache"), "\(output.stderr)")
         #expect(try tree(site) == before, "the previous site changed")
         #expect(try siblings(of: site).isEmpty)
     }

@@ -185,7 +185,7 @@ struct HostileDataFolderTests {
         let files = try tree(site)
         let index = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
         #expect(index.contains("model-c"))
-        #expect(index.contains("Rank groups of models scored on different prompt sets compare them on the prompts they share."),
+        #expect(index.contains("Tie groups of models scored on different prompt sets compare them on the prompts they share."),
                 "the leaderboard does not say that prompt sets differ")
         guard let page = files.first(where: { $0.key.hasPrefix("models/model-c") && $0.key.hasSuffix(".html") }) else {
             Issue.record("no page for model-c among \(files.keys.sorted())")
