@@ -23,19 +23,7 @@ struct InstallTests {
     }
 
     static func run(_ binary: URL, _ arguments: [String], in folder: URL) throws -> Tool.Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Tool.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                           stderr: String(decoding: stderr, as: UTF8.self))
+        try Tool.run(arguments, in: folder, executable: binary)
     }
 
     @Test func copiedBinaryRunsAloneInAnEmptyFolder() throws {

@@ -23,10 +23,12 @@ enum Tool {
         var stderr: String
     }
 
+    /// Runs `executable` (the built binary unless given) and collects its output.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+                    executable: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }

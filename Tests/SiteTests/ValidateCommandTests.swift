@@ -41,7 +41,7 @@ struct ValidateCommandTests {
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("note: RM-R1-DeepSeek-Distilled-Qwen-32B: [sources-agree] Two published sources agree on 8 numbers.") })
         let disagreement = try #require(lines.first { $0.hasPrefix("warning: RM-R1-Qwen-Instruct-32B: [sources-disagree]") })
-        #expect(disagreement.contains("Code 56.20 vs 66.08 (+9.88)"))
-        #expect(disagreement.contains("Math 83.90 vs 80.55 (-3.35)"))
+        #expect(disagreement.contains("Code 56.2 vs 66.082 (+9.88; tolerance ±0.055)"))
+        #expect(disagreement.contains("Math 83.9 vs 80.550 (-3.35; tolerance ±0.055)"))
     }
 }

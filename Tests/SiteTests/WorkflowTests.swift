@@ -19,24 +19,11 @@ struct WorkflowTests {
     }()
 
     static func shell(_ arguments: [String], in folder: URL) throws -> Tool.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = installed.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["GIT_AUTHOR_NAME"] = "test"; environment["GIT_COMMITTER_NAME"] = "test"
         environment["GIT_AUTHOR_EMAIL"] = "test@example.org"; environment["GIT_COMMITTER_EMAIL"] = "test@example.org"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Tool.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                           stderr: String(decoding: stderr, as: UTF8.self))
+        return try Tool.run(arguments, in: folder, environment: environment, executable: URL(fileURLWithPath: "/usr/bin/env"))
     }
 
     struct Run {
