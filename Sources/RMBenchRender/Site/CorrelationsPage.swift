@@ -115,7 +115,7 @@ enum CorrelationsPage {
         guard let r = pair.result else { return "n = \(pair.points.count): too few models" }
         var text = "Pearson r = \(format2(r.pearsonR))"
         if let ci = r.pearsonCI95 { text += " [\(format2(ci.lowerBound)), \(format2(ci.upperBound))]" }
-        text += " (p = \(pValue(r.pearsonP))), Spearman ρ = \(format2(r.spearmanRho)) (p = \(pValue(r.spearmanP))), n = \(r.n)"
+        text += " (\(pPhrase(r.pearsonP))), Spearman ρ = \(format2(r.spearmanRho)) (\(pPhrase(r.spearmanP))), n = \(r.n)"
         return text
     }
 
@@ -158,12 +158,18 @@ enum CorrelationsPage {
     static func format(_ value: Double) -> String { NumberText.format("%.1f", value) }
     static func format2(_ value: Double) -> String { NumberText.format("%.2f", value) }
 
-    /// p-values: two significant digits, small ones in scientific notation.
+    /// p-values: three decimals, small ones in scientific notation. A p that underflowed to 0
+    /// is not zero, only below what a double holds: "≤ 1e-300".
     static func pValue(_ p: Double) -> String {
         if p.isNaN { return "–" }
-        if p == 0 { return "0" }
+        if p == 0 { return "≤ 1e-300" }
         if p < 0.001 { return NumberText.format("%.1e", p) }
         return NumberText.format("%.3f", p)
+    }
+
+    /// "p = 0.012", or "p ≤ 1e-300" where it underflowed: for sentences.
+    static func pPhrase(_ p: Double) -> String {
+        p == 0 ? "p " + pValue(p) : "p = " + pValue(p)
     }
 
     static func orderedUnique(_ values: [String]) -> [String] {

@@ -107,7 +107,7 @@ enum LengthSection {
 
     static func rho(_ correlation: RankCorrelation?) -> String {
         guard let c = correlation else { return "–" }
-        return NumberText.format("%.2f", c.rho) + " (p = \(CorrelationsPage.pValue(c.p)), n = \(c.n))"
+        return NumberText.format("%.2f", c.rho) + " (\(CorrelationsPage.pPhrase(c.p)), n = \(c.n))"
     }
 
     static func share(_ part: Int, of whole: Int) -> String {
