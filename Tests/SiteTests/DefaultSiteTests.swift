@@ -47,6 +47,19 @@ struct DefaultSiteTests {
         #expect(LinkChecker.brokenLinks(files) == [])
     }
 
+    /// RM-R1-Qwen-Instruct-32B has two published sources that disagree (the leaderboard's row,
+    /// and RM-R1's final_result.json: chat 0.76486, code 0.66082): the page says which one the
+    /// leaderboard shows and gives the second minus the first, 76.486 − 75.3 = +1.2 and
+    /// 66.082 − 56.2 = +9.9 points.
+    @Test func publishedOnlyPageNamesTheLeaderboardSourceAndTheDifferences() throws {
+        let page = String(decoding: try Data(contentsOf: try site().appendingPathComponent("models/rm-r1-qwen-instruct-32b.md")), as: UTF8.self)
+        #expect(page.contains("| Difference (2 − 1) | +1.2 |"))
+        #expect(page.contains(" | +9.9 | "))
+        #expect(page.contains("The leaderboard row shows source 1 (THU-KEG/RM-Bench-Leaderboard README"))
+        let single = String(decoding: try Data(contentsOf: try site().appendingPathComponent("models/skywork-reward-llama-3.1-8b.md")), as: UTF8.self)
+        #expect(!single.contains("Difference") && !single.contains("The leaderboard row shows source"))
+    }
+
     @Test func everySVGFileIsWellFormedAndNamespaced() throws {
         let files = try tree(try site())
         let svgs = files.filter { $0.key.hasSuffix(".svg") }

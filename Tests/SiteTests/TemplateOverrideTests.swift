@@ -81,6 +81,6 @@ struct TemplateOverrideTests {
         #expect(markdown.contains("| Ours | 45.3 | 37.4 | – | 51.6 | 83.7 | 39.4 | 12.7 |"))
         // Pages of other kinds keep their own templates.
         let published = try Self.firstTable(String(decoding: try #require(files["models/skywork-reward-llama-3.1-8b.html"]), as: UTF8.self))
-        #expect(published.header == ["", "Chat", "Math", "Code", "Safety", "Easy", "Normal", "Hard", "Average"])
+        #expect(published.header == ["Numbers", "Chat", "Math", "Code", "Safety", "Easy", "Normal", "Hard", "Average"])
     }
 }

@@ -26,6 +26,8 @@ enum ModelPage {
                 missing: Domain.allCases.filter { first.domain($0) == nil }.map(\.title).joined(separator: ", "),
                 flagged: row.flagged, slug: slug,
                 headline: headline(row), sources: publishedSources(row),
+                leaderboardSource: row.allPublished.count > 1
+                    ? Escape.markdownText(first.source ?? "\(first.file), line \(first.line)") : nil,
                 json: "../data/models/\(slug).json")
             let markdown = templates.render("published-model.md", data)
             return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [])
@@ -167,11 +169,22 @@ enum ModelPage {
                 rows.append(difference)
             }
         } else {
+            let first = row.allPublished.first.map { LeaderboardRow(published: $0) }
             for (index, published) in row.allPublished.enumerated() {
                 let reported = LeaderboardRow(published: published)
                 var line = HeadlineRow(values: columns.map { LeaderboardTable.percent(reported.value($0)) })
                 (line.isPublished, line.number, line.several) = (true, index + 1, several)
                 rows.append(line)
+            }
+            // Every other source against source 1, the one the leaderboard shows.
+            for (index, published) in row.allPublished.enumerated().dropFirst() {
+                let reported = LeaderboardRow(published: published)
+                var difference = HeadlineRow(values: columns.map { column -> String in
+                    guard let a = first?.value(column), let b = reported.value(column) else { return "–" }
+                    return signed((b - a) * 100)
+                })
+                (difference.isDifference, difference.number, difference.several) = (true, index + 1, several)
+                rows.append(difference)
             }
         }
         return rows

@@ -58,8 +58,12 @@ extension ModelPage {
         /// The audit has findings for this model; `slug` makes the anchor `audit.html#audit-<slug>`.
         var flagged: Bool
         var slug: String
+        /// Each source's numbers, and with several sources each other one's difference from
+        /// source 1 (`isDifference`, in points).
         var headline: [HeadlineRow]
         var sources: [PublishedSource]
+        /// Several sources: the leaderboard row shows source 1, named here (escaped Markdown text).
+        var leaderboardSource: String?
         var json: String
     }
 
