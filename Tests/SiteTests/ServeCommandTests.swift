@@ -125,32 +125,6 @@ struct ServeCommandTests {
         #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
     }
 
-    @Test func aCrashedFirstBuildStillServesAndTheNextChangeBuilds() async throws {
-        let folder = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let templates = folder.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Templates"), to: templates)
-        let site = folder.appendingPathComponent("Site")
-        // Hold the publish lock of the output's folder (a flock on it, as a concurrent build
-        // would): the first build then waits to publish, so it is surely alive when we kill it.
-        let lock = open(folder.path, O_RDONLY | O_DIRECTORY)
-        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
-        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet",
-                                                  "--data", Tool.repository.appendingPathComponent("Data").path,
-                                                  "--templates", templates.path, "--output", site.path])
-        defer { server.kill() }
-        sendSignal(try await server.waitForChild(timeout: .seconds(60)), SIGKILL)
-        close(lock)
-        let port = try await server.servingPort()
-        #expect(server.output.stderr == "the first build crashed (signal 9): serving what \(site.path) holds; fix the input and save to rebuild\n")
-        #expect(try ServeHTTP.get("/", port: port).status == 404)
-        try append("\n", to: templates.appendingPathComponent("methodology.md.mustache"))
-        _ = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains("rebuilt in ") }
-        #expect(try ServeHTTP.get("/", port: port).status == 200)
-        server.signal(SIGTERM)
-        #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
-    }
-
     @Test func aFloodOfConnectionsIsRefusedAndTheServerLives() async throws {
         // The descriptor limit most systems give: the server's 128 connections fit, 2,000 would not.
         let (folder, server) = try ServeProcess.staticSite(fileLimit: 1024)
