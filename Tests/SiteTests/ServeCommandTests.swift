@@ -125,6 +125,32 @@ struct ServeCommandTests {
         #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
     }
 
+    @Test func aCrashedFirstBuildStillServesAndTheNextChangeBuilds() async throws {
+        let folder = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Templates"), to: templates)
+        let site = folder.appendingPathComponent("Site")
+        // Hold the publish lock of the output's folder (a flock on it, as a concurrent build
+        // would): the first build then waits to publish, so it is surely alive when we kill it.
+        let lock = open(folder.path, O_RDONLY | O_DIRECTORY)
+        #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet",
+                                                  "--data", Tool.repository.appendingPathComponent("Data").path,
+                                                  "--templates", templates.path, "--output", site.path])
+        defer { server.kill() }
+        sendSignal(try await server.waitForChild(timeout: .seconds(60)), SIGKILL)
+        close(lock)
+        let port = try await server.servingPort()
+        #expect(server.output.stderr == "the first build crashed (signal 9): serving what \(site.path) holds; fix the input and save to rebuild\n")
+        #expect(try ServeHTTP.get("/", port: port).status == 404)
+        try append("\n", to: templates.appendingPathComponent("methodology.md.mustache"))
+        _ = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains("rebuilt in ") }
+        #expect(try ServeHTTP.get("/", port: port).status == 200)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit(timeout: .seconds(60)) == 0, "\(server.output)")
+    }
+
     @Test func aFloodOfConnectionsIsRefusedAndTheServerLives() async throws {
         // The descriptor limit most systems give: the server's 128 connections fit, 2,000 would not.
         let (folder, server) = try ServeProcess.staticSite(fileLimit: 1024)
@@ -419,12 +445,15 @@ extension ServeHTTP {
 /// Pids of the children of `parent`.
 func childProcesses(of parent: Int32) -> [Int32] {
     #if os(Linux)
-    // Each thread lists the children it started.
-    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(parent)/task")) ?? []
-    return tasks.flatMap { task in
-        ((try? String(contentsOfFile: "/proc/\(parent)/task/\(task)/children", encoding: .utf8)) ?? "")
-            .split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-    }
+    // Every process whose parent (field 4 of /proc/N/stat, after the parenthesised name) is
+    // `parent`. Not /proc/PID/task/TID/children: it misses a child whose spawning thread is gone.
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap(Int32.init).filter { pid in
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 && Int32(fields[1]) == parent
+    }.sorted()
     #else
     let pgrep = Process()
     pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
