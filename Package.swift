@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
         .target(name: "RMBenchBaselines", dependencies: ["RMBenchCore", "RMBenchLoad"]),
+        // The build cache: content-addressed entries keyed by input hashes and the tool's fingerprint.
+        .target(name: "RMBenchCache", dependencies: ["RMBenchCore"]),
         // Templates/ compiled in at build time, so an installed or copied binary needs no
         // Templates/ folder (no Bundle.module either, which breaks for a copied binary on Linux).
         .target(name: "RMBenchBuiltIn", plugins: ["EmbedTemplates"]),
@@ -39,7 +41,7 @@ let package = Package(
         // site's data, the build with its progress, comparisons and gates — what the commands share.
         .target(name: "RMBenchSite", dependencies: [
             "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
-            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchBuiltIn",
+            "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchBuiltIn", "RMBenchCache",
         ]),
         .executableTarget(name: "rmbench-site", dependencies: [
             "RMBenchSite", "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
@@ -55,9 +57,10 @@ let package = Package(
         .testTarget(name: "RMBenchConvertTests", dependencies: ["RMBenchConvert"]),
         .testTarget(name: "RMBenchRenderTests", dependencies: ["RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchConvert", "CCmarkGFM"]),
         .testTarget(name: "RMBenchPublishTests", dependencies: ["RMBenchPublish"]),
+        .testTarget(name: "RMBenchCacheTests", dependencies: ["RMBenchCache", "RMBenchCore"]),
         .testTarget(name: "RMBenchServeTests", dependencies: ["RMBenchServe"]),
         .testTarget(name: "RMBenchSiteTests", dependencies: [
-            "RMBenchSite", "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchPublish",
+            "RMBenchSite", "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchRender", "RMBenchPublish", "RMBenchCache",
         ]),
         // End to end: runs the built `rmbench-site` binary on real and hostile data folders.
         .testTarget(name: "SiteTests", dependencies: ["rmbench-site"]),

@@ -10,11 +10,14 @@ public struct ResultReadOptions: Sendable {
     /// Whether to measure response texts (lengths, markdown) for the style analyses.
     /// Scoring alone does not need it, and skipping the texts is several times faster.
     public var measureResponses: Bool
+    /// Features of texts already measured by this build's other files (each text measured once).
+    public var textMeasures: TextMeasures?
 
-    public init(model: String? = nil, domain: String? = nil, measureResponses: Bool = false) {
+    public init(model: String? = nil, domain: String? = nil, measureResponses: Bool = false, textMeasures: TextMeasures? = nil) {
         self.model = model
         self.domain = domain
         self.measureResponses = measureResponses
+        self.textMeasures = textMeasures
     }
 }
 
@@ -53,6 +56,14 @@ public enum ResultReader {
     /// Parses a file's bytes; `path` names the file in messages and feeds model inference.
     public static func parse(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
         try run(parseDocument(bytes, path: path, options: options), digest: SHA256.hex(of: bytes), path: path, options: options)
+    }
+
+    /// Parses a file's bytes as `FileBytes.read(path:terminated: true)` gives them (one NUL after
+    /// the file), whose SHA-256 the caller already computed.
+    public static func parse(terminated bytes: [UInt8], digest: String, path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
+        precondition(bytes.last == 0, "the bytes must end with the NUL FileBytes adds")
+        let parsed = bytes.withUnsafeBufferPointer { document($0, count: bytes.count - 1, path: path, options: options) }
+        return try run(parsed, digest: digest, path: path, options: options)
     }
 
     /// Only the items of a file's bytes, without the digest: what the benchmark and the fuzzer
@@ -333,7 +344,7 @@ struct ResultDocument {
     private mutating func measureResponses(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         var features: [ResponseFeatures?] = [nil, nil, nil]
         if scanner.current == UInt8(ascii: "\"") {
-            features[0] = try scanner.measureString()
+            features[0] = try measure(&scanner)
             return features
         }
         guard scanner.current == UInt8(ascii: "[") else {
@@ -344,7 +355,7 @@ struct ResultDocument {
         scanner.pos += 1
         var style = 0
         while scanner.peek() == UInt8(ascii: "\""), style < 3 {
-            features[style] = try scanner.measureString()
+            features[style] = try measure(&scanner)
             style += 1
             guard scanner.peek() == UInt8(ascii: ",") else { break }
             scanner.pos += 1
@@ -356,6 +367,19 @@ struct ResultDocument {
             scanner.pos = listStart
             try scanner.skipValue()
         }
+        return features
+    }
+
+    /// One response string's features: from `textMeasures` when another file had the same text.
+    private func measure(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> ResponseFeatures {
+        guard let measures = options.textMeasures else { return try scanner.measureString() }
+        let start = scanner.pos
+        _ = try scanner.skipString()
+        let raw = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.pos - start)
+        if let known = measures.lookup(raw) { return known }
+        scanner.pos = start
+        let features = try scanner.measureString()
+        measures.insert(raw, features)
         return features
     }
 

@@ -8,12 +8,18 @@ import RMBenchCore
 /// `chat_filtered…`, `code_filtered…`) become one run; an item present in two of them is an
 /// error naming both files. All problems of all files are collected before throwing.
 public enum ResultSet {
-    public static func load(paths: [String], options: ResultReadOptions = .init()) async throws(InputProblems) -> [ModelRun] {
+    /// `read` reads one file (by default `ResultReader.read`; the build passes one that asks its cache first).
+    public static func load(
+        paths: [String], options: ResultReadOptions = .init(),
+        read: @escaping @Sendable (String, ResultReadOptions) throws(InputProblems) -> ModelRun = { path, options throws(InputProblems) in
+            try ResultReader.read(path: path, options: options)
+        }
+    ) async throws(InputProblems) -> [ModelRun] {
         let results = await withTaskGroup(of: (Int, Result<ModelRun, InputProblems>).self) { group in
             for (index, path) in paths.enumerated() {
                 group.addTask {
                     do throws(InputProblems) {
-                        return (index, .success(try ResultReader.read(path: path, options: options)))
+                        return (index, .success(try read(path, options)))
                     } catch {
                         return (index, .failure(error))
                     }

@@ -48,6 +48,13 @@ struct PublishPlan: Equatable {
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
         // 4. Keep entries.
+        keep = try Self.keptEntries(keepInput, files: seen, directories: directories)
+    }
+
+    /// The `keep` entries to copy from the old site, given the new tree's file paths and
+    /// directories (as UTF-8 bytes): sorted, deduplicated, none the new tree has, none inside
+    /// another kept entry.
+    static func keptEntries(_ keepInput: [String], files seen: Set<[UInt8]>, directories: Set<[UInt8]>) throws -> [String] {
         let keepKeys = Set(keepInput.map { Array($0.utf8) })
         var kept: [String] = []
         var keptKeys = Set<[UInt8]>()
@@ -65,7 +72,7 @@ struct PublishPlan: Equatable {
             if prefixes.contains(where: { keepKeys.contains($0) }) { continue }
             if keptKeys.insert(key).inserted { kept.append(path) }
         }
-        keep = kept.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return kept.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Checks one relative site path. Rules: non-empty; not absolute; no

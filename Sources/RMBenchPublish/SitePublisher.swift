@@ -82,6 +82,15 @@ public enum SitePublisher {
         try publish(files, to: output, keep: keep, force: force, waiting: waiting, hook: { _ in })
     }
 
+    /// The same steps, with the files written by `produce` as they are made (from any number of
+    /// threads, through the ``SiteWriter`` it is given) instead of held in memory first: each
+    /// path is checked when written, and if `produce` throws, the temporary tree is removed
+    /// and `output` stays as it was.
+    public static func publish(to output: URL, keep: [String] = [], force: Bool = false, waiting: () -> Void = {},
+                               produce: (SiteWriter) throws -> Void) throws {
+        try publish(to: output, keep: keep, force: force, waiting: waiting, hook: { _ in }, produce: produce)
+    }
+
     /// The file every published site, backup and temporary tree carries: what makes a folder ours
     /// to replace or delete.
     public static let markerName = ".rmbench-site"
@@ -107,12 +116,22 @@ public enum SitePublisher {
 
     static func publish(
         _ files: [SiteFile], to output: URL, keep: [String], force: Bool = false, waiting: () -> Void = {},
-        hook: (Step) throws -> Void
+        hook: @escaping (Step) throws -> Void
     ) throws {
         // 1. Validate, without touching the disk.
+        let plan = try PublishPlan(files: files, keep: keep)
+        try publish(to: output, keep: keep, force: force, waiting: waiting, hook: hook) { writer in
+            for file in plan.files { try writer.write(file.path, file.contents) }
+        }
+    }
+
+    static func publish(
+        to output: URL, keep: [String], force: Bool = false, waiting: () -> Void = {},
+        hook: @escaping (Step) throws -> Void, produce: (SiteWriter) throws -> Void
+    ) throws {
         let lexical = try OutputLocation.lexical(output)
         try lexical.refuseUnsafe()
-        let plan = try PublishPlan(files: files, keep: keep)
+        for path in keep { try PublishPlan.validate(path, what: "keep entry") }
 
         // 2. Lock the parent; 3. check ownership; 4. recover.
         if FileSystem.realPath(lexical.parent) == nil {
@@ -138,13 +157,11 @@ public enum SitePublisher {
         try FileSystem.makeDirectory(temp, display: temp)
         do {
             try FileSystem.writeNewFile(temp + "/" + markerName, Array(markerText.utf8), display: markerName)
-            var writer = TreeWriter(root: temp)
-            for file in plan.files {
-                try writer.writeFile(file.path, file.contents)
-                try hook(.wroteFile(file.path))
-            }
+            let writer = SiteWriter(root: temp, hook: hook)
+            try produce(writer)
+            let kept = try writer.keptEntries(keep)
             if outputExists {
-                for path in plan.keep {
+                for path in kept {
                     if try writer.copyKept(path, fromSite: location.path) {
                         try hook(.copiedKept(path))
                     }
@@ -384,7 +401,7 @@ struct TreeWriter {
         }
     }
 
-    private mutating func makeParents(of path: String) throws {
+    mutating func makeParents(of path: String) throws {
         for prefix in PublishPlan.directoryPrefixes(of: path) {
             let relative = String(decoding: prefix, as: UTF8.self)
             if directories.insert(relative).inserted {

@@ -1,5 +1,8 @@
+import Dispatch
 import Foundation
 import RMBenchAnalyze
+import RMBenchBuiltIn
+import RMBenchCache
 import RMBenchConvert
 import RMBenchCore
 import RMBenchLoad
@@ -23,10 +26,12 @@ public enum SiteBuild {
         public var dataset: [String] = []
         /// Replace an output folder without our marker.
         public var force = false
+        /// The build cache folder; nil: no cache.
+        public var cache: String?
 
         public init(data: String = "Data", templates: String? = nil, output: String = "Site", baseURL: String? = nil,
                     title: String = "RM-Bench leaderboard", bootstrap: BootstrapSettings = BootstrapSettings(),
-                    progress: Progress = .quiet, dataset: [String] = [], force: Bool = false) {
+                    progress: Progress = .quiet, dataset: [String] = [], force: Bool = false, cache: String? = nil) {
             self.data = data
             self.templates = templates
             self.output = output
@@ -36,6 +41,13 @@ public enum SiteBuild {
             self.progress = progress
             self.dataset = dataset
             self.force = force
+            self.cache = cache
+        }
+
+        /// The default cache folder: `.rmbench-cache/` beside the data folder.
+        public static func defaultCache(data: String) -> String {
+            let parent = ((data as NSString).standardizingPath as NSString).deletingLastPathComponent
+            return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".rmbench-cache")
         }
 
         /// Everything the build reads, which the output must stay clear of.
@@ -48,8 +60,22 @@ public enum SiteBuild {
     /// Files of the old output carried into the new one.
     public static let keptFiles = ["README.md"]
 
+    /// What a build did: files in the output, seconds, and what the cache let it skip.
+    public struct Summary: Sendable {
+        public var files: Int
+        public var seconds: Double
+        /// Nothing had changed: the output was left as it was.
+        public var unchanged = false
+        /// Pages converted with libcmark-gfm, and pages whose HTML came from the cache.
+        public var pagesConverted = 0
+        public var pagesReused = 0
+        /// Result files read, and result files taken parsed and measured from the cache.
+        public var resultFilesRead = 0
+        public var resultFilesReused = 0
+    }
+
     @discardableResult
-    public static func run(_ options: Options) async throws(PipelineFailure) -> (files: Int, seconds: Double) {
+    public static func run(_ options: Options) async throws(PipelineFailure) -> Summary {
         let started = Date()
         let progress = options.progress
         let outputURL = URL(fileURLWithPath: options.output)
@@ -57,6 +83,10 @@ public enum SiteBuild {
         // ours, is refused now rather than after the whole build.
         do {
             try OutputGuard.refuseOverlap(output: options.output, role: "output folder", inputs: options.inputs)
+            if let cache = options.cache {
+                try OutputGuard.refuseOverlap(output: cache, role: "cache folder",
+                                              inputs: options.inputs + [OutputGuard.Input(role: "output folder", path: options.output)])
+            }
         } catch {
             throw .input(InputProblems([InputProblem(file: options.output, location: .file, message: "\(error)")]))
         }
@@ -65,39 +95,133 @@ public enum SiteBuild {
         } catch {
             throw PipelineFailure(publishing: error)
         }
-        let site: RenderedSite
+        let cache = options.cache.map { BuildCache(folder: $0, tool: ToolFingerprint.make(version: ToolVersion.current, commit: BuiltIn.commit)) }
+        defer { if let cache { for problem in cache.takeProblems() { progress.warn(problem) } } }
+        let templateSet: TemplateSet
         do {
-            let inputs = try await SiteInputs.load(data: options.data, progress: progress)
-            let templateSet = try TemplateSet.load(directory: options.templates)
-            let texts = try ComparisonInputs.texts(options.dataset)
-            let input = SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
-                                              bootstrap: options.bootstrap, texts: texts, progress: progress)
-            progress.say("rendering \(input.rows.count) leaderboard rows")
-            site = SiteRenderer.render(input, templates: templateSet)
+            templateSet = try TemplateSet.load(directory: options.templates)
         } catch {
             throw .input(error)
         }
-        progress.say("converting \(site.pages.count) pages with libcmark-gfm")
-        var files = site.files.map { SiteFile(path: $0.path, contents: $0.contents) }
-        let converter = MarkdownConverter()
-        for page in site.pages {
-            do {
-                let body = try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)
-                files.append(SiteFile(path: page.path + ".html", text: page.html(body: body)))
-                if page.exportsMarkdown { files.append(SiteFile(path: page.path + ".md", text: page.exportMarkdown)) }
-            } catch {
-                throw .convert("\(options.templates ?? "built-in templates"): page \(page.path): \(error)")
-            }
+        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet, cache: cache, readLarge: false),
+           SiteRecord.isCurrent(options.output, key: key, cache: cache) {
+            progress.say("nothing changed since the last build (inputs, templates, options and tool are the same): \(options.output) left as it is")
+            return Summary(files: 0, seconds: Date().timeIntervalSince(started), unchanged: true)
         }
-        progress.say("writing \(files.count) files to \(options.output)")
+        var input: SiteInput
+        var summary = Summary(files: 0, seconds: 0)
         do {
-            try SitePublisher.publish(files, to: outputURL, keep: keptFiles, force: options.force) {
-                progress.say("waiting for another build publishing next to \(options.output) to finish")
+            let inputs = try await SiteInputs.load(data: options.data, progress: progress, cache: cache)
+            if let cache {
+                let runs = cache.statistics(.run)
+                summary.resultFilesReused = runs.reused
+                summary.resultFilesRead = runs.missed
+                progress.say("cache: \(runs.reused) result file(s) reused parsed and measured, \(runs.missed) read")
             }
+            let texts = try ComparisonInputs.texts(options.dataset)
+            input = SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
+                                          bootstrap: options.bootstrap, texts: texts, progress: progress)
+        } catch {
+            throw .input(error)
+        }
+        // The response features were needed for the length analyses only; the prompt pages
+        // keep the scores. Dropping them here keeps memory flat in the number of models.
+        input.promptModels = input.promptModels.map { model in
+            (model.model, model.items.map { item in
+                var item = item
+                item.chosenFeatures = []
+                item.rejectedFeatures = []
+                return item
+            })
+        }
+        let jobs = SiteRenderer.jobs(input, templates: templateSet)
+        progress.say("rendering and converting \(input.rows.count) leaderboard rows' pages on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let pages = PageCounts()
+        progress.say("writing \(options.output) as its pages are made")
+        do {
+            try SitePublisher.publish(to: outputURL, keep: keptFiles, force: options.force, waiting: {
+                progress.say("waiting for another build publishing next to \(options.output) to finish")
+            }) { writer in
+                let failure = FirstFailure()
+                // Jobs run on all cores; each writes its files into the new tree as soon as it
+                // has made them, so no more than a job per core is held in memory.
+                DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                    guard !failure.happened else { return }
+                    do {
+                        try write(jobs[index](), to: writer, cache: cache, pages: pages, templates: options.templates)
+                    } catch {
+                        failure.record(error)
+                    }
+                }
+                if let error = failure.error { throw error }
+                summary.files = writer.count
+            }
+        } catch let failure as PipelineFailure {
+            throw failure
         } catch {
             throw PipelineFailure(publishing: error)
         }
-        return (files.count, Date().timeIntervalSince(started))
+        summary.pagesConverted = pages.converted
+        summary.pagesReused = pages.reused
+        if cache != nil {
+            progress.say("pages: \(pages.converted) converted, \(pages.reused) reused from the cache")
+        }
+        progress.say("wrote \(summary.files) files to \(options.output)")
+        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet, cache: cache, readLarge: false) {
+            SiteRecord.store(options.output, key: key, cache: cache)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Converts one job's pages (in parallel when there are many, as the prompt pages) and writes
+    /// them with the job's files.
+    private static func write(_ part: RenderedSite, to writer: SiteWriter, cache: BuildCache?, pages: PageCounts, templates: String?) throws {
+        for file in part.files { try writer.write(file.path, file.contents) }
+        let failure = FirstFailure()
+        let converter = MarkdownConverter()
+        let convert: @Sendable (RenderedPage) -> Void = { page in
+            do {
+                let body = try PageConversion.body(of: page, converter: converter, cache: cache, counts: pages)
+                try writer.write(page.path + ".html", Array(page.html(body: body).utf8))
+                if page.exportsMarkdown { try writer.write(page.path + ".md", Array(page.exportMarkdown.utf8)) }
+            } catch let error as PublishError {
+                failure.record(error)
+            } catch {
+                failure.record(PipelineFailure.convert("\(templates ?? "built-in templates"): page \(page.path): \(error)"))
+            }
+        }
+        if part.pages.count > 8 {
+            DispatchQueue.concurrentPerform(iterations: part.pages.count) { convert(part.pages[$0]) }
+        } else {
+            part.pages.forEach(convert)
+        }
+        if let error = failure.error { throw error }
     }
 }
 
+/// Pages converted and reused, counted from all cores.
+final class PageCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (converted: 0, reused: 0)
+
+    func add(reused: Bool) {
+        lock.withLock { if reused { counts.reused += 1 } else { counts.converted += 1 } }
+    }
+
+    var converted: Int { lock.withLock { counts.converted } }
+    var reused: Int { lock.withLock { counts.reused } }
+}
+
+/// The first error of work running on several cores; the rest stop early.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    func record(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
+    }
+
+    var happened: Bool { lock.withLock { first != nil } }
+    var error: Error? { lock.withLock { first } }
+}

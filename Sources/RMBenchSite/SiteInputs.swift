@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCache
 import RMBenchCore
 import RMBenchLoad
 import RMBenchRender
@@ -47,7 +48,9 @@ public struct SiteInputs: Sendable {
         return problems
     }
 
-    public static func load(data: String, progress: Progress = .quiet) async throws(InputProblems) -> SiteInputs {
+    /// With `cache`, a result file whose SHA-256 the cache knows (``FileDigests``) is taken from
+    /// it already parsed and measured; every file read is measured once per distinct text.
+    public static func load(data: String, progress: Progress = .quiet, cache: BuildCache? = nil) async throws(InputProblems) -> SiteInputs {
         let resultsFolder = (data as NSString).appendingPathComponent("results")
         let publishedFolder = (data as NSString).appendingPathComponent("published")
         let externalFolder = (data as NSString).appendingPathComponent("external")
@@ -90,7 +93,10 @@ public struct SiteInputs: Sendable {
         progress.say("reading \(resultFiles.count) result file(s) and \(publishedFiles.count) published table(s) from \(data)")
         var runs: [ModelRun] = []
         do {
-            runs = try await ResultSet.load(paths: resultFiles, options: ResultReadOptions(measureResponses: true))
+            let options = ResultReadOptions(measureResponses: true, textMeasures: TextMeasures())
+            runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
+                try readResult(path, options: options, cache: cache)
+            }
         } catch {
             problems += error.problems
         }
@@ -145,6 +151,33 @@ public struct SiteInputs: Sendable {
         let shared = inputs.sharedIdentities()
         guard shared.isEmpty else { throw InputProblems(shared) }
         return inputs
+    }
+
+    /// One result file, from the cache when it holds the run of a file with the same SHA-256.
+    /// The digest comes without reading the file when the cache recorded it for this very file
+    /// version (``FileDigests``); otherwise the file is read and hashed, and parsed only if the
+    /// cache has no run for that digest.
+    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?) throws(InputProblems) -> ModelRun {
+        guard let cache, let version = FileDigests.Version(path: path), version.bytes <= InputLimits.maxFileSize else {
+            return try ResultReader.read(path: path, options: options)
+        }
+        // The path is part of the key: the model's name and type come from it.
+        let key = { (digest: String) in "\(digest) \(path) measured:\(options.measureResponses)" }
+        let cached = { (digest: String) in cache.load(.run, key: key(digest)).flatMap { try? RunCoding.decode($0) } }
+        let known = FileDigests.known(path, version: version, cache: cache)
+        if let known, let run = cached(known) { return run }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path, terminated: true)
+        } catch {
+            throw InputProblems([error])
+        }
+        let digest = bytes.withUnsafeBufferPointer { SHA256.hex(of: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        FileDigests.record(path, version: version, digest: digest, cache: cache)
+        if digest != known, let run = cached(digest) { return run }
+        let run = try ResultReader.parse(terminated: bytes, digest: digest, path: path, options: options)
+        cache.store(.run, key: key(digest), RunCoding.encode(run))
+        return run
     }
 
     /// Metric names become page sections and chart file names, so two that read the same

@@ -15,7 +15,9 @@ struct BuildCommand: AsyncParsableCommand {
             DATA/external/*.csv and model metadata in DATA/models.toml; scores everything, renders each page as \
             Markdown from TEMPLATES, converts it with libcmark-gfm and writes OUTPUT atomically: \
             the previous site stays in place until the new one is complete. Progress goes to \
-            stderr; exit status 2 on bad input.
+            stderr; exit status 2 on bad input. A build cache (default .rmbench-cache beside the \
+            data folder) keeps each result file's parsed run and each page's HTML by content \
+            hash: a rebuild reads only what changed, and with nothing changed leaves OUTPUT as it is.
 
             Example: rmbench-site build --data Data --output Site --base-url https://example.org/rm/
             """)
@@ -48,6 +50,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var cache: CacheOptions
+
     func validate() throws {
         if let baseURL, Escape.url(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http(s) URL, got '\(baseURL)'")
@@ -57,7 +61,8 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         inputs.apply()
         let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: baseURL, title: title,
-                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset, force: force)
+                                        bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset, force: force,
+                                        cache: cache.folder(data: data))
         do {
             let result = try await SiteBuild.run(options)
             options.progress.say(String(format: "done in %.2f s: open %@/index.html", result.seconds, output))

@@ -2,9 +2,9 @@ import ArgumentParser
 import RMBenchSite
 
 extension Progress {
-    /// Progress lines on stderr, or none.
+    /// Progress lines on stderr, or only warnings.
     init(quiet: Bool) {
-        self = quiet ? .quiet : Progress { line in printError(line) }
+        self = quiet ? Progress(warnings: { line in printError(line) }) : Progress { line in printError(line) }
     }
 }
 

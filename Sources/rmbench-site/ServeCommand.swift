@@ -38,6 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var bootstrap: BootstrapOptions
 
+    @OptionGroup var cache: CacheOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, got \(port)") }
     }
@@ -71,6 +73,6 @@ struct ServeCommand: AsyncParsableCommand {
     /// that starts with "-" a value.
     func buildArguments(quiet: Bool) -> [String] {
         ["build", "--data=\(data)"] + (templates.map { ["--templates=\($0)"] } ?? []) + ["--output=\(output)", "--title=\(title)",
-         "--bootstrap=\(bootstrap.bootstrap)", "--seed=\(bootstrap.seed)"] + (quiet ? ["--quiet"] : [])
+         "--bootstrap=\(bootstrap.bootstrap)", "--seed=\(bootstrap.seed)"] + cache.buildArguments + (quiet ? ["--quiet"] : [])
     }
 }

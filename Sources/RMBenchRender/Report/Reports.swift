@@ -10,7 +10,15 @@ public enum Reports {
     public static func model(row: LeaderboardRow, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
                              comparison: Comparison?, templates: TemplateSet, toolVersion: String, path: String) -> RenderedPage? {
         guard let score = row.score else { return nil }
-        var parts = ModelPage.recomputedParts(row: row, score: score, slug: row.id.slug, lengths: lengths, reference: reference)
+        return model(row: row, parts: ModelPage.recomputedParts(row: row, score: score, slug: row.id.slug, lengths: lengths, reference: reference),
+                     comparison: comparison, templates: templates, toolVersion: toolVersion, path: path)
+    }
+
+    /// The report from the parts the model page was made of: its charts are drawn once.
+    static func model(row: LeaderboardRow, parts: ModelPage.Parts, comparison: Comparison?, templates: TemplateSet,
+                      toolVersion: String, path: String) -> RenderedPage? {
+        guard let score = row.score else { return nil }
+        var parts = parts
         var fragments = parts.fragments
         if let comparison {
             let content = comparisonContent(comparison)

@@ -12,7 +12,7 @@ enum ModelPage {
 
     /// `findings` are the audit's findings about this model (any severity; notes are not shown).
     static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
-                       findings: [AuditFinding] = [], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+                       findings: [AuditFinding] = [], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart], parts: Parts?) {
         guard let score = row.score else {
             let first = row.published!
             let card = ModelCard(row.id)
@@ -30,14 +30,15 @@ enum ModelPage {
                     ? Escape.markdownText(first.source ?? "\(first.file), line \(first.line)") : nil,
                 json: "../data/models/\(slug).json")
             let markdown = templates.render("published-model.md", data)
-            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [])
+            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [], nil)
         }
-        var parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
-        parts.data.report = "../reports/\(slug).html"
-        parts.data.audit = auditBanner(row: row, findings: findings, slug: slug)
-        let markdown = templates.render("model.md", parts.data)
+        let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
+        var data = parts.data
+        data.report = "../reports/\(slug).html"
+        data.audit = auditBanner(row: row, findings: findings, slug: slug)
+        let markdown = templates.render("model.md", data)
         return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
-                parts.charts)
+                parts.charts, parts)
     }
 
     /// What a recomputed model's page and its single-file report share: the template data,

@@ -4,64 +4,86 @@ import RMBenchCore
 import RMBenchScore
 
 /// Renders every page of the site as Markdown (from the templates), every chart as SVG and
-/// every download as JSON/CSV.
+/// every download as JSON/CSV — as independent jobs, so a build can run them on all cores and
+/// write each job's files before the next ones are made (memory stays flat in models).
 ///
-///     let site = try SiteRenderer.render(input, templates: templates)
-///     for page in site.pages { … convert page.markdown, wrap with page.html(body:) … }
+///     for job in SiteRenderer.jobs(input, templates: templates) {
+///         let part = job()   // pages to convert with page.html(body:), files to write as they are
+///     }
 public enum SiteRenderer {
+    /// One piece of the site: run it to get its pages and files. Jobs share nothing mutable.
+    public typealias Job = @Sendable () -> RenderedSite
+
+    /// The whole site in one value (jobs run in order): for tests and small sites.
     public static func render(_ input: SiteInput, templates: TemplateSet) -> RenderedSite {
+        var site = RenderedSite(pages: [], files: [])
+        for job in jobs(input, templates: templates) {
+            let part = job()
+            site.pages += part.pages
+            site.files += part.files
+        }
+        return site
+    }
+
+    public static func jobs(_ input: SiteInput, templates: TemplateSet) -> [Job] {
         let rows = LeaderboardRow.ranked(input.rows)
         // Slugs were assigned once, with the identities: every link to a model uses its own.
         let slugs = Dictionary(rows.map { ($0.name, $0.id.slug) }, uniquingKeysWith: { first, _ in first })
-        var pages: [RenderedPage] = []
-        var files: [(String, [UInt8])] = templates.assets
-
         let layout = Layout(input: input, templates: templates)
-        pages.append(LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout))
-        pages.append(MethodologyPage.render(input: input, templates: templates, layout: layout))
-        let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
-        pages.append(correlations.page)
-        files += correlations.files
-        let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource?.displayName, templates: templates, layout: layout)
-        pages.append(lengths.page)
-        files += lengths.files
-        let types = TypesPage.render(rows: rows, metadata: input.metadata, slugs: slugs, templates: templates, layout: layout)
-        pages.append(types.page)
-        files += types.files
-        pages.append(AuditPage.render(findings: input.findings, rows: rows, templates: templates, layout: layout))
-        let health = HealthPage.render(input: input, templates: templates, layout: layout)
-        pages.append(health.page)
-        files += health.files
-        let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
-        pages += PromptPages.render(
-            records: PromptPages.records(promptModels),
-            texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
-            templates: templates, layout: layout)
+        var jobs: [Job] = []
+        jobs.append {
+            var files: [(path: String, contents: [UInt8])] = templates.assets
+            var pages = [LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout),
+                         MethodologyPage.render(input: input, templates: templates, layout: layout)]
+            pages.append(AuditPage.render(findings: input.findings, rows: rows, templates: templates, layout: layout))
+            files.append(("data/leaderboard.json", Array((Downloads.leaderboardJSON(rows).serialized(indent: 2) + "\n").utf8)))
+            files.append(("data/leaderboard.csv", Array(LeaderboardTable.csv(rows).utf8)))
+            return RenderedSite(pages: pages, files: files)
+        }
+        jobs.append {
+            let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
+            return RenderedSite(pages: [correlations.page], files: correlations.files)
+        }
+        jobs.append {
+            let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource?.displayName, templates: templates, layout: layout)
+            let types = TypesPage.render(rows: rows, metadata: input.metadata, slugs: slugs, templates: templates, layout: layout)
+            let health = HealthPage.render(input: input, templates: templates, layout: layout)
+            return RenderedSite(pages: [lengths.page, types.page, health.page], files: lengths.files + types.files + health.files)
+        }
+        jobs.append {
+            let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
+            let pages = PromptPages.render(
+                records: PromptPages.records(promptModels),
+                texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
+                templates: templates, layout: layout)
+            return RenderedSite(pages: pages, files: [])
+        }
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
         let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.id]!) }
         let findings = Dictionary(grouping: input.findings, by: \.model)
         for row in rows {
-            let slug = row.id.slug
-            let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
-                                         findings: findings[row.id] ?? [], templates: templates, layout: layout)
-            pages.append(model.page)
-            if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.id], reference: reference, comparison: nil,
-                                          templates: templates, toolVersion: input.toolVersion, path: "reports/\(slug)") {
-                pages.append(report)
+            jobs.append {
+                let slug = row.id.slug
+                let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
+                                             findings: findings[row.id] ?? [], templates: templates, layout: layout)
+                var pages = [model.page]
+                if let parts = model.parts, let report = Reports.model(row: row, parts: parts, comparison: nil, templates: templates,
+                                                                       toolVersion: input.toolVersion, path: "reports/\(slug)") {
+                    pages.append(report)
+                }
+                var files = model.charts.map { (path: "charts/\(slug)/\($0.name).svg", contents: Array($0.svg.utf8)) }
+                files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))
+                return RenderedSite(pages: pages, files: files)
             }
-            files += model.charts.map { ("charts/\(slug)/\($0.name).svg", Array($0.svg.utf8)) }
-            files.append(("data/models/\(slug).json", Array((Downloads.modelJSON(row).serialized(indent: 2) + "\n").utf8)))
         }
-        files.append(("data/leaderboard.json", Array((Downloads.leaderboardJSON(rows).serialized(indent: 2) + "\n").utf8)))
-        files.append(("data/leaderboard.csv", Array(LeaderboardTable.csv(rows).utf8)))
-        return RenderedSite(pages: pages, files: files)
+        return jobs
     }
 }
 
 /// The HTML layout around every page, split at the content so the converted body can be
 /// put in between without a second template pass.
-struct Layout {
+struct Layout: Sendable {
     let input: SiteInput
     let templates: TemplateSet
     private static let marker = "\u{1}CONTENT\u{1}"

@@ -20,6 +20,9 @@ public struct TemplateSet: Sendable {
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
     private var templates: [String: MustacheTemplate]
+    /// SHA-256 of every template's source and every asset, by name: what a build cache keys
+    /// the set's output by.
+    public private(set) var digest = ""
 
     /// What names a built-in file in messages: it is in no folder of the user's.
     public static let builtInLabel = "(built-in)"
@@ -68,7 +71,12 @@ public struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw InputProblems(problems) }
         let assets = assetFiles.keys.sorted().map { (path: $0, contents: assetFiles[$0]!) }
-        return TemplateSet(assets: assets, templates: templates)
+        var set = TemplateSet(assets: assets, templates: templates)
+        var summary = ""
+        for name in names { summary += "template \(name) \(SHA256.hex(of: sources[name]!.bytes))\n" }
+        for asset in assets { summary += "asset \(asset.path) \(SHA256.hex(of: asset.contents))\n" }
+        set.digest = SHA256.hex(of: Array(summary.utf8))
+        return set
     }
 
     /// Reads a `--templates` folder over the built-in files.
