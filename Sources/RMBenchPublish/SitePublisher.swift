@@ -118,7 +118,8 @@ public enum SitePublisher {
         _ files: [SiteFile], to output: URL, keep: [String], force: Bool = false, waiting: () -> Void = {},
         hook: @escaping (Step) throws -> Void
     ) throws {
-        // 1. Validate, without touching the disk.
+        // 1. Validate, without touching the disk: the output first, then every path.
+        try OutputLocation.lexical(output).refuseUnsafe()
         let plan = try PublishPlan(files: files, keep: keep)
         try publish(to: output, keep: keep, force: force, waiting: waiting, hook: hook) { writer in
             for file in plan.files { try writer.write(file.path, file.contents) }

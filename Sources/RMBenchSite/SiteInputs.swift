@@ -93,9 +93,14 @@ public struct SiteInputs: Sendable {
         progress.say("reading \(resultFiles.count) result file(s) and \(publishedFiles.count) published table(s) from \(data)")
         var runs: [ModelRun] = []
         do {
-            let options = ResultReadOptions(measureResponses: true, textMeasures: TextMeasures())
+            let measures = TextMeasures()
+            let options = ResultReadOptions(measureResponses: true, textMeasures: measures)
             runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
                 try readResult(path, options: options, cache: cache)
+            }
+            let measured = measures.statistics
+            if measured.measured > 0 {
+                progress.say("measured \(measured.measured) distinct response texts once each (\(measured.reused) repeats in other files reused)")
             }
         } catch {
             problems += error.problems

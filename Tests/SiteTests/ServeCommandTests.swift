@@ -93,7 +93,8 @@ struct ServeCommandTests {
         try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Data"), to: data)
         try FileManager.default.copyItem(at: Tool.repository.appendingPathComponent("Templates"), to: templates)
         let site = folder.appendingPathComponent("Site")
-        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet", "--data", data.path,
+        // No cache: a cached rebuild can end before the test sees its child to kill it.
+        let server = try ServeProcess(Tool.binary, ["serve", "--port", "0", "--bootstrap", "0", "--quiet", "--no-cache", "--data", data.path,
                                                   "--templates", templates.path, "--output", site.path])
         defer { server.kill() }
         let port = try await server.servingPort()
