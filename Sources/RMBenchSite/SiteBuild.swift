@@ -95,18 +95,20 @@ public enum SiteBuild {
         } catch {
             throw PipelineFailure(publishing: error)
         }
-        let cache = options.cache.map { BuildCache(folder: $0, tool: ToolFingerprint.make(version: ToolVersion.current, commit: BuiltIn.commit)) }
+        let cache = options.cache.map { BuildCache(folder: $0, tool: ToolFingerprint.make(version: ToolVersion.current, commit: BuiltIn.commit, cache: $0)) }
         defer { if let cache { for problem in cache.takeProblems() { progress.warn(problem) } } }
+        // The templates' digest needs no parsing: with nothing changed they are the last build's, which parsed.
+        if let cache, let templates = TemplateSet.digest(directory: options.templates),
+           let key = SiteRecord.inputKey(options, templates: templates, cache: cache, readLarge: false),
+           SiteRecord.isCurrent(options.output, key: key, cache: cache) {
+            progress.say("nothing changed since the last build (inputs, templates, options and tool are the same): \(options.output) left as it is")
+            return Summary(files: 0, seconds: Date().timeIntervalSince(started), unchanged: true)
+        }
         let templateSet: TemplateSet
         do {
             templateSet = try TemplateSet.load(directory: options.templates)
         } catch {
             throw .input(error)
-        }
-        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet, cache: cache, readLarge: false),
-           SiteRecord.isCurrent(options.output, key: key, cache: cache) {
-            progress.say("nothing changed since the last build (inputs, templates, options and tool are the same): \(options.output) left as it is")
-            return Summary(files: 0, seconds: Date().timeIntervalSince(started), unchanged: true)
         }
         var input: SiteInput
         var summary = Summary(files: 0, seconds: 0)
@@ -167,7 +169,7 @@ public enum SiteBuild {
             progress.say("pages: \(pages.converted) converted, \(pages.reused) reused from the cache")
         }
         progress.say("wrote \(summary.files) files to \(options.output)")
-        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet, cache: cache, readLarge: false) {
+        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet.digest, cache: cache, readLarge: false) {
             SiteRecord.store(options.output, key: key, cache: cache)
         }
         summary.seconds = Date().timeIntervalSince(started)

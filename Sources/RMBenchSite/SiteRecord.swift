@@ -13,13 +13,13 @@ import RMBenchRender
 enum SiteRecord {
     /// SHA-256 of the tool, the options, the templates and every input file's path and SHA-256;
     /// nil when a file's digest cannot be had without reading a large file (then the build runs).
-    static func inputKey(_ options: SiteBuild.Options, templates: TemplateSet, cache: BuildCache, readLarge: Bool) -> String? {
+    static func inputKey(_ options: SiteBuild.Options, templates: String, cache: BuildCache, readLarge: Bool) -> String? {
         var lines = [
             "tool \(cache.tool)",
             "title \(options.title)", "base-url \(options.baseURL ?? "")",
             "bootstrap \(options.bootstrap.resamples) seed \(options.bootstrap.seed)",
             "max-file-size \(InputLimits.maxFileSize)",
-            "templates \(templates.digest)",
+            "templates \(templates)",
         ]
         // Every file a reader of the data folder could read (a superset: README.md is skipped as the readers skip it).
         guard let dataFiles = try? InputFiles.find(under: options.data, extensions: ["json", "jsonl", "csv", "md", "toml"]) else { return nil }

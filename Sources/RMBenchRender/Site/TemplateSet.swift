@@ -32,20 +32,7 @@ public struct TemplateSet: Sendable {
     /// `.mustache` file is an error, so a misspelt override does not go unnoticed; so is a
     /// template that does not parse, named by file, line and column.
     public static func load(directory: String? = nil) throws(InputProblems) -> TemplateSet {
-        var problems: [InputProblem] = []
-        var sources: [String: (file: String, bytes: [UInt8])] = [:]
-        var assetFiles: [String: [UInt8]] = [:]
-        for file in BuiltIn.templateFiles {
-            let label = builtInLabel + " " + file.path
-            if file.path.hasPrefix("assets/") {
-                assetFiles[file.path] = file.contents
-            } else if file.path.hasSuffix(".mustache") {
-                sources[String(file.path.dropLast(".mustache".count))] = (label, file.contents)
-            }
-        }
-        if let directory {
-            overrides(in: directory, sources: &sources, assets: &assetFiles, problems: &problems)
-        }
+        var (sources, assetFiles, problems) = files(directory: directory)
         var templates: [String: MustacheTemplate] = [:]
         for name in names {
             guard let source = sources[name] else {
@@ -72,14 +59,45 @@ public struct TemplateSet: Sendable {
         guard problems.isEmpty else { throw InputProblems(problems) }
         let assets = assetFiles.keys.sorted().map { (path: $0, contents: assetFiles[$0]!) }
         var set = TemplateSet(assets: assets, templates: templates)
-        var summary = ""
-        for name in names { summary += "template \(name) \(SHA256.hex(of: sources[name]!.bytes))\n" }
-        for asset in assets { summary += "asset \(asset.path) \(SHA256.hex(of: asset.contents))\n" }
-        set.digest = SHA256.hex(of: Array(summary.utf8))
+        set.digest = digest(sources, assetFiles)
         return set
     }
 
     /// Reads a `--templates` folder over the built-in files.
+    /// The digest ``load(directory:)`` would give the set, without parsing a template; nil when
+    /// a file is missing or unreadable (then loading the set says what is wrong).
+    public static func digest(directory: String? = nil) -> String? {
+        let (sources, assets, problems) = files(directory: directory)
+        guard problems.isEmpty, names.allSatisfy({ sources[$0] != nil }) else { return nil }
+        return digest(sources, assets)
+    }
+
+    private static func digest(_ sources: [String: (file: String, bytes: [UInt8])], _ assets: [String: [UInt8]]) -> String {
+        var summary = ""
+        for name in names { summary += "template \(name) \(SHA256.hex(of: sources[name]?.bytes ?? []))\n" }
+        for path in assets.keys.sorted() { summary += "asset \(path) \(SHA256.hex(of: assets[path]!))\n" }
+        return SHA256.hex(of: Array(summary.utf8))
+    }
+
+    /// The built-in files with `directory`'s in their place, by template name and asset path.
+    private static func files(directory: String?) -> (sources: [String: (file: String, bytes: [UInt8])], assets: [String: [UInt8]], problems: [InputProblem]) {
+        var problems: [InputProblem] = []
+        var sources: [String: (file: String, bytes: [UInt8])] = [:]
+        var assetFiles: [String: [UInt8]] = [:]
+        for file in BuiltIn.templateFiles {
+            let label = builtInLabel + " " + file.path
+            if file.path.hasPrefix("assets/") {
+                assetFiles[file.path] = file.contents
+            } else if file.path.hasSuffix(".mustache") {
+                sources[String(file.path.dropLast(".mustache".count))] = (label, file.contents)
+            }
+        }
+        if let directory {
+            overrides(in: directory, sources: &sources, assets: &assetFiles, problems: &problems)
+        }
+        return (sources, assetFiles, problems)
+    }
+
     private static func overrides(in directory: String, sources: inout [String: (file: String, bytes: [UInt8])],
                                   assets: inout [String: [UInt8]], problems: inout [InputProblem]) {
         var isDirectory: ObjCBool = false
