@@ -44,12 +44,12 @@ struct PromptPagesTests {
 
     @Test func cellsOfAHandComputedPair() {
         let cells = PromptPages.cells(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
-        #expect(PromptPages.cellString(cells) == "✓✗✗ ✓✗✗ ✓✓✗")
+        #expect(cells == [[true, false, false], [true, false, false], [true, true, false]])
         #expect(DifficultyMeans.count(.average, of: cells) == 4)   // Easy 3, Normal 1, Hard 0
         #expect(DifficultyMeans.count(.hard, of: cells) == 0)
         // Ties and NaN are wrong, as in the official scorer.
         let ties = PromptPages.cells(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
-        #expect(PromptPages.cellString(ties) == "✗✓✓ ✗✗✗ ✓✓✓")
+        #expect(ties == [[false, true, true], [false, false, false], [true, true, true]])
         #expect(DifficultyMeans.count(.hard, of: ties) == 2)
     }
 
@@ -130,13 +130,43 @@ struct PromptPagesTests {
                                            (ModelID(name: "<b>escaped</b>", slug: "b-escaped-b"), [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
         let pages = try Self.render(records)
         let page = try #require(pages.first { $0.path == "prompts/chat/1" }).markdown
-        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | ✓✗✗\u{A0}✓✗✗\u{A0}✓✓✗ | 4/9 | 0/3 |"))
-        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | ✗✗✗\u{A0}✗✗✗\u{A0}✗✗✗ | 0/9 | 0/3 |"))
+        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | 4/9 | 0/3 |"))
+        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | 0/9 | 0/3 |"))
         #expect(!page.contains("<b>"))
         #expect(page.contains("| concise | 1/2 (Normal) | 0/2 (Hard) | 0/2 (Hard) |"))
         // The list page aggregates: nobody got all nine; mean (4 + 0) / 2.
         let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
         #expect(list.contains("| [chat\u{A0}1](1.html) | – | 2 | 0 | 0 | 2.0 |"))
+    }
+
+    /// Two models on one prompt: each gets a 3×3 table whose cells say right/wrong in glyph and
+    /// words, Hard cells (upper triangle) marked; cells hand-checked from the scores.
+    @Test func promptPageHasAComparisonGridPerModel() throws {
+        // A: chosen 3 5 7 vs rejected 2 6 8 → rows ✓✗✗, ✓✗✗, ✓✓✗. B: chosen 1 1 9 vs rejected 0 2 0 → ✓✗✓, ✓✗✓, ✓✓✓.
+        let records = PromptPages.records([(ModelID(name: "A <i>", slug: "a-i"), [Self.item("chat", 1)]),
+                                           (ModelID(name: "B", slug: "b"), [Self.item("chat", 1, [1, 1, 9], [0, 2, 0])])])
+        let page = try #require(try Self.render(records).first { $0.path == "prompts/chat/1" })
+        #expect(page.markdown.contains("\n@@prompt:grids@@\n"))
+        let html = try #require(page.fragments["prompt:grids"])
+        let tables: [String] = Array(html.components(separatedBy: "<table class=\"comparison-grid\"").dropFirst())
+        #expect(tables.count == 2)
+        func cells(_ table: String) -> [String] {
+            let parts: [String] = Array(table.components(separatedBy: "<td class=\"").dropFirst())
+            return parts.map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(cells(tables[0]) == ["cell-right", "cell-wrong cell-hard", "cell-wrong cell-hard",
+                                     "cell-right", "cell-wrong", "cell-wrong cell-hard",
+                                     "cell-right", "cell-right", "cell-wrong"])
+        #expect(cells(tables[1]) == ["cell-right", "cell-wrong cell-hard", "cell-right cell-hard",
+                                     "cell-right", "cell-wrong", "cell-right cell-hard",
+                                     "cell-right", "cell-right", "cell-right"])
+        // Row concise, column plain of A: wrong and Hard, in glyph and in words.
+        #expect(tables[0].contains("<td class=\"cell-wrong cell-hard\"><span aria-hidden=\"true\">✗<sup>H</sup></span><span class=\"visually-hidden\">wrong, Hard</span></td>"))
+        #expect(tables[0].contains("<a href=\"../../models/a-i.html\">A &lt;i&gt;</a> <span class=\"grid-summary\">4/9 right, 0/3 Hard</span>"))
+        #expect(tables[1].contains("7/9 right, 2/3 Hard"))
+        #expect(!html.contains("<i>"))
+        // The Markdown copy has the same grid as a table.
+        #expect(page.exportMarkdown.contains("**A \\<i\\>**: 4/9 right, 0/3 Hard\n\n| chosen ↓ rejected → | concise | plain | markdown |\n|---|:-:|:-:|:-:|\n| concise | ✓ | ✗ (Hard) | ✗ (Hard) |\n| plain | ✓ | ✗ | ✗ (Hard) |\n| markdown | ✓ | ✓ | ✗ |"))
     }
 
     @Test func untrustedTextStaysInert() throws {
@@ -193,7 +223,7 @@ struct PromptPagesTests {
         let withText = try #require(pages.first { $0.path == "prompts/chat/2" })
         #expect(withText.markdown.contains("@@prompt:text@@") && withText.fragments["prompt:text"]!.contains("Hi"))
         let missing = try #require(pages.first { $0.path == "prompts/chat/1" })
-        #expect(missing.markdown.contains("The dataset given has no item") && missing.fragments.isEmpty)
+        #expect(missing.markdown.contains("The dataset given has no item") && missing.fragments["prompt:text"] == nil && missing.fragments["prompt:responses"] == nil)
         let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
         #expect(list.contains("| [chat\u{A0}2](2.html) | Hi |") && list.contains("| [chat\u{A0}1](1.html) | – |"))
 

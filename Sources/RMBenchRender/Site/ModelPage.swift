@@ -10,9 +10,11 @@ enum ModelPage {
         var svg: String
     }
 
-    /// `findings` are the audit's findings about this model (any severity; notes are not shown).
+    /// `findings` are the audit's findings about this model (any severity; notes are not shown);
+    /// `wrongPrompts` the prompts it lost comparisons on, linked to their pages.
     static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
-                       findings: [AuditFinding] = [], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
+                       findings: [AuditFinding] = [], wrongPrompts: ModelPromptLinks? = nil,
+                       templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart]) {
         guard let score = row.score else {
             let first = row.published!
             let card = ModelCard(row.id)
@@ -35,6 +37,11 @@ enum ModelPage {
         var parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
         parts.data.report = "../reports/\(slug).html"
         parts.data.audit = auditBanner(row: row, findings: findings, slug: slug)
+        if let wrongPrompts {   // model page only: a single-file report has no prompt pages to link to
+            parts.data.wrongPrompts = wrongPrompts.data
+            parts.fragments[ModelPromptLinks.placeholder] = wrongPrompts.html
+            parts.exports[ModelPromptLinks.placeholder] = wrongPrompts.markdown
+        }
         let markdown = templates.render("model.md", parts.data)
         return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
                 parts.charts)

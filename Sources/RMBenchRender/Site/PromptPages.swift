@@ -59,12 +59,6 @@ enum PromptPages {
         (0..<3).map { i in (0..<3).map { j in chosen[i] > rejected[j] } }
     }
 
-    /// The nine cells as `✓✗✗ ✓✗✗ ✓✓✗`: one group per chosen style, one mark per rejected style.
-    /// Tables join the groups with no-break spaces so the string never wraps.
-    static func cellString(_ cells: [[Bool]], separator: String = " ") -> String {
-        cells.map { row in String(row.map { $0 ? "✓" : "✗" }) }.joined(separator: separator)
-    }
-
     /// At least three significant digits, locale independent: whole numbers from 100 on
     /// (`1917`), three significant digits below (`12.3`, `0.500`), exponent form under 0.0001; zero is `0.00`.
     static func score(_ value: Double) -> String {
@@ -205,13 +199,15 @@ enum PromptPages {
         let path = files[record.key]!
         let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
+        var grids: [PromptComparisonGrid] = []
         let rows = record.scores.map { entry -> ModelRow in
             let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
-            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: "../../models/\(entry.model.slug).html",
+            let link = "../../models/\(entry.model.slug).html"
+            grids.append(PromptComparisonGrid(model: entry.model, right: grid, link: link))
+            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: link,
                             chosen: entry.chosen.array.map(score).joined(separator: " · "),
                             rejected: entry.rejected.array.map(score).joined(separator: " · "),
-                            cells: cellString(grid, separator: "\u{A0}"),
                             right: DifficultyMeans.count(.average, of: grid), hard: DifficultyMeans.count(.hard, of: grid))
         }
         let n = record.scores.count
@@ -222,8 +218,9 @@ enum PromptPages {
             }
             return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
-        var fragments: [String: String] = [:]
-        var exports: [String: String] = [:]
+        // One fragment holds every model's grid so the stylesheet can lay them out side by side.
+        var fragments = ["prompt:grids": "<div class=\"comparison-grids\">\n" + grids.map(\.html).joined(separator: "\n") + "\n</div>"]
+        var exports = ["prompt:grids": grids.map(\.markdown).joined(separator: "\n\n")]
         if let text {
             fragments["prompt:text"] = "<div class=\"prompt-text\">\n" + details("Prompt", text.prompt, open: true) + "\n</div>"
             exports["prompt:text"] = "**Prompt**\n\n" + fenced(text.prompt)
@@ -250,7 +247,7 @@ enum PromptPages {
             label: Escape.markdownText(record.key.label), id: Escape.markdownText(record.key.id.description),
             group: Escape.markdownText(group(record)), hasGroup: !group(record).isEmpty,
             hasText: text != nil, hasTexts: hasTexts,
-            textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@",
+            textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@", gridsFragment: "@@prompt:grids@@",
             modelCount: n, rows: rows, matrix: matrix,
             listPage: "page-\(page).html", listPageNumber: page,
             hasPrevious: index > 0, previous: index > 0 ? fileName(members[index - 1].key) : "",

@@ -34,8 +34,11 @@ public enum SiteRenderer {
         files += health.files
         let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
+        let promptRecords = PromptPages.records(promptModels)
+        let promptFiles = PromptPages.files(promptRecords)
+        let promptItems = Dictionary(promptModels.map { ($0.model, $0.items) }, uniquingKeysWith: { first, _ in first })
         pages += PromptPages.render(
-            records: PromptPages.records(promptModels),
+            records: promptRecords,
             texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
             templates: templates, layout: layout)
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
@@ -44,7 +47,9 @@ public enum SiteRenderer {
         for row in rows {
             let slug = row.id.slug
             let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
-                                         findings: findings[row.id] ?? [], templates: templates, layout: layout)
+                                         findings: findings[row.id] ?? [],
+                                         wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, files: promptFiles) },
+                                         templates: templates, layout: layout)
             pages.append(model.page)
             if let report = Reports.model(row: row, lengths: input.lengthAnalyses[row.id], reference: reference, comparison: nil,
                                           templates: templates, toolVersion: input.toolVersion, path: "reports/\(slug)") {
