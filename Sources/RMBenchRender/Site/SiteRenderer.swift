@@ -18,6 +18,9 @@ public enum SiteRenderer {
 
         let layout = Layout(input: input, templates: templates)
         pages.append(LeaderboardPage.render(rows: rows, slugs: slugs, input: input, templates: templates, layout: layout))
+        let sideBySide = SideBySidePage.render(rows: rows, templates: templates, layout: layout)
+        pages.append(sideBySide.page)
+        files.append(sideBySide.script)
         pages.append(MethodologyPage.render(input: input, templates: templates, layout: layout))
         let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
         pages.append(correlations.page)
@@ -86,15 +89,19 @@ struct Layout {
         var csp: String
         /// The page's absolute address (`--base-url`), escaped for a URL.
         var canonical: String?
+        /// Scripts the page loads before `assets/site.js`, relative to the root (`assets/side-by-side-data.js`).
+        var scripts: [String]
     }
 
-    func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:]) -> RenderedPage {
+    func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:],
+              scripts: [String] = []) -> RenderedPage {
         let depth = path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
         let data = TemplateData(
             siteTitle: input.title, pageTitle: title, root: root, version: input.toolVersion, content: Self.marker,
             isLeaderboard: path == "index", csp: ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
-            canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" })
+            canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" },
+            scripts: scripts)
         let html = templates.render("layout.html", data)
         let parts = html.split(separator: Self.marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
