@@ -259,6 +259,60 @@
     }
   }
 
+  // --- Sortable tables (the prompt ranking pages) -------------------------------------------
+
+  // A table inside <div class="sortable-table">: its headers become sort buttons (numbers
+  // largest first on the first click, text A→Z), the sort is kept in the URL fragment
+  // (#sort=<key>&dir=asc|desc) and restored on load. The HTML order is the default.
+  function sortable(table) {
+    var head = table.tHead, body = table.tBodies[0];
+    if (!head || !body) return;
+    var headers = Array.prototype.slice.call(head.rows[0].cells);
+    var rows = Array.prototype.slice.call(body.rows);
+    var keys = headers.map(function (th) { return keyOf(th.textContent.trim()); });
+    var status = element("p", "sort-status");
+    status.setAttribute("aria-live", "polite");
+    table.parentNode.insertBefore(status, table);
+
+    function sortBy(index, descending) {
+      var numeric = isNumericColumn(rows, index);
+      headers.forEach(function (th) { th.setAttribute("aria-sort", "none"); });
+      headers[index].setAttribute("aria-sort", descending ? "descending" : "ascending");
+      var sorted = rows.slice().sort(function (a, b) {
+        var x = cellValue(a.cells[index], numeric), y = cellValue(b.cells[index], numeric);
+        if (x === null && y === null) return rows.indexOf(a) - rows.indexOf(b);
+        if (x === null) return 1;
+        if (y === null) return -1;
+        if (x < y) return descending ? 1 : -1;
+        if (x > y) return descending ? -1 : 1;
+        return rows.indexOf(a) - rows.indexOf(b);   // the page's order breaks ties
+      });
+      sorted.forEach(function (row) { body.appendChild(row); });
+      status.textContent = "Sorted by " + headers[index].getAttribute("data-label") + (descending ? ", descending." : ", ascending.");
+    }
+
+    headers.forEach(function (th, index) {
+      var label = th.textContent.trim();
+      var numeric = isNumericColumn(rows, index);
+      th.setAttribute("data-label", label);
+      th.setAttribute("aria-sort", "none");
+      var button = element("button", "sort", label);
+      button.type = "button";
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var current = th.getAttribute("aria-sort");
+        var descending = current === "none" ? numeric : current === "ascending";
+        sortBy(index, descending);
+        var url = location.pathname + location.search + "#sort=" + encodeURIComponent(keys[index]) + "&dir=" + (descending ? "desc" : "asc");
+        try { history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+      });
+    });
+    status.textContent = "In the page's order; click a column header to sort.";
+    var state = parseFragment();
+    if (state && state.sort && keys.indexOf(state.sort) >= 0) sortBy(keys.indexOf(state.sort), state.dir !== "asc");
+  }
+
   // --- Side by side ------------------------------------------------------------------------
 
   function element(tag, className, text) {
@@ -536,6 +590,8 @@
         enhance(tables[i]);
       }
     }
+    var sortables = document.querySelectorAll("main div.sortable-table > table");
+    for (var k = 0; k < sortables.length; k++) sortable(sortables[k]);
     var view = document.getElementById("side-by-side-view");
     if (view) sideBySide(view);
   }

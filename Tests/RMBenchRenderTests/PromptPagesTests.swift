@@ -77,7 +77,7 @@ struct PromptPagesTests {
         let lists = pages.filter { $0.path.hasPrefix("prompts/chat/page-") }
         #expect(PromptPages.pageCount(120) == 3)
         #expect(lists.map(\.path) == ["prompts/chat/page-1", "prompts/chat/page-2", "prompts/chat/page-3"])
-        #expect(pages.count == 1 + 3 + 120)
+        #expect(pages.count == 1 + 1 + 3 + 120)   // index, ranking, list pages, prompt pages
         #expect(pages.first?.path == "prompts/index")
         // Page 3 holds prompts 101–120 and links back but not forward.
         let third = lists[2].markdown
@@ -167,6 +167,33 @@ struct PromptPagesTests {
         #expect(!html.contains("<i>"))
         // The Markdown copy has the same grid as a table.
         #expect(page.exportMarkdown.contains("**A \\<i\\>**: 4/9 right, 0/3 Hard\n\n| chosen ↓ rejected → | concise | plain | markdown |\n|---|:-:|:-:|:-:|\n| concise | ✓ | ✗ (Hard) | ✗ (Hard) |\n| plain | ✓ | ✗ | ✗ (Hard) |\n| markdown | ✓ | ✓ | ✗ |"))
+    }
+
+    /// The ranking page orders a domain's prompts by models with all nine right, fewest first,
+    /// then by mean right, then by key; it is linked from the index and the list pages.
+    @Test func rankingPageOrdersByModelsRight() throws {
+        let allRight: ([Double], [Double]) = ([9, 9, 9], [0, 0, 0])
+        let fourRight: ([Double], [Double]) = ([3, 5, 7], [2, 6, 8])
+        let noneRight: ([Double], [Double]) = ([0, 0, 0], [1, 1, 1])
+        func item(_ id: Int64, _ pair: ([Double], [Double])) -> ScoredItem { Self.item("chat", id, pair.0, pair.1) }
+        // chat 1: A all, B all → 2 all right. chat 2: A four, B none → 0 all right, mean 2.0.
+        // chat 3: A all, B none → 1 all right. chat 4: A four, B four → 0 all right, mean 4.0.
+        // chat 5: A none, B none → 0, mean 0.0. Order: 5 (0, 0.0), 2 (0, 2.0), 4 (0, 4.0), 3 (1), 1 (2).
+        let a = [item(1, allRight), item(2, fourRight), item(3, allRight), item(4, fourRight), item(5, noneRight)]
+        let b = [item(1, allRight), item(2, noneRight), item(3, noneRight), item(4, fourRight), item(5, noneRight)]
+        let pages = try Self.render(PromptPages.records([("A", a), ("B", b)]))
+        let ranking = try #require(pages.first { $0.path == "prompts/chat/by-models-right" })
+        let order = ranking.markdown.split(separator: "\n").filter { $0.hasPrefix("| [chat") }.map { String($0.prefix(12)) }
+        #expect(order == ["| [chat\u{A0}5](5", "| [chat\u{A0}2](2", "| [chat\u{A0}4](4", "| [chat\u{A0}3](3", "| [chat\u{A0}1](1"])
+        #expect(ranking.markdown.contains("| [chat\u{A0}2](2.html) | – | 2 | 0 | 0 | 2.0 |"))
+        #expect(ranking.markdown.contains("| [chat\u{A0}1](1.html) | – | 2 | 2 | 2 | 9.0 |"))
+        #expect(ranking.markdown.contains("\n@@prompts:sortable@@\n") && ranking.fragments["prompts:sortable"] == "<div class=\"sortable-table\">")
+        #expect(pages[0].markdown.contains("(chat/by-models-right.html)"))
+        #expect(try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown.contains("(by-models-right.html)"))
+        // No prompt page takes the ranking page's name.
+        let odd = PromptRecord(key: ItemKey(label: "chat", id: .string("by-models-right")), domain: .chat,
+                               scores: [("A", StyleScores(1, 1, 1), StyleScores(0, 0, 0))])
+        #expect(PromptPages.files([odd])[odd.key] == "prompts/chat/id-by-models-right")
     }
 
     @Test func untrustedTextStaysInert() throws {

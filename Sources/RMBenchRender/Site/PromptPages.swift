@@ -101,7 +101,9 @@ enum PromptPages {
         return result
     }
 
+    /// The name of a list page (`page-N`) or of the ordering page, which no prompt page may take.
     private static func isListPageName(_ name: String) -> Bool {
+        if name == PromptRanking.fileName { return true }
         guard name.hasPrefix("page-") else { return false }
         let rest = name.dropFirst(5)
         return !rest.isEmpty && rest.allSatisfy { ("0"..."9").contains($0) }
@@ -133,7 +135,10 @@ enum PromptPages {
                 pageLinks: (1...pageTotal).map { n in
                     PageLink(range: range(n, of: members.count).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"),
                              href: "\(domain.rawValue)/page-\(n).html", isLast: n == pageTotal)
-                }))
+                },
+                ranking: "\(domain.rawValue)/\(PromptRanking.fileName).html"))
+            pages.append(PromptRanking.page(domain: domain, members: members, rows: listRows(members, files: files, texts: [:]),
+                                            templates: templates, layout: layout))
             for n in 1...pageTotal {
                 let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
                 pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
@@ -159,7 +164,7 @@ enum PromptPages {
         "\(key.label) \(key.id)"
     }
 
-    private static func group(_ record: PromptRecord) -> String {
+    static func group(_ record: PromptRecord) -> String {
         [record.subset, record.language].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
     }
 
@@ -172,9 +177,26 @@ enum PromptPages {
     private static func listPage(domain: Domain, number: Int, of pageTotal: Int, total: Int, slice: [PromptRecord],
                                  files: [ItemKey: String], texts: [ItemKey: PromptText], templates: TemplateSet, layout: Layout) -> RenderedPage {
         let showText = slice.contains { texts[$0.key] != nil }
-        let rows = slice.map { record -> ListRow in
+        let rows = listRows(slice, files: files, texts: texts)
+        let data = ListPageData(
+            domain: domain.title, number: number, pageCount: pageTotal, range: range(number, of: total), total: total,
+            showText: showText, rows: rows,
+            hasPrevious: number > 1, previous: "page-\(number - 1).html", hasNext: number < pageTotal, next: "page-\(number + 1).html",
+            pages: (1...pageTotal).map { n in PageNumber(number: n, href: "page-\(n).html", current: n == number) })
+        return layout.page(path: "prompts/\(domain.rawValue)/page-\(number)", title: "\(domain.title) prompts, page \(number)",
+                           markdown: templates.render("prompts.md", data.templateValue))
+    }
+
+    /// Each model's nine comparisons on the prompt, in the record's model order.
+    static func modelCells(_ record: PromptRecord) -> [[[Bool]]] {
+        record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
+    }
+
+    /// The list table's line of each record: aggregates over the models that scored it.
+    static func listRows(_ records: [PromptRecord], files: [ItemKey: String], texts: [ItemKey: PromptText]) -> [ListRow] {
+        records.map { record -> ListRow in
             let file = files[record.key]!.split(separator: "/").last!
-            let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
+            let all = modelCells(record)
             let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
             let group = group(record)
             return ListRow(name: "\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))",
@@ -184,13 +206,6 @@ enum PromptPages {
                            allRight: all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
                            allHardRight: all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count, meanRight: mean)
         }
-        let data = ListPageData(
-            domain: domain.title, number: number, pageCount: pageTotal, range: range(number, of: total), total: total,
-            showText: showText, rows: rows,
-            hasPrevious: number > 1, previous: "page-\(number - 1).html", hasNext: number < pageTotal, next: "page-\(number + 1).html",
-            pages: (1...pageTotal).map { n in PageNumber(number: n, href: "page-\(n).html", current: n == number) })
-        return layout.page(path: "prompts/\(domain.rawValue)/page-\(number)", title: "\(domain.title) prompts, page \(number)",
-                           markdown: templates.render("prompts.md", data.templateValue))
     }
 
     private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],

@@ -25,6 +25,8 @@ extension PromptPages {
         var labels: String
         var hasLabels: Bool
         var pageLinks: [PageLink]
+        /// The domain's prompts ordered by models right: `chat/by-models-right.html`.
+        var ranking: String
     }
 
     /// A list page's link: `range` is `101–150` (word joiners around the dash), `href` `chat/page-3.html`.
