@@ -26,6 +26,17 @@ struct EscapingTests {
         #expect(Escape.xml("emoji 🦙 U+FFFD \u{FFFD}") == "emoji 🦙 U+FFFD \u{FFFD}")
     }
 
+    // MARK: JavaScript
+
+    @Test func javaScriptStringIsAnInertLiteral() {
+        #expect(Escape.javaScriptString("plain — 🦙") == "\"plain — 🦙\"")
+        #expect(Escape.javaScriptString("a\"b\\c") == "\"a\\\"b\\\\c\"")
+        #expect(Escape.javaScriptString("</script><!--x-->&") == "\"\\u003c/script\\u003e\\u003c!--x--\\u003e\\u0026\"")
+        #expect(Escape.javaScriptString("l\nc\r\t\u{0}\u{1F}\u{7F}") == "\"l\\nc\\r\\t\\u0000\\u001f\\u007f\"")
+        #expect(Escape.javaScriptString("x\u{2028}y\u{2029}") == "\"x\\u2028y\\u2029\"")
+        #expect(Escape.javaScriptString("") == "\"\"")
+    }
+
     // MARK: Markdown
 
     @Test func tableCellEscapesPipe() {

@@ -44,12 +44,12 @@ struct PromptPagesTests {
 
     @Test func cellsOfAHandComputedPair() {
         let cells = PromptPages.cells(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
-        #expect(PromptPages.cellString(cells) == "✓✗✗ ✓✗✗ ✓✓✗")
+        #expect(cells == [[true, false, false], [true, false, false], [true, true, false]])
         #expect(DifficultyMeans.count(.average, of: cells) == 4)   // Easy 3, Normal 1, Hard 0
         #expect(DifficultyMeans.count(.hard, of: cells) == 0)
         // Ties and NaN are wrong, as in the official scorer.
         let ties = PromptPages.cells(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
-        #expect(PromptPages.cellString(ties) == "✗✓✓ ✗✗✗ ✓✓✓")
+        #expect(ties == [[false, true, true], [false, false, false], [true, true, true]])
         #expect(DifficultyMeans.count(.hard, of: ties) == 2)
     }
 
@@ -77,7 +77,7 @@ struct PromptPagesTests {
         let lists = pages.filter { $0.path.hasPrefix("prompts/chat/page-") }
         #expect(PromptPages.pageCount(120) == 3)
         #expect(lists.map(\.path) == ["prompts/chat/page-1", "prompts/chat/page-2", "prompts/chat/page-3"])
-        #expect(pages.count == 1 + 3 + 120)
+        #expect(pages.count == 1 + 1 + 3 + 120)   // index, ranking, list pages, prompt pages
         #expect(pages.first?.path == "prompts/index")
         // Page 3 holds prompts 101–120 and links back but not forward.
         let third = lists[2].markdown
@@ -130,13 +130,70 @@ struct PromptPagesTests {
                                            (ModelID(name: "<b>escaped</b>", slug: "b-escaped-b"), [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
         let pages = try Self.render(records)
         let page = try #require(pages.first { $0.path == "prompts/chat/1" }).markdown
-        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | ✓✗✗\u{A0}✓✗✗\u{A0}✓✓✗ | 4/9 | 0/3 |"))
-        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | ✗✗✗\u{A0}✗✗✗\u{A0}✗✗✗ | 0/9 | 0/3 |"))
+        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | 4/9 | 0/3 |"))
+        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | 0/9 | 0/3 |"))
         #expect(!page.contains("<b>"))
         #expect(page.contains("| concise | 1/2 (Normal) | 0/2 (Hard) | 0/2 (Hard) |"))
         // The list page aggregates: nobody got all nine; mean (4 + 0) / 2.
         let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
         #expect(list.contains("| [chat\u{A0}1](1.html) | – | 2 | 0 | 0 | 2.0 |"))
+    }
+
+    /// Two models on one prompt: each gets a 3×3 table whose cells say right/wrong in glyph and
+    /// words, Hard cells (upper triangle) marked; cells hand-checked from the scores.
+    @Test func promptPageHasAComparisonGridPerModel() throws {
+        // A: chosen 3 5 7 vs rejected 2 6 8 → rows ✓✗✗, ✓✗✗, ✓✓✗. B: chosen 1 1 9 vs rejected 0 2 0 → ✓✗✓, ✓✗✓, ✓✓✓.
+        let records = PromptPages.records([(ModelID(name: "A <i>", slug: "a-i"), [Self.item("chat", 1)]),
+                                           (ModelID(name: "B", slug: "b"), [Self.item("chat", 1, [1, 1, 9], [0, 2, 0])])])
+        let page = try #require(try Self.render(records).first { $0.path == "prompts/chat/1" })
+        #expect(page.markdown.contains("\n@@prompt:grids@@\n"))
+        let html = try #require(page.fragments["prompt:grids"])
+        let tables: [String] = Array(html.components(separatedBy: "<table class=\"comparison-grid\"").dropFirst())
+        #expect(tables.count == 2)
+        func cells(_ table: String) -> [String] {
+            let parts: [String] = Array(table.components(separatedBy: "<td class=\"").dropFirst())
+            return parts.map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(cells(tables[0]) == ["cell-right", "cell-wrong cell-hard", "cell-wrong cell-hard",
+                                     "cell-right", "cell-wrong", "cell-wrong cell-hard",
+                                     "cell-right", "cell-right", "cell-wrong"])
+        #expect(cells(tables[1]) == ["cell-right", "cell-wrong cell-hard", "cell-right cell-hard",
+                                     "cell-right", "cell-wrong", "cell-right cell-hard",
+                                     "cell-right", "cell-right", "cell-right"])
+        // Row concise, column plain of A: wrong and Hard, in glyph and in words.
+        #expect(tables[0].contains("<td class=\"cell-wrong cell-hard\"><span aria-hidden=\"true\">✗<sup>H</sup></span><span class=\"visually-hidden\">wrong, Hard</span></td>"))
+        #expect(tables[0].contains("<a href=\"../../models/a-i.html\">A &lt;i&gt;</a> <span class=\"grid-summary\">4/9 right, 0/3 Hard</span>"))
+        #expect(tables[1].contains("7/9 right, 2/3 Hard"))
+        #expect(!html.contains("<i>"))
+        // The Markdown copy has the same grid as a table.
+        #expect(page.exportMarkdown.contains("**A \\<i\\>**: 4/9 right, 0/3 Hard\n\n| chosen ↓ rejected → | concise | plain | markdown |\n|---|:-:|:-:|:-:|\n| concise | ✓ | ✗ (Hard) | ✗ (Hard) |\n| plain | ✓ | ✗ | ✗ (Hard) |\n| markdown | ✓ | ✓ | ✗ |"))
+    }
+
+    /// The ranking page orders a domain's prompts by models with all nine right, fewest first,
+    /// then by mean right, then by key; it is linked from the index and the list pages.
+    @Test func rankingPageOrdersByModelsRight() throws {
+        let allRight: ([Double], [Double]) = ([9, 9, 9], [0, 0, 0])
+        let fourRight: ([Double], [Double]) = ([3, 5, 7], [2, 6, 8])
+        let noneRight: ([Double], [Double]) = ([0, 0, 0], [1, 1, 1])
+        func item(_ id: Int64, _ pair: ([Double], [Double])) -> ScoredItem { Self.item("chat", id, pair.0, pair.1) }
+        // chat 1: A all, B all → 2 all right. chat 2: A four, B none → 0 all right, mean 2.0.
+        // chat 3: A all, B none → 1 all right. chat 4: A four, B four → 0 all right, mean 4.0.
+        // chat 5: A none, B none → 0, mean 0.0. Order: 5 (0, 0.0), 2 (0, 2.0), 4 (0, 4.0), 3 (1), 1 (2).
+        let a = [item(1, allRight), item(2, fourRight), item(3, allRight), item(4, fourRight), item(5, noneRight)]
+        let b = [item(1, allRight), item(2, noneRight), item(3, noneRight), item(4, fourRight), item(5, noneRight)]
+        let pages = try Self.render(PromptPages.records([("A", a), ("B", b)]))
+        let ranking = try #require(pages.first { $0.path == "prompts/chat/by-models-right" })
+        let order = ranking.markdown.split(separator: "\n").filter { $0.hasPrefix("| [chat") }.map { String($0.prefix(12)) }
+        #expect(order == ["| [chat\u{A0}5](5", "| [chat\u{A0}2](2", "| [chat\u{A0}4](4", "| [chat\u{A0}3](3", "| [chat\u{A0}1](1"])
+        #expect(ranking.markdown.contains("| [chat\u{A0}2](2.html) | – | 2 | 0 | 0 | 2.0 |"))
+        #expect(ranking.markdown.contains("| [chat\u{A0}1](1.html) | – | 2 | 2 | 2 | 9.0 |"))
+        #expect(ranking.markdown.contains("\n@@prompts:sortable@@\n") && ranking.fragments["prompts:sortable"] == "<div class=\"sortable-table\">")
+        #expect(pages[0].markdown.contains("(chat/by-models-right.html)"))
+        #expect(try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown.contains("(by-models-right.html)"))
+        // No prompt page takes the ranking page's name.
+        let odd = PromptRecord(key: ItemKey(label: "chat", id: .string("by-models-right")), domain: .chat,
+                               scores: [("A", StyleScores(1, 1, 1), StyleScores(0, 0, 0))])
+        #expect(PromptPages.files([odd])[odd.key] == "prompts/chat/id-by-models-right")
     }
 
     @Test func untrustedTextStaysInert() throws {
@@ -193,7 +250,7 @@ struct PromptPagesTests {
         let withText = try #require(pages.first { $0.path == "prompts/chat/2" })
         #expect(withText.markdown.contains("@@prompt:text@@") && withText.fragments["prompt:text"]!.contains("Hi"))
         let missing = try #require(pages.first { $0.path == "prompts/chat/1" })
-        #expect(missing.markdown.contains("The dataset given has no item") && missing.fragments.isEmpty)
+        #expect(missing.markdown.contains("The dataset given has no item") && missing.fragments["prompt:text"] == nil && missing.fragments["prompt:responses"] == nil)
         let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
         #expect(list.contains("| [chat\u{A0}2](2.html) | Hi |") && list.contains("| [chat\u{A0}1](1.html) | – |"))
 

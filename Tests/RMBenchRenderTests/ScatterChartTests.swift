@@ -326,7 +326,11 @@ struct ScatterChartTests {
         let (ok, probe) = PlotXMLProbe.parse(chart.svg())
         #expect(ok)
         let labels = probe.textExtents().filter { $0.text.hasPrefix("a-very-long") }
-        #expect(labels.count == 12)
+        // Twelve 200 px labels on a 470 px plot: the ones that fit nowhere are named in the
+        // <desc> instead of running off the canvas or over each other.
+        let leftOut = DrawnLabels.leftOut(desc: probe.desc)
+        #expect(labels.count + leftOut.count == 12)
+        #expect(labels.count >= 10)
         for label in labels {
             #expect(label.x0 >= 0 && label.x1 <= 560, "\(label)")
         }

@@ -66,15 +66,15 @@ struct TemplateOverrideTests {
     @Test("a model page's headline: Average renamed and moved first, Safety dropped")
     func modelPageColumns() throws {
         let templates = try Self.templates(editing: "model.md.mustache") { text in
-            var text = replacing(text, "| | Chat | Math | Code | Safety | Easy | Normal | Hard | Average |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-                                 "| | Overall | Chat | Math | Code | Easy | Normal | Hard |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+            var text = replacing(text, "| Numbers | Chat | Math | Code | Safety | Easy | Normal | Hard | Average |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+                                 "| Numbers | Overall | Chat | Math | Code | Easy | Normal | Hard |\n|---|---:|---:|---:|---:|---:|---:|---:|")
             text = replacing(text, " | {{chat}} | {{math}} | {{code}} | {{safety}} | {{easy}} | {{normal}} | {{hard}} | {{average}} |",
                              " | {{average}} | {{chat}} | {{math}} | {{code}} | {{easy}} | {{normal}} | {{hard}} |")
             return replacing(text, "{{#isRecomputed}}Recomputed{{/isRecomputed}}", "{{#isRecomputed}}Ours{{/isRecomputed}}")
         }
         let files = try Self.build(templates: templates)
         let table = try Self.firstTable(String(decoding: try #require(files["models/baseline-length.html"]), as: UTF8.self))
-        #expect(table.header == ["", "Overall", "Chat", "Math", "Code", "Easy", "Normal", "Hard"])
+        #expect(table.header == ["Numbers", "Overall", "Chat", "Math", "Code", "Easy", "Normal", "Hard"])
         // Our numbers and their 95 % interval.
         #expect(table.rowCells == [8, 8])
         let markdown = String(decoding: try #require(files["models/baseline-length.md"]), as: UTF8.self)

@@ -328,6 +328,15 @@ enum PlotSVG {
         return out.trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// One `<text>` per line of `wrapped` (escaped), the first at `y`, the next 1.2 em lower each.
+    static func lines(_ wrapped: WrappedText, x: Double, y: Double, anchor: String = "start", weight: String? = nil,
+                      cls: String? = nil) -> String {
+        wrapped.lines.enumerated().map { k, line in
+            text(line, x: x, y: y + Double(k) * wrapped.size * WrappedText.lineSpacing, size: wrapped.size,
+                 anchor: anchor, weight: weight, cls: cls)
+        }.joined()
+    }
+
     /// A `<text>` element; `content` is escaped here.
     static func text(_ content: String, x: Double, y: Double, size: Double, anchor: String = "start",
                      weight: String? = nil, cls: String? = nil, fill: String = Theme.fallbackText,

@@ -207,8 +207,21 @@ public struct ScatterChart: Sendable {
         return notes
     }
 
-    /// The canvas height: 420 px and one line per note.
-    func height(noteCount: Int) -> Int { Self.height + Self.noteLine * noteCount }
+    /// The canvas height: 420 px, one line per note, and the title's and caption's second lines.
+    func height(noteCount: Int) -> Int {
+        let extra = titleText.extraHeight + (captionText?.extraHeight ?? 0)
+        // Layout constants: finite and far inside Int.
+        return Self.height + Self.noteLine * noteCount + (Int(exactly: extra.rounded(.up)) ?? 0)
+    }
+
+    /// The title on up to two lines (15 px, never cut short, see ``WrappedText``).
+    var titleText: WrappedText { WrappedText(title, width: Double(Self.width) - 24, size: 15, bold: true) }
+
+    /// The caption on up to two lines (11 px), nil without one.
+    var captionText: WrappedText? {
+        guard let caption, !caption.isEmpty else { return nil }
+        return WrappedText(caption, width: Double(Self.width) - 24, size: 11)
+    }
 
     static func shape(_ marker: Marker) -> PlotSVG.Shape {
         switch marker {
@@ -241,15 +254,21 @@ public struct ScatterChart: Sendable {
         let left = Self.plotLeft, right = Self.plotRight, top = Self.plotTop, bottom = Self.plotBottom
         let many = data.total > Self.manyPoints
         func proj(_ x: Double, _ y: Double) -> (Double, Double) { Self.project(x: x, y: y, xAxis, yAxis) }
+        // Labels are laid out before anything is drawn (markers, reference lines and trends are
+        // their obstacles), so the <desc> can name the labels that found no room.
+        let radius = many ? 2.4 : 4.5
+        let layout = labelLayout(data, xAxis, yAxis, radius: radius)
 
         var s = PlotSVG.header(prefix: p, width: Self.width, height: height,
-                               title: title, desc: description(data, notes: notes))
+                               title: title, desc: description(data, notes: notes, layout: layout))
         s += PlotSVG.Theme.style(prefix: p, seriesCount: series.count)
         s += "<defs><clipPath id=\"\(p)-clip\"><rect x=\"\(PlotSVG.n(left))\" y=\"\(PlotSVG.n(top))\""
         s += " width=\"\(PlotSVG.n(right - left))\" height=\"\(PlotSVG.n(bottom - top))\"/></clipPath></defs>\n"
 
-        s += PlotSVG.text(PlotSVG.fit(title, width: w - 24, size: 15), x: 12, y: 24, size: 15,
-                          weight: "600", cls: "\(p)-fg")
+        // The title, and everything under it moved down by its second line.
+        let titleText = titleText
+        s += PlotSVG.lines(titleText, x: 12, y: 24, weight: "600", cls: "\(p)-fg")
+        if titleText.extraHeight > 0 { s += "<g transform=\"translate(0 \(PlotSVG.n(titleText.extraHeight)))\">\n" }
 
         // Gridlines and ticks.
         s += "<g class=\"\(p)-grid\" stroke=\"\(PlotSVG.Theme.fallbackGrid)\" stroke-opacity=\"0.4\" stroke-width=\"1\">\n"
@@ -297,14 +316,15 @@ public struct ScatterChart: Sendable {
                           extra: " transform=\"rotate(-90 18 \(PlotSVG.n(yMid)))\"")
 
         // Reference lines.
-        for line in referenceLines where line.y.isFinite {
+        for (index, line) in referenceLines.enumerated() where line.y.isFinite {
             let (_, y) = proj(xAxis.ticks.first ?? 1, line.y)
             s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(PlotSVG.value(line.y))"))</title>\n"
             s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(y))\""
             s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\" class=\"\(p)-axis\"/>\n"
-            let labelY = y - 5 < top + 10 ? y + 14 : y - 5
-            s += PlotSVG.text(PlotSVG.fit(line.label, width: (right - left) * 0.6, size: 11),
-                              x: right - 4, y: labelY, size: 11, anchor: "end", cls: "\(p)-muted")
+            if let placed = layout.references[index] {
+                s += PlotSVG.text(placed.text, x: placed.placement.x, y: placed.placement.y, size: Self.referenceLabelSize,
+                                  anchor: placed.placement.anchor.rawValue, cls: "\(p)-muted \(p)-halo \(p)-label", extra: Self.halo)
+            }
             s += "</g>\n"
         }
 
@@ -332,7 +352,6 @@ public struct ScatterChart: Sendable {
         if !many { s += trendLines }
 
         // Markers.
-        let radius = many ? 2.4 : 4.5
         for (index, points) in data.series.enumerated() where !points.isEmpty {
             let c = PlotSVG.Theme.color(index)
             let shape = Self.shape(series[index].marker)
@@ -361,9 +380,18 @@ public struct ScatterChart: Sendable {
 
         if many { s += trendLines }
 
-        // Point labels.
-        if labelPoints && !many {
-            s += pointLabels(data, proj: proj, radius: radius)
+        // Point labels (and their leader lines).
+        if !layout.points.isEmpty {
+            s += "<g class=\"\(p)-labels\">\n"
+            for (text, placement) in layout.points {
+                if let leader = placement.leader {
+                    s += "<line x1=\"\(PlotSVG.n(leader.x1))\" y1=\"\(PlotSVG.n(leader.y1))\" x2=\"\(PlotSVG.n(leader.x2))\" y2=\"\(PlotSVG.n(leader.y2))\""
+                    s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"0.75\" class=\"\(p)-axis \(p)-leader\"/>\n"
+                }
+                s += PlotSVG.text(text, x: placement.x, y: placement.y, size: Self.pointLabelSize,
+                                  anchor: placement.anchor.rawValue, cls: "\(p)-fg \(p)-halo \(p)-label", extra: Self.halo)
+            }
+            s += "</g>\n"
         }
 
         if data.total == 0 {
@@ -390,77 +418,114 @@ public struct ScatterChart: Sendable {
             s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: Double(Self.height - 10 + Self.noteLine * k),
                               size: 11, cls: "\(p)-muted \(p)-note")
         }
-        if let caption, !caption.isEmpty {
-            s += PlotSVG.text(PlotSVG.fit(caption, width: w - 24, size: 11), x: w / 2, y: h - 10, size: 11,
-                              anchor: "middle", cls: "\(p)-muted")
+        if titleText.extraHeight > 0 { s += "</g>\n" }
+        if let captionText {
+            s += PlotSVG.lines(captionText, x: w / 2, y: h - 10 - captionText.extraHeight, anchor: "middle", cls: "\(p)-muted")
         }
         s += "</svg>\n"
         return s
     }
 
-    /// Point labels, placed greedily: right of the marker, else left, above, below, or at the
-    /// diagonals; never off the canvas; a label that cannot avoid every other label and marker
-    /// takes the first candidate that stays on the canvas.
-    private func pointLabels(_ data: Cleaned, proj: (Double, Double) -> (Double, Double), radius: Double) -> String {
-        let p = idPrefix
-        let size = 10.5
-        struct Box { var x0, y0, x1, y1: Double
-            func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
-        }
-        var placed: [Box] = []
-        var markers: [Box] = []
-        var items: [(x: Double, y: Double, text: String)] = []
-        for point in data.series.joined() {
+    /// Font sizes of point labels and reference-line labels.
+    static let pointLabelSize = 10.5
+    static let referenceLabelSize = 11.0
+    /// A halo in the background colour (the `-halo` class sets it per colour scheme), so a line
+    /// passing behind a label does not strike through it.
+    static let halo = " stroke=\"\(PlotSVG.Theme.lightBackground)\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+
+    /// Where the labels go: the reference lines' labels first (along their line), then the
+    /// points' labels, most crowded point first (most other markers within 60 px; ties in input
+    /// order), each at the first place ``LabelPlacer`` finds free. Labels that fit nowhere are
+    /// not drawn; their names are in `dropped` (the `<desc>` lists them; the markers keep their
+    /// tooltips).
+    struct LabelLayout {
+        var references: [Int: (text: String, placement: LabelPlacer.Placement)] = [:]
+        var points: [(text: String, placement: LabelPlacer.Placement)] = []
+        var dropped: [String] = []
+        var droppedReferences: [String] = []
+    }
+
+    func labelLayout(_ data: Cleaned, _ xAxis: AxisTicks.Axis, _ yAxis: AxisTicks.Axis, radius: Double) -> LabelLayout {
+        var layout = LabelLayout()
+        let many = data.total > Self.manyPoints
+        func proj(_ x: Double, _ y: Double) -> (Double, Double) { Self.project(x: x, y: y, xAxis, yAxis) }
+        let left = Self.plotLeft, right = Self.plotRight
+        let markers = data.series.joined().map { point -> LabelPlacer.Marker in
             let (x, y) = proj(point.x, point.y)
-            markers.append(Box(x0: x - radius, y0: y - radius, x1: x + radius, y1: y + radius))
-            if let label = point.label, !label.isEmpty {
-                items.append((x, y, PlotSVG.fit(label, width: 200, size: size)))
+            return .init(x: x, y: y, radius: radius)
+        }
+        var lines: [LabelPlacer.Segment] = []
+        var lineYs: [Int: Double] = [:]
+        for (index, line) in referenceLines.enumerated() where line.y.isFinite {
+            let (_, y) = proj(xAxis.ticks.first ?? 1, line.y)
+            lineYs[index] = y
+            lines.append(.init(x1: left, y1: y, x2: right, y2: y))
+        }
+        for (index, points) in data.series.enumerated() where series[index].showTrend {
+            guard let fit = trend(points) else { continue }
+            let (x0, y0) = proj(xLog ? pow(10, fit.uMin) : fit.uMin, fit.intercept + fit.slope * fit.uMin)
+            let (x1, y1) = proj(xLog ? pow(10, fit.uMax) : fit.uMax, fit.intercept + fit.slope * fit.uMax)
+            lines.append(.init(x1: x0, y1: y0, x2: x1, y2: y1))
+        }
+        // Labels stay over the plot (not over the tick labels or the legend) and on the canvas.
+        let bounds = LabelBox(x0: left + 2, y0: Self.plotTop - 6, x1: Double(Self.width) - 4, y1: Self.plotBottom)
+        var placer = LabelPlacer(bounds: bounds, markers: many ? [] : markers, softLines: lines)
+        let referenceSize = Self.referenceLabelSize
+        for (index, line) in referenceLines.enumerated() {
+            guard let y = lineYs[index] else { continue }
+            let text = PlotSVG.fit(line.label, width: (right - left) * 0.6, size: referenceSize)
+            // Its own line is not in its way: the candidates sit 4 px off it.
+            let candidates = LabelPlacer.lineCandidates(y: y, left: left, right: right,
+                                                        width: LabelBox.width(text, size: referenceSize), size: referenceSize)
+            if let placement = placer.place(text, size: referenceSize, tiers: [candidates]) {
+                layout.references[index] = (text, placement)
+            } else {
+                layout.droppedReferences.append(line.label)
             }
         }
-        let minX = 2.0, maxX = Double(Self.width) - 2
-        let minY = Self.plotTop - 6, maxY = Self.plotBottom + 2
-        var s = "<g class=\"\(p)-labels\">\n"
-        for item in items {
-            let tw = PlotSVG.textWidth(item.text, size: size)
-            let gap = radius + 3
-            // (anchor x, baseline y, text-anchor)
-            let candidates: [(Double, Double, String)] = [
-                (item.x + gap, item.y + 3.5, "start"),
-                (item.x - gap, item.y + 3.5, "end"),
-                (item.x, item.y - gap - 2, "middle"),
-                (item.x, item.y + gap + 9, "middle"),
-                (item.x + gap - 2, item.y - gap, "start"),
-                (item.x + gap - 2, item.y + gap + 7, "start"),
-                (item.x - gap + 2, item.y - gap, "end"),
-                (item.x - gap + 2, item.y + gap + 7, "end"),
-            ]
-            func box(_ c: (Double, Double, String)) -> Box {
-                let x0 = c.2 == "start" ? c.0 : (c.2 == "end" ? c.0 - tw : c.0 - tw / 2)
-                return Box(x0: x0, y0: c.1 - size * 0.8, x1: x0 + tw, y1: c.1 + size * 0.25)
-            }
-            func onCanvas(_ b: Box) -> Bool { b.x0 >= minX && b.x1 <= maxX && b.y0 >= minY && b.y1 <= maxY }
-            var chosen: (Double, Double, String)? = nil
-            for c in candidates {
-                let b = box(c)
-                if onCanvas(b) && !placed.contains(where: { $0.overlaps(b) })
-                    && !markers.contains(where: { $0.overlaps(b) }) {
-                    chosen = c
-                    break
+        guard labelPoints && !many else { return layout }
+        var items: [(marker: LabelPlacer.Marker, label: String, crowd: Int, order: Int)] = []
+        for (order, (point, marker)) in zip(data.series.joined(), markers).enumerated() {
+            guard let label = point.label, !label.isEmpty else { continue }
+            let crowd = markers.filter { other in
+                let dx = other.x - marker.x, dy = other.y - marker.y
+                return dx * dx + dy * dy < 60 * 60
+            }.count
+            items.append((marker, label, crowd, order))
+        }
+        // The most crowded first usually fits everyone; when it does not, a few other fixed
+        // orders are tried and the first with the fewest labels left out wins.
+        let orders: [[Int]] = [
+            items.indices.sorted { items[$0].crowd != items[$1].crowd ? items[$0].crowd > items[$1].crowd : $0 < $1 },
+            Array(items.indices),
+            items.indices.sorted { items[$0].marker.y != items[$1].marker.y ? items[$0].marker.y < items[$1].marker.y : $0 < $1 },
+            items.indices.sorted { items[$0].marker.x != items[$1].marker.x ? items[$0].marker.x > items[$1].marker.x : $0 < $1 },
+            Array(items.indices.reversed()),
+        ]
+        var best: (placed: [(order: Int, text: String, placement: LabelPlacer.Placement)], dropped: [String])?
+        for order in orders {
+            var trial = placer
+            var placed: [(order: Int, text: String, placement: LabelPlacer.Placement)] = []
+            var dropped: [String] = []
+            for index in order {
+                let item = items[index]
+                let text = PlotSVG.fit(item.label, width: 200, size: Self.pointLabelSize)
+                if let placement = trial.place(text, size: Self.pointLabelSize,
+                                               tiers: LabelPlacer.pointCandidates(item.marker, size: Self.pointLabelSize)) {
+                    placed.append((item.order, text, placement))
+                } else {
+                    dropped.append(item.label)
                 }
             }
-            if chosen == nil { chosen = candidates.first { onCanvas(box($0)) } }
-            if chosen == nil {
-                // Wider than the canvas allows next to the point: clamp horizontally.
-                let b = box(candidates[0])
-                let shift = b.x1 > maxX ? maxX - b.x1 : (b.x0 < minX ? minX - b.x0 : 0)
-                chosen = (candidates[0].0 + shift, min(max(candidates[0].1, minY + size), maxY), "start")
-            }
-            let c = chosen!
-            placed.append(box(c))
-            s += PlotSVG.text(item.text, x: c.0, y: c.1, size: size, anchor: c.2, cls: "\(p)-fg")
+            if best == nil || dropped.count < best!.dropped.count { best = (placed, dropped) }
+            if dropped.isEmpty { break }
         }
-        s += "</g>\n"
-        return s
+        let placed = best?.placed ?? []
+        // In input order, like the data.
+        layout.dropped = items.map(\.label).filter { label in best?.dropped.contains(label) ?? false }
+        // Drawn in input order, so the SVG reads like the data.
+        layout.points = placed.sorted { $0.order < $1.order }.map { ($0.text, $0.placement) }
+        return layout
     }
 
     // MARK: Words
@@ -474,7 +539,7 @@ public struct ScatterChart: Sendable {
 
     /// The `<desc>`: what is plotted, the series, trends, reference lines, the caption, the
     /// points (for up to 60 points), how many points were left out, and the notes.
-    func description(_ data: Cleaned, notes: [String]) -> String {
+    func description(_ data: Cleaned, notes: [String], layout: LabelLayout = LabelLayout()) -> String {
         var parts: [String] = []
         parts.append("Scatter plot of \(yLabel) (y axis) against \(xLabel) (x axis\(xLog ? ", log scale" : "")).")
         if series.isEmpty || data.total == 0 {
@@ -508,6 +573,14 @@ public struct ScatterChart: Sendable {
                 }
             }
             parts.append("Points (x, y): " + points.joined(separator: "; ") + ".")
+        }
+        if !layout.dropped.isEmpty {
+            parts.append("No room for the label\(layout.dropped.count == 1 ? "" : "s") of: "
+                         + layout.dropped.joined(separator: "; ") + " (their points carry tooltips).")
+        }
+        if !layout.droppedReferences.isEmpty {
+            parts.append("No room for the label\(layout.droppedReferences.count == 1 ? "" : "s") of the reference line\(layout.droppedReferences.count == 1 ? "" : "s"): "
+                         + layout.droppedReferences.joined(separator: "; ") + ".")
         }
         if data.skipped > 0 {
             var why: [String] = []

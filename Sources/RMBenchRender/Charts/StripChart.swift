@@ -127,8 +127,18 @@ public struct StripChart: Sendable {
     /// Height of one note line under the axis.
     static let noteLine = 16.0
 
+    /// The title on up to two lines (15 px, never cut short, see ``WrappedText``).
+    var titleText: WrappedText { WrappedText(title, width: Double(Self.width) - 24, size: 15, bold: true) }
+
+    /// The caption on up to two lines (11 px), nil without one.
+    var captionText: WrappedText? {
+        guard let caption, !caption.isEmpty else { return nil }
+        return WrappedText(caption, width: Double(Self.width) - 24, size: 11)
+    }
+
     func height(noteCount: Int) -> Int {
         let total = plotBottom + ((caption ?? "").isEmpty ? 50 : 68) + Self.noteLine * Double(noteCount)
+            + titleText.extraHeight + (captionText?.extraHeight ?? 0)
         // Layout constants times the group and note counts: finite and far inside Int.
         return Int(exactly: total.rounded(.up)) ?? 0
     }
@@ -196,8 +206,10 @@ public struct StripChart: Sendable {
         var s = PlotSVG.header(prefix: p, width: Self.width, height: height, title: title,
                                desc: description(all, notes: notes))
         s += PlotSVG.Theme.style(prefix: p, seriesCount: count)
-        s += PlotSVG.text(PlotSVG.fit(title, width: w - 24, size: 15), x: 12, y: 24, size: 15,
-                          weight: "600", cls: "\(p)-fg")
+        // The title, and everything under it moved down by its second line.
+        let titleText = titleText
+        s += PlotSVG.lines(titleText, x: 12, y: 24, weight: "600", cls: "\(p)-fg")
+        if titleText.extraHeight > 0 { s += "<g transform=\"translate(0 \(PlotSVG.n(titleText.extraHeight)))\">\n" }
 
         // Grid: value ticks and band separators.
         s += "<g class=\"\(p)-grid\" stroke=\"\(PlotSVG.Theme.fallbackGrid)\" stroke-opacity=\"0.4\" stroke-width=\"1\">\n"
@@ -291,9 +303,9 @@ public struct StripChart: Sendable {
             }
         }
 
-        if let caption, !caption.isEmpty {
-            s += PlotSVG.text(PlotSVG.fit(caption, width: w - 24, size: 11), x: w / 2, y: h - 10, size: 11,
-                              anchor: "middle", cls: "\(p)-muted")
+        if titleText.extraHeight > 0 { s += "</g>\n" }
+        if let captionText {
+            s += PlotSVG.lines(captionText, x: w / 2, y: h - 10 - captionText.extraHeight, anchor: "middle", cls: "\(p)-muted")
         }
         s += "</svg>\n"
         return s

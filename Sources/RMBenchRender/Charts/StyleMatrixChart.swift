@@ -93,8 +93,10 @@ public struct StyleMatrixChart: Sendable {
         let gx = Self.gridX, gy = Self.gridY, cw = Self.cellW, ch = Self.cellH
         var s = ""
 
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(Self.height)\""
-        s += " viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\""
+        let titleText = Self.visibleTitle(title)
+        let height = Self.height + (Int(exactly: titleText.extraHeight.rounded(.up)) ?? 0)
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.width)\" height=\"\(height)\""
+        s += " viewBox=\"0 0 \(Self.width) \(height)\" role=\"img\""
         s += " aria-labelledby=\"\(p)-title \(p)-desc\" class=\"\(p)\""
         s += " font-family=\"\(PlotSVG.Theme.fontFamily)\">\n"
         s += "<title id=\"\(p)-title\">\(Escape.xml(title))</title>\n"
@@ -110,8 +112,10 @@ public struct StyleMatrixChart: Sendable {
         s += ".\(p)-line{stroke:\(PlotSVG.Theme.darkText)}}\n"
         s += "</style>\n"
 
-        // Visible title (shortened if very long; the full title is in <title>).
-        s += text(Self.visibleTitle(title), x: 8, y: 22, size: 15, weight: "600", anchor: "start", cls: "\(p)-fg")
+        // Visible title on up to two lines (never cut short), and everything under it moved
+        // down by its second line.
+        s += PlotSVG.lines(titleText, x: 8, y: 22, weight: "600", cls: "\(p)-fg")
+        if titleText.extraHeight > 0 { s += "<g transform=\"translate(0 \(n(titleText.extraHeight)))\">\n" }
 
         // Axis captions in the top-left corner, next to the headers they explain.
         s += text("rejected response style →", x: gx - 8, y: 50, size: 11, anchor: "end", cls: "\(p)-muted")
@@ -164,6 +168,7 @@ public struct StyleMatrixChart: Sendable {
 
         s += text("cell: % of prompts where the chosen response scores higher (count/total)",
                   x: Double(Self.width) / 2, y: Double(Self.height) - 8, size: 10, anchor: "middle", cls: "\(p)-muted")
+        if titleText.extraHeight > 0 { s += "</g>\n" }
         s += "</svg>\n"
         return s
     }
@@ -270,9 +275,9 @@ public struct StyleMatrixChart: Sendable {
         return format1(fraction * 100) + " %"
     }
 
-    /// The title on one line, shortened with "…" so that it fits the chart's width at 15 px bold.
-    static func visibleTitle(_ title: String) -> String {
-        PlotSVG.fit(title, width: Double(width) - 20, size: 15, bold: true)
+    /// The title on up to two lines that fit the chart's width at 15 px bold (``WrappedText``).
+    static func visibleTitle(_ title: String) -> WrappedText {
+        WrappedText(title, width: Double(width) - 20, size: 15, bold: true)
     }
 
     private func n(_ value: Double) -> String { PlotSVG.n(value) }

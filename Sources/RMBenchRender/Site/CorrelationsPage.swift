@@ -12,6 +12,8 @@ enum CorrelationsPage {
 
     struct Section {
         var metric: String
+        /// The metric's name escaped for a table cell (the points table's header).
+        var metricCell: String
         var description: String?
         /// The CSV file the metric came from.
         var file: String
@@ -27,6 +29,27 @@ enum CorrelationsPage {
         var hasEmpty: Bool
         /// The placeholder line the scatter plots go in (`@@charts:correlation-N@@`), empty without plots.
         var charts: String
+        /// The plotted RM-Bench metrics (the table's columns after the external metric) and one
+        /// row per plotted model: every point of the charts, labelled there or not.
+        var plotted: [PlottedMetric]
+        var points: [PointRow]
+        var hasPoints: Bool
+    }
+
+    struct PlottedMetric {
+        var name: String
+    }
+
+    /// A plotted model: its name (escaped for a table cell), the external metric and each
+    /// plotted RM-Bench metric (`45.3`, `–` where the model has none), as the tooltips print them.
+    struct PointRow {
+        var name: String
+        var x: String
+        var values: [PointValue]
+    }
+
+    struct PointValue {
+        var value: String
     }
 
     /// One RM-Bench metric against the external one; `–` where too few models have both.
@@ -55,7 +78,8 @@ enum CorrelationsPage {
         for (index, key) in metrics.enumerated() {
             let group = pairs.filter { "\($0.xFile)\u{0}\($0.x)" == key }
             guard let first = group.first else { continue }
-            let charts = group.filter { shouldPlot($0) }.map { chart($0, rows: rows, index: index) }
+            let plottedPairs = group.filter { shouldPlot($0) }
+            let charts = plottedPairs.map { chart($0, rows: rows, index: index) }
             let placeholder = "charts:correlation-\(index)"
             if !charts.isEmpty {
                 fragments[placeholder] = "<div class=\"chart-grid\">\n" + charts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
@@ -65,12 +89,14 @@ enum CorrelationsPage {
             let modelCount = Set(group.flatMap { $0.points.map(\.model) }).count
             let empty = group.filter { $0.points.isEmpty }.map(\.y)
             sections.append(Section(
-                metric: Escape.markdownText(first.x), description: first.xDescription.map(Escape.markdownText),
+                metric: Escape.markdownText(first.x), metricCell: Escape.markdownTableCell(first.x), description: first.xDescription.map(Escape.markdownText),
                 file: Escape.markdownText(first.xFile), models: modelCount, rows: Self.rows(group),
                 fewModels: group.contains { ($0.result?.n ?? 0) > 0 && ($0.result?.n ?? 0) < CorrelationPair.bootstrapMinimum },
                 hasBootstrap: group.contains { $0.bootstrapInterval != nil },
                 empty: empty.joined(separator: ", "), hasEmpty: !empty.isEmpty,
-                charts: charts.isEmpty ? "" : "@@\(placeholder)@@"))
+                charts: charts.isEmpty ? "" : "@@\(placeholder)@@",
+                plotted: plottedPairs.map { PlottedMetric(name: $0.y) }, points: pointRows(plottedPairs),
+                hasPoints: !plottedPairs.isEmpty))
         }
         let data = TemplateData(sections: sections, hasSections: !sections.isEmpty)
         let page = layout.page(path: "correlations", title: "Correlations",
@@ -109,6 +135,17 @@ enum CorrelationsPage {
             series: [.init(name: "models", points: points, marker: .circle, showTrend: true)],
             referenceLines: references, caption: caption(pair), labelPoints: points.count <= 30).svg()
         return Chart(name: name, title: title, svg: svg)
+    }
+
+    /// One row per model in any of the plotted pairs, in the order the first pair lists them
+    /// (then the others' additions), with its x (the same in every pair) and each pair's y.
+    static func pointRows(_ pairs: [CorrelationPair]) -> [PointRow] {
+        let models = orderedUnique(pairs.flatMap { $0.points.map(\.model) })
+        return models.map { model in
+            let x = pairs.lazy.compactMap { $0.points.first { $0.model == model }?.x }.first
+            return PointRow(name: Escape.markdownTableCell(model), x: x.map(format) ?? "–",
+                            values: pairs.map { pair in PointValue(value: pair.points.first { $0.model == model }.map { format($0.y) } ?? "–") })
+        }
     }
 
     static func caption(_ pair: CorrelationPair) -> String {

@@ -10,9 +10,11 @@ enum ModelPage {
         var svg: String
     }
 
-    /// `findings` are the audit's findings about this model (any severity; notes are not shown).
+    /// `findings` are the audit's findings about this model (any severity; notes are not shown);
+    /// `wrongPrompts` the prompts it lost comparisons on, linked to their pages.
     static func render(row: LeaderboardRow, slug: String, lengths: LengthAnalysis?, reference: (name: String, analysis: LengthAnalysis)?,
-                       findings: [AuditFinding] = [], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart], parts: Parts?) {
+                       findings: [AuditFinding] = [], wrongPrompts: ModelPromptLinks? = nil,
+                       templates: TemplateSet, layout: Layout) -> (page: RenderedPage, charts: [Chart], parts: Parts?) {
         guard let score = row.score else {
             let first = row.published!
             let card = ModelCard(row.id)
@@ -32,12 +34,18 @@ enum ModelPage {
             let markdown = templates.render("published-model.md", data)
             return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [], nil)
         }
+        // The report is made of the same parts (charts drawn once), without the page's own additions.
         let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
-        var data = parts.data
-        data.report = "../reports/\(slug).html"
-        data.audit = auditBanner(row: row, findings: findings, slug: slug)
-        let markdown = templates.render("model.md", data)
-        return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
+        var page = parts
+        page.data.report = "../reports/\(slug).html"
+        page.data.audit = auditBanner(row: row, findings: findings, slug: slug)
+        if let wrongPrompts {   // model page only: a single-file report has no prompt pages to link to
+            page.data.wrongPrompts = wrongPrompts.data
+            page.fragments[ModelPromptLinks.placeholder] = wrongPrompts.html
+            page.exports[ModelPromptLinks.placeholder] = wrongPrompts.markdown
+        }
+        let markdown = templates.render("model.md", page.data)
+        return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: page.fragments, exports: page.exports),
                 parts.charts, parts)
     }
 

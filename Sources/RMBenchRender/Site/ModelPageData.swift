@@ -43,6 +43,8 @@ extension ModelPage {
         var audit: AuditBanner?
         /// The comparison a report ends with (`rmbench-site report --against`).
         var comparison: ComparisonReport.TemplateData?
+        /// The prompts the model got wrong, by domain and difficulty (model page only).
+        var wrongPrompts: ModelPromptLinks.TemplateData?
     }
 
     struct PublishedData {

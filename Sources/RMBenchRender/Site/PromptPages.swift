@@ -59,12 +59,6 @@ enum PromptPages {
         (0..<3).map { i in (0..<3).map { j in chosen[i] > rejected[j] } }
     }
 
-    /// The nine cells as `✓✗✗ ✓✗✗ ✓✓✗`: one group per chosen style, one mark per rejected style.
-    /// Tables join the groups with no-break spaces so the string never wraps.
-    static func cellString(_ cells: [[Bool]], separator: String = " ") -> String {
-        cells.map { row in String(row.map { $0 ? "✓" : "✗" }) }.joined(separator: separator)
-    }
-
     /// At least three significant digits, locale independent: whole numbers from 100 on
     /// (`1917`), three significant digits below (`12.3`, `0.500`), exponent form under 0.0001; zero is `0.00`.
     static func score(_ value: Double) -> String {
@@ -107,7 +101,9 @@ enum PromptPages {
         return result
     }
 
+    /// The name of a list page (`page-N`) or of the ordering page, which no prompt page may take.
     private static func isListPageName(_ name: String) -> Bool {
+        if name == PromptRanking.fileName { return true }
         guard name.hasPrefix("page-") else { return false }
         let rest = name.dropFirst(5)
         return !rest.isEmpty && rest.allSatisfy { ("0"..."9").contains($0) }
@@ -139,7 +135,10 @@ enum PromptPages {
                 pageLinks: (1...pageTotal).map { n in
                     PageLink(range: range(n, of: members.count).replacingOccurrences(of: "–", with: "\u{2060}–\u{2060}"),
                              href: "\(domain.rawValue)/page-\(n).html", isLast: n == pageTotal)
-                }))
+                },
+                ranking: "\(domain.rawValue)/\(PromptRanking.fileName).html"))
+            pages.append(PromptRanking.page(domain: domain, members: members, rows: listRows(members, files: files, texts: [:]),
+                                            templates: templates, layout: layout))
             for n in 1...pageTotal {
                 let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
                 pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
@@ -165,7 +164,7 @@ enum PromptPages {
         "\(key.label) \(key.id)"
     }
 
-    private static func group(_ record: PromptRecord) -> String {
+    static func group(_ record: PromptRecord) -> String {
         [record.subset, record.language].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " / ")
     }
 
@@ -178,18 +177,7 @@ enum PromptPages {
     private static func listPage(domain: Domain, number: Int, of pageTotal: Int, total: Int, slice: [PromptRecord],
                                  files: [ItemKey: String], texts: [ItemKey: PromptText], templates: TemplateSet, layout: Layout) -> RenderedPage {
         let showText = slice.contains { texts[$0.key] != nil }
-        let rows = slice.map { record -> ListRow in
-            let file = files[record.key]!.split(separator: "/").last!
-            let all = record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
-            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
-            let group = group(record)
-            return ListRow(name: "\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))",
-                           link: "\(file).html",
-                           text: texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–",
-                           group: group.isEmpty ? "–" : Escape.markdownTableCell(group), models: all.count,
-                           allRight: all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
-                           allHardRight: all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count, meanRight: mean)
-        }
+        let rows = listRows(slice, files: files, texts: texts)
         let data = ListPageData(
             domain: domain.title, number: number, pageCount: pageTotal, range: range(number, of: total), total: total,
             showText: showText, rows: rows,
@@ -199,19 +187,42 @@ enum PromptPages {
                            markdown: templates.render("prompts.md", data.templateValue))
     }
 
+    /// Each model's nine comparisons on the prompt, in the record's model order.
+    static func modelCells(_ record: PromptRecord) -> [[[Bool]]] {
+        record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
+    }
+
+    /// The list table's line of each record: aggregates over the models that scored it.
+    static func listRows(_ records: [PromptRecord], files: [ItemKey: String], texts: [ItemKey: PromptText]) -> [ListRow] {
+        records.map { record -> ListRow in
+            let file = files[record.key]!.split(separator: "/").last!
+            let all = modelCells(record)
+            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
+            let group = group(record)
+            return ListRow(name: "\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))",
+                           link: "\(file).html",
+                           text: texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–",
+                           group: group.isEmpty ? "–" : Escape.markdownTableCell(group), models: all.count,
+                           allRight: all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
+                           allHardRight: all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count, meanRight: mean)
+        }
+    }
+
     private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],
                                    text: PromptText?, hasTexts: Bool,
                                    templates: TemplateSet, layout: Layout) -> RenderedPage {
         let path = files[record.key]!
         let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
+        var grids: [PromptComparisonGrid] = []
         let rows = record.scores.map { entry -> ModelRow in
             let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
-            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: "../../models/\(entry.model.slug).html",
+            let link = "../../models/\(entry.model.slug).html"
+            grids.append(PromptComparisonGrid(model: entry.model, right: grid, link: link))
+            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: link,
                             chosen: entry.chosen.array.map(score).joined(separator: " · "),
                             rejected: entry.rejected.array.map(score).joined(separator: " · "),
-                            cells: cellString(grid, separator: "\u{A0}"),
                             right: DifficultyMeans.count(.average, of: grid), hard: DifficultyMeans.count(.hard, of: grid))
         }
         let n = record.scores.count
@@ -222,8 +233,9 @@ enum PromptPages {
             }
             return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
-        var fragments: [String: String] = [:]
-        var exports: [String: String] = [:]
+        // One fragment holds every model's grid so the stylesheet can lay them out side by side.
+        var fragments = ["prompt:grids": "<div class=\"comparison-grids\">\n" + grids.map(\.html).joined(separator: "\n") + "\n</div>"]
+        var exports = ["prompt:grids": grids.map(\.markdown).joined(separator: "\n\n")]
         if let text {
             fragments["prompt:text"] = "<div class=\"prompt-text\">\n" + details("Prompt", text.prompt, open: true) + "\n</div>"
             exports["prompt:text"] = "**Prompt**\n\n" + fenced(text.prompt)
@@ -250,7 +262,7 @@ enum PromptPages {
             label: Escape.markdownText(record.key.label), id: Escape.markdownText(record.key.id.description),
             group: Escape.markdownText(group(record)), hasGroup: !group(record).isEmpty,
             hasText: text != nil, hasTexts: hasTexts,
-            textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@",
+            textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@", gridsFragment: "@@prompt:grids@@",
             modelCount: n, rows: rows, matrix: matrix,
             listPage: "page-\(page).html", listPageNumber: page,
             hasPrevious: index > 0, previous: index > 0 ? fileName(members[index - 1].key) : "",

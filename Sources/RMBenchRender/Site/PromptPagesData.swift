@@ -25,6 +25,8 @@ extension PromptPages {
         var labels: String
         var hasLabels: Bool
         var pageLinks: [PageLink]
+        /// The domain's prompts ordered by models right: `chat/by-models-right.html`.
+        var ranking: String
     }
 
     /// A list page's link: `range` is `101–150` (word joiners around the dash), `href` `chat/page-3.html`.
@@ -102,6 +104,8 @@ extension PromptPages {
         /// The placeholder lines the prompt and responses go in: keep each on a line of its own.
         var textFragment: String
         var responsesFragment: String
+        /// The placeholder line of the models' 3×3 comparison grids (``PromptComparisonGrid``).
+        var gridsFragment: String
         var modelCount: Int
         var rows: [ModelRow]
         /// How many models got each comparison right: one line per chosen style.
@@ -115,7 +119,7 @@ extension PromptPages {
 
         var templateValue: [String: Any] {
             ["name": name, "domain": domain, "label": label, "id": id, "group": group, "hasGroup": hasGroup,
-             "hasText": hasText, "hasTexts": hasTexts, "textFragment": textFragment, "responsesFragment": responsesFragment,
+             "hasText": hasText, "hasTexts": hasTexts, "textFragment": textFragment, "responsesFragment": responsesFragment, "gridsFragment": gridsFragment,
              "modelCount": modelCount, "rows": rows.map(\.templateValue), "matrix": matrix.map(\.templateValue),
              "listPage": listPage, "listPageNumber": listPageNumber, "hasPrevious": hasPrevious, "previous": previous,
              "hasNext": hasNext, "next": next]
@@ -130,14 +134,12 @@ extension PromptPages {
         /// The three rewards, concise · detailed plain · detailed markdown.
         var chosen: String
         var rejected: String
-        /// `✓✗✗ ✓✗✗ ✓✓✗`, groups joined by no-break spaces.
-        var cells: String
         /// Right comparisons of nine, and of the three Hard ones.
         var right: Int
         var hard: Int
 
         var templateValue: [String: Any] {
-            ["name": name, "link": link, "chosen": chosen, "rejected": rejected, "cells": cells, "right": right, "hard": hard]
+            ["name": name, "link": link, "chosen": chosen, "rejected": rejected, "right": right, "hard": hard]
         }
     }
 

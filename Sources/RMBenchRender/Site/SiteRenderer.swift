@@ -41,6 +41,10 @@ public enum SiteRenderer {
             return RenderedSite(pages: pages, files: files)
         }
         jobs.append {
+            let sideBySide = SideBySidePage.render(rows: rows, templates: templates, layout: layout)
+            return RenderedSite(pages: [sideBySide.page], files: [sideBySide.script])
+        }
+        jobs.append {
             let correlations = CorrelationsPage.render(pairs: input.correlations, rows: rows, templates: templates, layout: layout)
             return RenderedSite(pages: [correlations.page], files: correlations.files)
         }
@@ -50,11 +54,14 @@ public enum SiteRenderer {
             let health = HealthPage.render(input: input, templates: templates, layout: layout)
             return RenderedSite(pages: [lengths.page, types.page, health.page], files: lengths.files + types.files + health.files)
         }
+        let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
+        let promptRecords = PromptPages.records(promptModels)
+        let promptFiles = PromptPages.files(promptRecords)
+        let promptItems = Dictionary(promptModels.map { ($0.model, $0.items) }, uniquingKeysWith: { first, _ in first })
         jobs.append {
-            let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
             let pages = PromptPages.render(
-                records: PromptPages.records(promptModels),
+                records: promptRecords,
                 texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
                 templates: templates, layout: layout)
             return RenderedSite(pages: pages, files: [])
@@ -66,7 +73,9 @@ public enum SiteRenderer {
             jobs.append {
                 let slug = row.id.slug
                 let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
-                                             findings: findings[row.id] ?? [], templates: templates, layout: layout)
+                                             findings: findings[row.id] ?? [],
+                                             wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, files: promptFiles) },
+                                             templates: templates, layout: layout)
                 var pages = [model.page]
                 if let parts = model.parts, let report = Reports.model(row: row, parts: parts, comparison: nil, templates: templates,
                                                                        toolVersion: input.toolVersion, path: "reports/\(slug)") {
@@ -103,15 +112,19 @@ struct Layout: Sendable {
         var csp: String
         /// The page's absolute address (`--base-url`), escaped for a URL.
         var canonical: String?
+        /// Scripts the page loads before `assets/site.js`, relative to the root (`assets/side-by-side-data.js`).
+        var scripts: [String]
     }
 
-    func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:]) -> RenderedPage {
+    func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:],
+              scripts: [String] = []) -> RenderedPage {
         let depth = path.split(separator: "/").count - 1
         let root = String(repeating: "../", count: depth)
         let data = TemplateData(
             siteTitle: input.title, pageTitle: title, root: root, version: input.toolVersion, content: Self.marker,
             isLeaderboard: path == "index", csp: ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
-            canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" })
+            canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" },
+            scripts: scripts)
         let html = templates.render("layout.html", data)
         let parts = html.split(separator: Self.marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")

@@ -16,7 +16,7 @@ import RMBenchCore
 public struct TemplateSet: Sendable {
     /// File names (without `.mustache`) that make a set: built in, and overridable one by one.
     public static let names = ["layout.html", "leaderboard.md", "model.md", "published-model.md", "methodology.md", "correlations.md", "lengths.md", "types.md", "audit.md",
-                                "health.md", "prompts.md", "prompt.md", "standalone.html", "report.md", "compare.md"]
+                                "health.md", "prompts.md", "prompt.md", "prompt-ranking.md", "standalone.html", "report.md", "compare.md", "side-by-side.md"]
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
     private var templates: [String: MustacheTemplate]

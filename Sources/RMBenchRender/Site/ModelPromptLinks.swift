@@ -1,0 +1,125 @@
+import RMBenchCore
+import RMBenchScore
+
+/// A recomputed model page's "Prompts it got wrong" section: per domain and difficulty (Hard,
+/// Normal, Easy), the prompts where the model lost at least one of that difficulty's three
+/// comparisons, most lost first, each linked to its prompt page. The counts go in a Markdown
+/// table (`model.md.mustache`); the lists, which run to hundreds of links, go in one HTML
+/// fragment of `<details>` so they stay collapsed until asked for.
+struct ModelPromptLinks {
+    /// The placeholder the lists go in.
+    static let placeholder = "prompts:wrong"
+
+    /// What `model.md.mustache` reads as `{{#wrongPrompts}}`.
+    struct TemplateData {
+        var domains: [DomainRow]
+        /// `@@prompts:wrong@@`: keep it on a line of its own.
+        var lists: String
+    }
+
+    /// One domain's counts. `…Prompts`: prompts with at least one comparison of the difficulty
+    /// wrong; `…Comparisons`: that difficulty's comparisons wrong (of 3 per prompt).
+    struct DomainRow {
+        var title: String
+        var prompts: Int
+        var hardPrompts, hardComparisons: Int
+        var normalPrompts, normalComparisons: Int
+        var easyPrompts, easyComparisons: Int
+        /// Prompts with all nine comparisons right.
+        var allRight: Int
+    }
+
+    /// One prompt the model lost comparisons of a difficulty on.
+    struct Miss: Equatable {
+        var key: ItemKey
+        /// Comparisons of the difficulty lost, 1–3.
+        var lost: Int
+        /// `../prompts/<domain>/<file>.html`.
+        var link: String
+    }
+
+    /// A domain's prompts lost, per difficulty, in key order within each count of lost comparisons.
+    struct DomainMisses {
+        var domain: Domain
+        var prompts: Int
+        var allRight: Int
+        var misses: [(difficulty: Difficulty, prompts: [Miss])]
+    }
+
+    static let difficulties: [Difficulty] = [.hard, .normal, .easy]
+
+    var domains: [DomainMisses]
+
+    /// The model's items (a repeated key counts once, the first, as on the prompt pages);
+    /// `files` are the prompt pages' paths (``PromptPages/files(_:)``). Nil without items.
+    init?(items: [ScoredItem], files: [ItemKey: String]) {
+        var seen: Set<ItemKey> = []
+        let unique = items.filter { seen.insert($0.key).inserted }
+        guard !unique.isEmpty else { return nil }
+        domains = Domain.allCases.compactMap { domain -> DomainMisses? in
+            let members = unique.filter { $0.domain == domain }.sorted { $0.key < $1.key }
+            guard !members.isEmpty else { return nil }
+            let right = members.map { PromptPages.cells(chosen: $0.chosen, rejected: $0.rejected) }
+            let misses = Self.difficulties.map { difficulty -> (difficulty: Difficulty, prompts: [Miss]) in
+                let lost = zip(members, right).compactMap { item, cells -> Miss? in
+                    let wrong = 3 - DifficultyMeans.count(difficulty, of: cells)
+                    guard wrong > 0, let file = files[item.key] else { return nil }
+                    return Miss(key: item.key, lost: wrong, link: "../\(file).html")
+                }
+                // Most comparisons lost first; the sort is stable, so key order within a count.
+                return (difficulty, lost.enumerated().sorted { ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset) }.map(\.element))
+            }
+            return DomainMisses(domain: domain, prompts: members.count,
+                                allRight: right.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count, misses: misses)
+        }
+    }
+
+    var data: TemplateData {
+        TemplateData(domains: domains.map { domain in
+            func count(_ difficulty: Difficulty) -> (prompts: Int, comparisons: Int) {
+                let misses = domain.misses.first { $0.difficulty == difficulty }?.prompts ?? []
+                return (misses.count, misses.reduce(0) { $0 + $1.lost })
+            }
+            let (hard, normal, easy) = (count(.hard), count(.normal), count(.easy))
+            return DomainRow(title: domain.domain.title, prompts: domain.prompts,
+                             hardPrompts: hard.prompts, hardComparisons: hard.comparisons,
+                             normalPrompts: normal.prompts, normalComparisons: normal.comparisons,
+                             easyPrompts: easy.prompts, easyComparisons: easy.comparisons, allRight: domain.allRight)
+        }, lists: "@@\(Self.placeholder)@@")
+    }
+
+    private static func name(_ key: ItemKey) -> String { "\(key.label) \(key.id)" }
+
+    /// One `<details>` per domain and difficulty with prompts lost, its summary the count; inside,
+    /// one list per number of comparisons lost (3, 2, 1 of 3). Names and links escaped for HTML.
+    var html: String {
+        var blocks: [String] = []
+        for domain in domains {
+            for (difficulty, misses) in domain.misses where !misses.isEmpty {
+                var body = ["<details class=\"wrong-prompts\">",
+                            "<summary>\(domain.domain.title) · \(difficulty.label): \(misses.count) of \(domain.prompts) prompts</summary>"]
+                for lost in [3, 2, 1] {
+                    let group = misses.filter { $0.lost == lost }
+                    guard !group.isEmpty else { continue }
+                    body.append("<p>\(lost) of 3 \(difficulty.label) comparisons wrong (\(group.count) prompt\(group.count == 1 ? "" : "s")):</p>")
+                    body.append("<ul class=\"prompt-links\">" + group.map { miss in
+                        "<li><a href=\"\(Escape.html(miss.link))\">\(Escape.html(Self.name(miss.key)))</a></li>"
+                    }.joined() + "</ul>")
+                }
+                body.append("</details>")
+                blocks.append(body.joined(separator: "\n"))
+            }
+        }
+        return "<div class=\"wrong-prompt-lists\">\n" + blocks.joined(separator: "\n") + "\n</div>"
+    }
+
+    /// The lists in the page's Markdown copy: a line of links per domain and difficulty.
+    var markdown: String {
+        domains.flatMap { domain in
+            domain.misses.filter { !$0.prompts.isEmpty }.map { difficulty, misses in
+                "**\(domain.domain.title) · \(difficulty.label)** (\(misses.count) of \(domain.prompts) prompts): "
+                    + misses.map { "[\(Escape.markdownText(Self.name($0.key)))](\($0.link)) (\($0.lost)/3)" }.joined(separator: ", ")
+            }
+        }.joined(separator: "\n\n")
+    }
+}
