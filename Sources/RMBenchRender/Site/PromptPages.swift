@@ -117,11 +117,23 @@ enum PromptPages {
 
     static func render(records: [PromptRecord], texts: [ItemKey: PromptText],
                        templates: TemplateSet, layout: Layout) -> [RenderedPage] {
+        jobs(records: records, texts: texts, templates: templates, layout: layout).flatMap { $0() }
+    }
+
+    /// Prompt pages per job: enough to be worth a job, few enough that a job holds little memory.
+    static let pagesPerJob = 32
+
+    /// The same pages as independent jobs of at most ``pagesPerJob`` prompt pages each (the
+    /// index and list pages in the first), so a build renders them on all cores and never holds
+    /// them all: with many models a prompt page is large.
+    static func jobs(records: [PromptRecord], texts: [ItemKey: PromptText],
+                     templates: TemplateSet, layout: Layout) -> [@Sendable () -> [RenderedPage]] {
         let records = records.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
         let files = files(records)
         let hasTexts = !texts.isEmpty
-        var pages: [RenderedPage] = []
+        var jobs: [@Sendable () -> [RenderedPage]] = []
         var domainData: [IndexDomain] = []
+        var listJobs: [@Sendable () -> [RenderedPage]] = []
         for domain in Domain.allCases {
             let members = records.filter { $0.domain == domain }
             guard !members.isEmpty else { continue }
@@ -137,22 +149,30 @@ enum PromptPages {
                              href: "\(domain.rawValue)/page-\(n).html", isLast: n == pageTotal)
                 },
                 ranking: "\(domain.rawValue)/\(PromptRanking.fileName).html"))
-            pages.append(PromptRanking.page(domain: domain, members: members, rows: listRows(members, files: files, texts: [:]),
-                                            templates: templates, layout: layout))
-            for n in 1...pageTotal {
-                let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
-                pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
-                                      files: files, texts: texts, templates: templates, layout: layout))
+            listJobs.append {
+                var pages = [PromptRanking.page(domain: domain, members: members, rows: listRows(members, files: files, texts: [:]),
+                                                templates: templates, layout: layout)]
+                for n in 1...pageTotal {
+                    let slice = Array(members[((n - 1) * pageSize)..<min(n * pageSize, members.count)])
+                    pages.append(listPage(domain: domain, number: n, of: pageTotal, total: members.count, slice: slice,
+                                          files: files, texts: texts, templates: templates, layout: layout))
+                }
+                return pages
             }
-            for (index, record) in members.enumerated() {
-                pages.append(promptPage(record, domain: members, index: index, files: files, text: texts[record.key],
-                                        hasTexts: hasTexts, templates: templates, layout: layout))
+            for start in stride(from: 0, to: members.count, by: pagesPerJob) {
+                jobs.append {
+                    (start..<min(start + pagesPerJob, members.count)).map { index in
+                        promptPage(members[index], domain: members, index: index, files: files, text: texts[members[index].key],
+                                   hasTexts: hasTexts, templates: templates, layout: layout)
+                    }
+                }
             }
         }
         let data = IndexData(domains: domainData, hasPrompts: !domainData.isEmpty, promptCount: records.count,
                              modelCount: Set(records.flatMap { $0.scores.map(\.model) }).count, pageSize: pageSize, hasTexts: hasTexts)
-        pages.insert(layout.page(path: "prompts/index", title: "Prompts", markdown: templates.render("prompts.md", data)), at: 0)
-        return pages
+        let index = layout.page(path: "prompts/index", title: "Prompts", markdown: templates.render("prompts.md", data))
+        let lists = listJobs
+        return [{ [index] + lists.flatMap { $0() } }] + jobs
     }
 
     private static func range(_ page: Int, of total: Int) -> String {

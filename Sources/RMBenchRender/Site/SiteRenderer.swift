@@ -59,13 +59,11 @@ public enum SiteRenderer {
         let promptRecords = PromptPages.records(promptModels)
         let promptFiles = PromptPages.files(promptRecords)
         let promptItems = Dictionary(promptModels.map { ($0.model, $0.items) }, uniquingKeysWith: { first, _ in first })
-        jobs.append {
-            let pages = PromptPages.render(
-                records: promptRecords,
-                texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
-                templates: templates, layout: layout)
-            return RenderedSite(pages: pages, files: [])
-        }
+        let promptJobs = PromptPages.jobs(
+            records: promptRecords,
+            texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
+            templates: templates, layout: layout)
+        jobs += promptJobs.map { job in { RenderedSite(pages: job(), files: []) } }
         let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
         let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.id]!) }
         let findings = Dictionary(grouping: input.findings, by: \.model)
