@@ -1,3 +1,4 @@
+import Foundation
 import RMBenchCore
 
 /// A parsed and measured result file as a cache payload: everything `ResultReader` gives
@@ -54,7 +55,8 @@ public enum RunCoding {
         return w.bytes
     }
 
-    public static func decode(_ bytes: [UInt8]) throws(MalformedPayload) -> ModelRun {
+    /// With `shared`, equal feature arrays of all runs decoded through it are one array in memory.
+    public static func decode(_ bytes: [UInt8], shared: SharedFeatures? = nil) throws(MalformedPayload) -> ModelRun {
         var r = ByteReader(bytes)
         let model = try r.string()
         let typeName = try r.string()
@@ -71,8 +73,12 @@ public enum RunCoding {
             let language = try r.optional { r throws(MalformedPayload) in try r.string() }
             let chosen = StyleScores(try r.double(), try r.double(), try r.double())
             let rejected = StyleScores(try r.double(), try r.double(), try r.double())
-            let chosenFeatures = try features(&r)
-            let rejectedFeatures = try features(&r)
+            var chosenFeatures = try features(&r)
+            var rejectedFeatures = try features(&r)
+            if let shared {
+                chosenFeatures = shared.intern(chosenFeatures)
+                rejectedFeatures = shared.intern(rejectedFeatures)
+            }
             let attributes = try r.optional { r throws(MalformedPayload) in
                 AttributeScores(chosen: try attributeSide(&r), rejected: try attributeSide(&r))
             }
@@ -99,6 +105,23 @@ public enum RunCoding {
                 let pairs = try r.array(minimumSize: 16) { r throws(MalformedPayload) in (try r.string(), try r.double()) }
                 return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
             }
+        }
+    }
+}
+
+/// One copy of each distinct features array, shared by every run decoded with it: the runs of
+/// one benchmark all measure the same texts.
+public final class SharedFeatures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var arrays: Set<[ResponseFeatures?]> = []
+
+    public init() {}
+
+    func intern(_ features: [ResponseFeatures?]) -> [ResponseFeatures?] {
+        lock.withLock {
+            if let existing = arrays.firstIndex(of: features) { return arrays[existing] }
+            arrays.insert(features)
+            return features
         }
     }
 }

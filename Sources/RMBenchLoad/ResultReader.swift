@@ -341,10 +341,25 @@ struct ResultDocument {
 
     /// Measures `chosen` / `rejected`: a list of response strings, or one string (the partial
     /// math split has only the concise style). Other shapes carry nothing we measure.
+    ///
+    /// With `textMeasures`, a list written exactly as in a file read before is not measured again,
+    /// and its features are that file's very array: every model's items share one copy.
     private mutating func measureResponses(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+        guard let measures = options.textMeasures else { return try measureResponseList(&scanner) }
+        let start = scanner.pos
+        try scanner.skipValue()
+        let raw = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.pos - start)
+        if let known = measures.lookup(raw) { return known }
+        scanner.pos = start
+        let features = try measureResponseList(&scanner)
+        measures.insert(raw, features)
+        return features
+    }
+
+    private mutating func measureResponseList(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         var features: [ResponseFeatures?] = [nil, nil, nil]
         if scanner.current == UInt8(ascii: "\"") {
-            features[0] = try measure(&scanner)
+            features[0] = try scanner.measureString()
             return features
         }
         guard scanner.current == UInt8(ascii: "[") else {
@@ -355,7 +370,7 @@ struct ResultDocument {
         scanner.pos += 1
         var style = 0
         while scanner.peek() == UInt8(ascii: "\""), style < 3 {
-            features[style] = try measure(&scanner)
+            features[style] = try scanner.measureString()
             style += 1
             guard scanner.peek() == UInt8(ascii: ",") else { break }
             scanner.pos += 1
@@ -367,19 +382,6 @@ struct ResultDocument {
             scanner.pos = listStart
             try scanner.skipValue()
         }
-        return features
-    }
-
-    /// One response string's features: from `textMeasures` when another file had the same text.
-    private func measure(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> ResponseFeatures {
-        guard let measures = options.textMeasures else { return try scanner.measureString() }
-        let start = scanner.pos
-        _ = try scanner.skipString()
-        let raw = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.pos - start)
-        if let known = measures.lookup(raw) { return known }
-        scanner.pos = start
-        let features = try scanner.measureString()
-        measures.insert(raw, features)
         return features
     }
 

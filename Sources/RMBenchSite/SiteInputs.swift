@@ -95,12 +95,13 @@ public struct SiteInputs: Sendable {
         do {
             let measures = TextMeasures()
             let options = ResultReadOptions(measureResponses: true, textMeasures: measures)
+            let shared = SharedFeatures()
             runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
-                try readResult(path, options: options, cache: cache)
+                try readResult(path, options: options, cache: cache, shared: shared)
             }
             let measured = measures.statistics
             if measured.measured > 0 {
-                progress.say("measured \(measured.measured) distinct response texts once each (\(measured.reused) repeats in other files reused)")
+                progress.say("measured \(measured.measured) distinct response lists once each (\(measured.reused) repeats in other files reused)")
             }
         } catch {
             problems += error.problems
@@ -161,14 +162,14 @@ public struct SiteInputs: Sendable {
     /// One result file, from the cache when it holds the run of a file with the same SHA-256.
     /// The digest comes without reading the file when the cache recorded it for this very file
     /// version (``FileDigests``); otherwise the file is read and hashed, and parsed only if the
-    /// cache has no run for that digest.
-    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?) throws(InputProblems) -> ModelRun {
+    /// cache has no run for that digest. Runs from the cache share their feature arrays through `shared`.
+    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?, shared: SharedFeatures) throws(InputProblems) -> ModelRun {
         guard let cache, let version = FileDigests.Version(path: path), version.bytes <= InputLimits.maxFileSize else {
             return try ResultReader.read(path: path, options: options)
         }
         // The path is part of the key: the model's name and type come from it.
         let key = { (digest: String) in "\(digest) \(path) measured:\(options.measureResponses)" }
-        let cached = { (digest: String) in cache.load(.run, key: key(digest)).flatMap { try? RunCoding.decode($0) } }
+        let cached = { (digest: String) in cache.load(.run, key: key(digest)).flatMap { try? RunCoding.decode($0, shared: shared) } }
         let known = FileDigests.known(path, version: version, cache: cache)
         if let known, let run = cached(known) { return run }
         let bytes: [UInt8]

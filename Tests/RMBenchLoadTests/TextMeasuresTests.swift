@@ -2,7 +2,7 @@ import RMBenchCore
 import RMBenchLoad
 import Testing
 
-@Suite("Each response text measured once")
+@Suite("Each response list measured once")
 struct TextMeasuresTests {
     static func file(_ scores: String) -> String {
         #"""
@@ -13,7 +13,7 @@ struct TextMeasuresTests {
         """#
     }
 
-    @Test("two files with the same texts: features as measured without sharing, each distinct text measured once")
+    @Test("two files with the same texts: features as measured without sharing, each distinct list measured once")
     func sharedTexts() throws {
         let measures = TextMeasures()
         let shared = ResultReadOptions(measureResponses: true, textMeasures: measures)
@@ -27,10 +27,9 @@ struct TextMeasuresTests {
             #expect(b[k].chosenFeatures == reference[k].chosenFeatures && b[k].rejectedFeatures == reference[k].rejectedFeatures)
         }
         #expect(reference[0].chosenFeatures[1] == ResponseFeatures(characters: 24, words: 6, headers: 1, listItems: 2, boldSpans: 1))
-        // Distinct literals: "short", the markdown one, "A", "x y z", "plain words here", "\u0041",
-        // "again", "more" — "\u0041" is the text "A" written another way, measured on its own.
-        #expect(measures.statistics.measured == 8)
-        #expect(measures.statistics.reused == 24 - 8)
+        // Four lists per file, all distinct; the second file repeats them all.
+        #expect(measures.statistics.measured == 4)
+        #expect(measures.statistics.reused == 4)
         #expect(a[0].rejectedFeatures[2] == a[0].chosenFeatures[2])
     }
 }
