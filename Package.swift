@@ -43,7 +43,10 @@ let package = Package(
             "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
             "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchBuiltIn", "RMBenchCache",
         ]),
+        // glibc's mallopt, for the executable's memory policy.
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(name: "rmbench-site", dependencies: [
+            "CMalloc",
             "RMBenchSite", "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchBaselines",
             "RMBenchRender", "RMBenchConvert", "RMBenchPublish", "RMBenchServe", "RMBenchBuiltIn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

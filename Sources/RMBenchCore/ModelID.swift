@@ -7,22 +7,38 @@
 ///     directory.id("baseline-length")?.slug                                  // "baseline-length"
 public struct ModelID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The canonical name: the metadata's `name`, else the first spelling read.
-    public let name: String
+    public var name: String { storage.name }
     /// How pages show the model: the metadata's `display_name`, else `name`.
-    public let displayName: String
+    public var displayName: String { storage.displayName }
     /// File name and anchor, unique among the models of one directory.
-    public let slug: String
+    public var slug: String { storage.slug }
     /// Every other spelling: the metadata's aliases and other spellings read, in order.
-    public let aliases: [String]
+    public var aliases: [String] { storage.aliases }
     /// What the metadata says of the model, if it names it.
-    public let metadata: ModelMetadata?
+    public var metadata: ModelMetadata? { storage.metadata }
+
+    /// The fields, shared by every copy: an identity is copied into every prompt record and
+    /// every row of every model, so a copy is one reference rather than a few hundred bytes.
+    private final class Storage: Sendable {
+        let name: String
+        let displayName: String
+        let slug: String
+        let aliases: [String]
+        let metadata: ModelMetadata?
+
+        init(name: String, displayName: String, slug: String, aliases: [String], metadata: ModelMetadata?) {
+            self.name = name
+            self.displayName = displayName
+            self.slug = slug
+            self.aliases = aliases
+            self.metadata = metadata
+        }
+    }
+
+    private let storage: Storage
 
     public init(name: String, displayName: String? = nil, slug: String? = nil, aliases: [String] = [], metadata: ModelMetadata? = nil) {
-        self.name = name
-        self.displayName = displayName ?? name
-        self.slug = slug ?? Slug.plain(name)
-        self.aliases = aliases
-        self.metadata = metadata
+        storage = Storage(name: name, displayName: displayName ?? name, slug: slug ?? Slug.plain(name), aliases: aliases, metadata: metadata)
     }
 
     /// Whether the display name differs from the canonical name (pages then show both).

@@ -59,6 +59,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryPolicy.returnFreedMemory()
         inputs.apply()
         let options = SiteBuild.Options(data: data, templates: templates, output: output, baseURL: baseURL, title: title,
                                         bootstrap: bootstrap.settings, progress: Progress(quiet: quiet), dataset: dataset, force: force,
