@@ -75,10 +75,15 @@ public struct ScatterChart: Sendable {
     public var caption: String?
     public var labelPoints: Bool
     public var xLog: Bool
+    /// How the chart prints a data value (default tooltips, reference lines, the `<desc>`'s
+    /// points): the formatting of the page's tables, so chart and table show the same digits.
+    /// Default: ``PlotSVG/value(_:)``. Trend coefficients keep ``PlotSVG/value(_:)``.
+    public var valueText: @Sendable (Double) -> String
 
     public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series],
                 referenceLines: [(label: String, y: Double)] = [], caption: String? = nil,
-                labelPoints: Bool = false, xLog: Bool = false) {
+                labelPoints: Bool = false, xLog: Bool = false,
+                valueText: (@Sendable (Double) -> String)? = nil) {
         self.id = id
         self.title = title
         self.xLabel = xLabel
@@ -88,6 +93,7 @@ public struct ScatterChart: Sendable {
         self.caption = caption
         self.labelPoints = labelPoints
         self.xLog = xLog
+        self.valueText = valueText ?? { PlotSVG.value($0) }
     }
 
     public var idPrefix: String { PlotSVG.idPrefix(id) }
@@ -318,7 +324,7 @@ public struct ScatterChart: Sendable {
         // Reference lines.
         for (index, line) in referenceLines.enumerated() where line.y.isFinite {
             let (_, y) = proj(xAxis.ticks.first ?? 1, line.y)
-            s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(PlotSVG.value(line.y))"))</title>\n"
+            s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(valueText(line.y))"))</title>\n"
             s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(y))\""
             s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\" class=\"\(p)-axis\"/>\n"
             if let placed = layout.references[index] {
@@ -371,7 +377,7 @@ public struct ScatterChart: Sendable {
                     continue
                 }
                 let tip = point.tooltip.isEmpty
-                    ? "\(series[index].name): (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))"
+                    ? "\(series[index].name): (\(valueText(point.x)), \(valueText(point.y)))"
                     : point.tooltip
                 s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: attributes, title: Escape.xml(tip))
             }
@@ -560,7 +566,7 @@ public struct ScatterChart: Sendable {
         }
         let refs = referenceLines.filter(\.y.isFinite)
         if !refs.isEmpty {
-            parts.append("Reference lines: " + refs.map { "\($0.label) at y = \(PlotSVG.value($0.y))" }
+            parts.append("Reference lines: " + refs.map { "\($0.label) at y = \(valueText($0.y))" }
                 .joined(separator: "; ") + ".")
         }
         if let caption, !caption.isEmpty { parts.append(caption) }
@@ -569,7 +575,7 @@ public struct ScatterChart: Sendable {
             for (index, list) in data.series.enumerated() {
                 for point in list {
                     let name = point.label ?? (point.tooltip.isEmpty ? series[index].name : point.tooltip)
-                    points.append("\(name) (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))")
+                    points.append("\(name) (\(valueText(point.x)), \(valueText(point.y)))")
                 }
             }
             parts.append("Points (x, y): " + points.joined(separator: "; ") + ".")
