@@ -256,6 +256,11 @@
       row.hidden = false;
       row.classList.add("target-row");
       row.scrollIntoView({ block: "center" });
+      // The browser's own jump to the fragment can come after this script (at load) and put
+      // the row at the very top, under the sticky header: centre it again then.
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", function () { row.scrollIntoView({ block: "center" }); }, { once: true });
+      }
     }
   }
 
