@@ -1,6 +1,7 @@
-// Progressive enhancement for the leaderboard: sorting, search, type and provenance filters,
-// column tooltips, a permalink per row and the view in the URL fragment. The table is complete
-// and readable without this script. Runs under the site's Content-Security-Policy: no inline
+// Progressive enhancement. The leaderboard: sorting, search, type and provenance filters,
+// column tooltips, a permalink per row and the view in the URL fragment; other tables (model
+// pages): column tooltips from the definitions under them. Every table is complete and
+// readable without this script. Runs under the site's Content-Security-Policy: no inline
 // scripts or styles, nothing from elsewhere.
 (function () {
   "use strict";
@@ -586,7 +587,27 @@
     render();
   }
 
+  // Other tables' column definitions (model pages): a dl.table-definitions right after its
+  // table; each definition becomes the title of the header cell with its label. The list
+  // itself stays on the page for keyboard, touch and screen-reader users.
+  function defineColumns() {
+    document.querySelectorAll("dl.table-definitions").forEach(function (list) {
+      var table = list.previousElementSibling;
+      if (!table || table.tagName !== "TABLE" || !table.tHead) return;
+      var definitions = {};
+      list.querySelectorAll("[data-column]").forEach(function (entry) {
+        var dd = entry.querySelector("dd");
+        if (dd) definitions[entry.getAttribute("data-column")] = dd.textContent.trim();
+      });
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+        var label = th.textContent.trim();
+        if (definitions[label]) th.title = definitions[label];
+      });
+    });
+  }
+
   function start() {
+    defineColumns();
     var tables = document.querySelectorAll("main table");
     for (var i = 0; i < tables.length; i++) {
       var first = tables[i].tHead && tables[i].tHead.rows[0].cells[0];

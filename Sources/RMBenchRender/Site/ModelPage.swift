@@ -32,7 +32,11 @@ enum ModelPage {
                     ? Escape.markdownText(first.source ?? "\(first.file), line \(first.line)") : nil,
                 json: "../data/models/\(slug).json")
             let markdown = templates.render("published-model.md", data)
-            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [])
+            let columns = ColumnDefinitions.pageParts(
+                numbers: row.allPublished.count > 1 ? ColumnDefinitions.severalSourcesLines : ColumnDefinitions.publishedLines,
+                withGroups: false)
+            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown,
+                                fragments: columns.fragments, exports: columns.exports), [])
         }
         var parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
         parts.data.report = "../reports/\(slug).html"
@@ -42,6 +46,10 @@ enum ModelPage {
             parts.fragments[ModelPromptLinks.placeholder] = wrongPrompts.html
             parts.exports[ModelPromptLinks.placeholder] = wrongPrompts.markdown
         }
+        // The tables' column definitions (the model page's template has their placeholders).
+        let columns = ColumnDefinitions.pageParts(numbers: ColumnDefinitions.recomputedLines, withGroups: true)
+        parts.fragments.merge(columns.fragments) { current, _ in current }
+        parts.exports.merge(columns.exports) { current, _ in current }
         let markdown = templates.render("model.md", parts.data)
         return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: parts.fragments, exports: parts.exports),
                 parts.charts)
