@@ -422,8 +422,11 @@
     });
     chooser.appendChild(list);
     view.appendChild(chooser);
+    // A one-line status is announced on a change, not the whole redrawn view.
+    var status = element("p", "sort-status");
+    status.setAttribute("aria-live", "polite");
+    view.appendChild(status);
     var output = element("div", "side-by-side-output");
-    output.setAttribute("aria-live", "polite");
     view.appendChild(output);
 
     function save(slugs) {
@@ -442,10 +445,12 @@
       output.textContent = "";
       if (unknown.length) output.appendChild(element("p", "side-by-side-unknown", "Not on this leaderboard: " + unknown.join(", ") + "."));
       if (!slugs.length) {
+        status.textContent = "";
         output.appendChild(element("p", "side-by-side-empty", "No model selected yet: tick two or more above."));
         return;
       }
       var models = slugs.map(function (slug) { return bySlug[slug]; });
+      status.textContent = "Showing " + models.map(function (m) { return m.name; }).join(", ") + ".";
       output.appendChild(numbersTable(models));
       output.appendChild(matrices(models));
     }
