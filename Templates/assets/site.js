@@ -1,6 +1,8 @@
 // Progressive enhancement. The leaderboard: sorting, search, type and provenance filters,
 // column tooltips, a permalink per row and the view in the URL fragment; other tables (model
-// pages): column tooltips from the definitions under them. Every table is complete and
+// pages): column tooltips from the definitions under them; a selection box per leaderboard
+// row, and the side-by-side view (side-by-side.html, drawn from assets/side-by-side-data.js);
+// sortable columns on the prompt pages by models right. Every table is complete and
 // readable without this script. Runs under the site's Content-Security-Policy: no inline
 // scripts or styles, nothing from elsewhere.
 (function () {
