@@ -43,7 +43,7 @@ struct ModelBannerTests {
         let slug = try #require(input.rows.first { $0.id.name == "suspect" }?.id.slug)
         let line = "**⚑ [2 audit warnings: non-finite scores, ties](../audit.html#audit-\(slug))**"
         let flagged = try Self.page(site, "suspect", in: input)
-        #expect(flagged.contains(" prompts\n\n\(line)\n\n| | Chat | Math |"))
+        #expect(flagged.contains(" prompts\n\n\(line)\n\n| Numbers | Chat | Math |"))
         #expect(flagged.replacingOccurrences(of: "\n\(line)\n", with: "") == (try Self.page(old, "suspect", in: input)))
         // The anchor the banner links to exists on the audit page.
         #expect(site.pages.first { $0.path == "audit" }?.fragments["anchor:audit-\(slug)"] != nil)
