@@ -18,6 +18,12 @@ import RMBenchAnalyze
 /// - Points with a NaN or infinite coordinate (and, on a log axis, x ≤ 0) are left out; the
 ///   `<desc>` says how many. With more than ``manyPoints`` points the markers are small and
 ///   translucent and no point labels are drawn.
+/// - Point labels (`labelPoints`, at most ``maxLabels``) and reference-line labels never overlap
+///   each other or a marker: ``LabelPlacer`` puts each beside its point, else further out with a
+///   leader line; a label that fits nowhere is left out and named in the `<desc>`.
+/// - The title and the caption wrap onto a second line (or shrink) rather than being cut
+///   (``WrappedText``); the canvas grows by the extra lines.
+/// - Values print through `valueText` (the formatting of the page's tables).
 /// - Extreme finite values (beyond ±1e300, or outside 1e-300…1e300 on the log axis) are drawn
 ///   at the end of the axis (``AxisTicks``), a trend whose least-squares sums overflow is not
 ///   drawn, and either is said in a note under the plot (one line each, also in the `<desc>`;
@@ -449,7 +455,14 @@ public struct ScatterChart: Sendable {
         var points: [(text: String, placement: LabelPlacer.Placement)] = []
         var dropped: [String] = []
         var droppedReferences: [String] = []
+        /// Set (to the count) when more than ``ScatterChart/maxLabels`` points have labels: none is drawn.
+        var tooManyLabels: Int?
     }
+
+    /// At most this many point labels are placed (more are not drawn at all, and the `<desc>`
+    /// says so); up to ``retriedLabels`` of them, other placing orders are tried when one is left out.
+    public static let maxLabels = 60
+    static let retriedLabels = 40
 
     func labelLayout(_ data: Cleaned, _ xAxis: AxisTicks.Axis, _ yAxis: AxisTicks.Axis, radius: Double) -> LabelLayout {
         var layout = LabelLayout()
@@ -490,6 +503,12 @@ public struct ScatterChart: Sendable {
             }
         }
         guard labelPoints && !many else { return layout }
+        let labelled = data.series.joined().filter { !($0.label ?? "").isEmpty }.count
+        // Placing is quadratic in the labels; past this many a plot has no room for them anyway.
+        guard labelled <= Self.maxLabels else {
+            layout.tooManyLabels = labelled
+            return layout
+        }
         var items: [(marker: LabelPlacer.Marker, label: String, crowd: Int, order: Int)] = []
         for (order, (point, marker)) in zip(data.series.joined(), markers).enumerated() {
             guard let label = point.label, !label.isEmpty else { continue }
@@ -509,7 +528,7 @@ public struct ScatterChart: Sendable {
             Array(items.indices.reversed()),
         ]
         var best: (placed: [(order: Int, text: String, placement: LabelPlacer.Placement)], dropped: [String])?
-        for order in orders {
+        for order in items.count <= Self.retriedLabels ? orders : [orders[0]] {
             var trial = placer
             var placed: [(order: Int, text: String, placement: LabelPlacer.Placement)] = []
             var dropped: [String] = []
@@ -583,6 +602,9 @@ public struct ScatterChart: Sendable {
         if !layout.dropped.isEmpty {
             parts.append("No room for the label\(layout.dropped.count == 1 ? "" : "s") of: "
                          + layout.dropped.joined(separator: "; ") + " (their points carry tooltips).")
+        }
+        if let count = layout.tooManyLabels {
+            parts.append("The \(count) point labels are not drawn (more than \(Self.maxLabels)); the points carry tooltips.")
         }
         if !layout.droppedReferences.isEmpty {
             parts.append("No room for the label\(layout.droppedReferences.count == 1 ? "" : "s") of the reference line\(layout.droppedReferences.count == 1 ? "" : "s"): "
