@@ -1,6 +1,9 @@
-// Progressive enhancement for the leaderboard: sorting, search, type and provenance filters,
-// column tooltips, a permalink per row and the view in the URL fragment. The table is complete
-// and readable without this script. Runs under the site's Content-Security-Policy: no inline
+// Progressive enhancement. The leaderboard: sorting, search, type and provenance filters,
+// column tooltips, a permalink per row and the view in the URL fragment; other tables (model
+// pages): column tooltips from the definitions under them; a selection box per leaderboard
+// row, and the side-by-side view (side-by-side.html, drawn from assets/side-by-side-data.js);
+// sortable columns on the prompt pages by models right. Every table is complete and
+// readable without this script. Runs under the site's Content-Security-Policy: no inline
 // scripts or styles, nothing from elsewhere.
 (function () {
   "use strict";
@@ -256,6 +259,11 @@
       row.hidden = false;
       row.classList.add("target-row");
       row.scrollIntoView({ block: "center" });
+      // The browser's own jump to the fragment can come after this script (at load) and put
+      // the row at the very top, under the sticky header: centre it again then.
+      if (document.readyState !== "complete") {
+        window.addEventListener("load", function () { row.scrollIntoView({ block: "center" }); }, { once: true });
+      }
     }
   }
 
@@ -416,8 +424,11 @@
     });
     chooser.appendChild(list);
     view.appendChild(chooser);
+    // A one-line status is announced on a change, not the whole redrawn view.
+    var status = element("p", "sort-status");
+    status.setAttribute("aria-live", "polite");
+    view.appendChild(status);
     var output = element("div", "side-by-side-output");
-    output.setAttribute("aria-live", "polite");
     view.appendChild(output);
 
     function save(slugs) {
@@ -436,10 +447,12 @@
       output.textContent = "";
       if (unknown.length) output.appendChild(element("p", "side-by-side-unknown", "Not on this leaderboard: " + unknown.join(", ") + "."));
       if (!slugs.length) {
+        status.textContent = "";
         output.appendChild(element("p", "side-by-side-empty", "No model selected yet: tick two or more above."));
         return;
       }
       var models = slugs.map(function (slug) { return bySlug[slug]; });
+      status.textContent = "Showing " + models.map(function (m) { return m.name; }).join(", ") + ".";
       output.appendChild(numbersTable(models));
       output.appendChild(matrices(models));
     }
@@ -581,7 +594,27 @@
     render();
   }
 
+  // Other tables' column definitions (model pages): a dl.table-definitions right after its
+  // table; each definition becomes the title of the header cell with its label. The list
+  // itself stays on the page for keyboard, touch and screen-reader users.
+  function defineColumns() {
+    document.querySelectorAll("dl.table-definitions").forEach(function (list) {
+      var table = list.previousElementSibling;
+      if (!table || table.tagName !== "TABLE" || !table.tHead) return;
+      var definitions = {};
+      list.querySelectorAll("[data-column]").forEach(function (entry) {
+        var dd = entry.querySelector("dd");
+        if (dd) definitions[entry.getAttribute("data-column")] = dd.textContent.trim();
+      });
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+        var label = th.textContent.trim();
+        if (definitions[label]) th.title = definitions[label];
+      });
+    });
+  }
+
   function start() {
+    defineColumns();
     var tables = document.querySelectorAll("main table");
     for (var i = 0; i < tables.length; i++) {
       var first = tables[i].tHead && tables[i].tHead.rows[0].cells[0];

@@ -89,7 +89,7 @@ struct LabelPlacementTests {
         #expect(!box.intersects(segmentFrom: 11, -5, to: 20, 5))
     }
 
-    @Test("a lone point's label goes right of it: marker radius 4.5 + 3 px, baseline centring the box")
+    @Test("a lone point in the plot's corner: its label takes the first candidate inside the plot, the upper-right diagonal")
     func lonePoint() throws {
         let chart = ScatterChart(id: "one", title: "one", xLabel: "x", yLabel: "y",
                                  series: [.init(name: "s", points: [.init(x: 0, y: 0, label: "A"), .init(x: 10, y: 10)])],
@@ -166,5 +166,30 @@ struct LabelPlacementTests {
         // Exactly the labels not drawn are named, in input order.
         let notDrawn = (0..<40).map { "model-number-\($0)" }.filter { name in !drawn.labels.contains { $0.text == name } }
         #expect(DrawnLabels.leftOut(desc: probe.desc) == notDrawn)
+    }
+}
+
+@Suite("Label placement limits")
+struct LabelPlacementLimitTests {
+    @Test("60 labelled points are placed without overlaps; 61 are not labelled")
+    func limits() throws {
+        // A 10 × 6 grid of labelled points.
+        func chart(_ count: Int) -> ScatterChart {
+            let points = (0..<count).map { ScatterChart.Point(x: Double($0 % 10), y: Double($0 / 10), label: "m\($0)") }
+            return ScatterChart(id: "grid", title: "grid", xLabel: "x", yLabel: "y", series: [.init(name: "s", points: points)],
+                                labelPoints: true)
+        }
+        let clock = ContinuousClock()
+        var svg = ""
+        let elapsed = clock.measure { svg = chart(60).svg() }
+        // A debug build; an optimized one is about 20 times faster.
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+        let drawn = try DrawnLabels(svg: svg)
+        #expect(drawn.labels.count + DrawnLabels.leftOut(desc: PlotXMLProbe.parse(svg).probe.desc).count == 60)
+        #expect(drawn.overlappingLabels.isEmpty)
+        #expect(drawn.labelsOnMarkers.isEmpty)
+        let over = chart(61).svg()
+        #expect(try DrawnLabels(svg: over).labels.isEmpty)
+        #expect(PlotXMLProbe.parse(over).probe.desc.contains("The 61 point labels are not drawn (more than 60)"))
     }
 }

@@ -3,29 +3,22 @@ import Foundation
 import FoundationXML
 #endif
 import RMBenchRender
-import RMBenchSite
 import Testing
 
 /// The labels of the default site's correlation scatter plots (built from the repository's
 /// Data/ and Templates/), recomputed from the SVG with the charts' own width rule (`LabelBox`).
 @Suite("Correlation plot labels")
 struct CorrelationLabelTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The default site's correlation charts: file name → SVG.
     static func charts() async throws -> [String: String] {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("rmbench-correlation-labels-\(UUID().uuidString)/Site")
-        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
-        // The built-in templates (Templates/ as compiled into the library).
-        let options = SiteBuild.Options(data: repository.appendingPathComponent("Data").path,
-                                        output: output.path, bootstrap: BootstrapSettings(resamples: 0))
-        _ = try await SiteBuild.run(options)
-        let folder = output.appendingPathComponent("charts/correlations")
-        var charts: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".svg") {
-            charts[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        try await DefaultSite.with { site in
+            let folder = site.appendingPathComponent("charts/correlations")
+            var charts: [String: String] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".svg") {
+                charts[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
+            return charts
         }
-        return charts
     }
 
     /// Label `<text>`s (class `…-label`) and marker circles (class `…-mk`) of one SVG.

@@ -323,7 +323,8 @@ def main():
           f"site {site}, rules {', '.join(TAGS)}", flush=True)
 
     try:
-        for label, path in pages(site, scratch):
+        kinds = pages(site, scratch)
+        for label, path in kinds:
             shown = (path.relative_to(site).as_posix() if path and path.is_relative_to(site) else path.name) if path else None
             for scheme in ("light", "dark"):
                 name = f"axe {scheme}: {label}" + (f" ({shown})" if shown else "")
@@ -352,6 +353,47 @@ def main():
                     return f"axe {version}, 0 violations; {checked} chart texts with enough contrast"
 
                 run.check(name, check)
+        # Model pages: every header of the headline and group tables has its definition, as the
+        # cell's title (site.js) and in the list under the table (readable without the script).
+        model = next((path for label, path in kinds if label == "recomputed model page"), None)
+
+        def header_definitions(scripts):
+            assert model, "the site has no recomputed model page"
+            set_color_scheme(driver, "light")
+            driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not scripts})
+            try:
+                driver.get(model.resolve().as_uri())
+                WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+                tables = driver.execute_script("""
+                    return Array.prototype.filter.call(document.querySelectorAll('main table'), function (t) {
+                      var next = t.nextElementSibling;
+                      return next && next.matches('dl.table-definitions');
+                    }).map(function (t) {
+                      var list = t.nextElementSibling;
+                      return {headers: Array.prototype.map.call(t.tHead.rows[0].cells, function (th) {
+                                return {label: th.textContent.trim(), title: th.title}; }),
+                              terms: Array.prototype.map.call(list.querySelectorAll('dt'), function (dt) { return dt.textContent.trim(); }),
+                              visible: list.getBoundingClientRect().height > 0};
+                    });""")
+            finally:
+                driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+            assert len(tables) >= 2, f"expected the headline and group tables with definition lists, found {len(tables)}"
+            for table in tables:
+                labels = [h["label"] for h in table["headers"]]
+                assert table["visible"], f"the definitions of {labels} are not visible"
+                missing = [label for label in labels if label not in table["terms"]]
+                assert not missing, f"no definition for {missing}"
+                titled = [h["label"] for h in table["headers"] if h["title"]]
+                if scripts:
+                    assert titled == labels, f"header cells without a title: {[l for l in labels if l not in titled]}"
+                else:
+                    # The titles come from site.js: none without it (the emulation works).
+                    assert not titled, f"titles without JavaScript: {titled}"
+            return f"{len(tables)} tables, {sum(len(t['headers']) for t in tables)} columns"
+
+        shown = model.relative_to(site).as_posix() if model else "none"
+        run.check(f"model page column definitions as header titles ({shown})", lambda: header_definitions(True))
+        run.check(f"model page column definitions without JavaScript ({shown})", lambda: header_definitions(False))
     finally:
         try:
             driver.quit()

@@ -6,7 +6,10 @@
 Opens the pages from file:// (the site must work offline), clicks the leaderboard's
 sort buttons, uses the type filter, follows a model link, looks at the page at 400 px
 and in dark mode, and fails on any SEVERE console message or Content-Security-Policy
-violation. Writes PNG screenshots to --screenshots. The last line of the output is
+violation. Then the side-by-side view (ticking rows on the leaderboard, both models' numbers
+and matrices, the selection restored from the URL fragment, the page without JavaScript),
+the prompt page's 3×3 grids against the rewards shown, a model page's wrong-prompt links, and
+the prompt list ordered by models right (default order, sorting, the sort in the URL). Writes PNG screenshots to --screenshots. The last line of the output is
 always "N passed, M failed"; the exit status is 1 if anything failed.
 """
 
@@ -62,8 +65,10 @@ class Run:
         return True
 
 
-def make_driver():
+def make_driver(javascript=True):
     options = webdriver.ChromeOptions()
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
@@ -179,6 +184,97 @@ def average_header(driver):
     buttons = th.find_elements(By.CSS_SELECTOR, "button")
     assert buttons, "the Average header has no button (site.js did not run?)"
     return index, th, buttons[0]
+
+
+# --- side by side and prompt helpers ---------------------------------------------------------
+
+def leaderboard_meta(site):
+    """slug → (display name, provenance) from the leaderboard's hidden row data, in table order."""
+    import html as html_module
+    import re
+    text = (site / "index.html").read_text(encoding="utf-8")
+    meta = {}
+    for match in re.finditer(r'<li data-slug="([^"]*)" data-names="([^"]*)" data-provenance="([^"]*)"', text):
+        slug, names, provenance = (html_module.unescape(g) for g in match.groups())
+        meta[slug] = (names.split("\n")[0], provenance)
+    return meta
+
+
+def names_of(site):
+    return {slug: value[0] for slug, value in leaderboard_meta(site).items()}
+
+
+def provenance_of(site):
+    return {slug: value[1] for slug, value in leaderboard_meta(site).items()}
+
+
+def side_by_side_pair(site):
+    """Two models to compare: the generated recomputed models when the site has them (the
+    browser-test data), else the first two recomputed rows, else the first two rows."""
+    meta = leaderboard_meta(site)
+    generated = [s for s in ("generated-rm-1", "generated-rm-4") if s in meta]
+    if len(generated) == 2:
+        return generated
+    recomputed = [s for s, (_, p) in meta.items() if p != "published"]
+    return (recomputed + [s for s in meta if s not in recomputed])[:2]
+
+
+def leaderboard_averages(browser, slugs):
+    """Each row's Average cell text on the leaderboard (bold marks dropped)."""
+    browser.open("index.html")
+    index = header_index(browser.driver, "Average")
+    return {slug: browser.driver.execute_script(
+        "return document.getElementById(arguments[0]).cells[arguments[1]].textContent.trim()", slug, index) for slug in slugs}
+
+
+def open_side_by_side(browser, slugs):
+    """side-by-side.html with the slugs in its fragment (the fragment is not part of the file path)."""
+    browser.driver.get(browser.url("side-by-side.html") + "#models=" + ",".join(slugs))
+    browser.wait_loaded()
+
+
+def side_by_side_state(driver):
+    """What the side-by-side view shows: column names, the Average row, row labels, matrices per model."""
+    return driver.execute_script("""
+        var t = document.querySelector('table.side-by-side-table'), out = {models: [], average: [], rowLabels: [],
+            matricesPerModel: {}, hardMarked: 0, checked: []};
+        if (t) {
+          out.models = Array.prototype.slice.call(t.tHead.rows[0].cells, 1).map(function (th) { return th.querySelector('a').textContent; });
+          Array.prototype.forEach.call(t.tBodies[0].rows, function (tr) {
+            var label = tr.cells[0].textContent.trim(); out.rowLabels.push(label);
+            if (label === 'Average') out.average = Array.prototype.slice.call(tr.cells, 1).map(function (td) { return td.textContent.trim(); });
+          });
+        }
+        document.querySelectorAll('table.side-by-side-matrix').forEach(function (m) {
+          var name = m.querySelector('caption .matrix-model').textContent;
+          out.matricesPerModel[name] = (out.matricesPerModel[name] || 0) + 1;
+          out.hardMarked += m.querySelectorAll('td.cell-hard').length;
+        });
+        document.querySelectorAll('.side-by-side-choices input:checked').forEach(function (b) { out.checked.push(b.value); });
+        out.checked.sort();
+        return out;""")
+
+
+def first_prompt_page(site):
+    """The first prompt page of the first domain folder (not a list or ranking page)."""
+    for folder in sorted(p for p in (site / "prompts").iterdir() if p.is_dir()):
+        pages = sorted(p for p in folder.glob("*.html") if not p.name.startswith("page-") and p.name != "by-models-right.html")
+        if pages:
+            return pages[0].relative_to(site).as_posix()
+    raise AssertionError("no prompt pages")
+
+
+def parse_scores(text):
+    """`1.95 · 1.25 · 2.24` → [1.95, 1.25, 2.24]; NaN and ±∞ as None (not compared)."""
+    values = []
+    for part in text.split("·"):
+        part = part.strip().replace("−", "-")
+        try:
+            value = float(part)
+            values.append(value if value == value and abs(value) != float("inf") else None)
+        except ValueError:
+            values.append(None)
+    return values
 
 
 # --- the checks -----------------------------------------------------------------------------
@@ -468,6 +564,192 @@ def main():
             run.check(f"{slug} page: no console errors or CSP violations", lambda slug=slug: page_is_clean(slug))
             run.check(f"screenshot {slug}-1280", lambda slug=slug: browser.screenshot(f"{slug}-1280").name)
 
+        # 3b. Side by side, prompt pages, wrong-prompt links, prompt ranking (issue 12).
+        pair = side_by_side_pair(site)
+
+        def leaderboard_picks():
+            browser.open("index.html")
+            from selenium.webdriver.common.keys import Keys
+            boxes = {b.get_attribute("value"): b for b in driver.find_elements(By.CSS_SELECTOR, "table.leaderboard input.pick")}
+            rows = driver.find_elements(By.CSS_SELECTOR, "table.leaderboard tbody tr")
+            assert len(boxes) == len(rows), f"{len(boxes)} selection boxes for {len(rows)} rows"
+            for slug in pair:
+                assert slug in boxes, f"no selection box for {slug}"
+            boxes[pair[0]].click()
+            # Keyboard: focus the second box and press Space.
+            driver.execute_script("arguments[0].focus()", boxes[pair[1]])
+            boxes[pair[1]].send_keys(Keys.SPACE)
+            assert boxes[pair[1]].is_selected(), "Space on a focused box did not tick it"
+            link = driver.find_element(By.CSS_SELECTOR, "a.side-by-side-link")
+            expected = "side-by-side.html#models=" + ",".join(pair)
+            text = link.text
+            assert link.get_attribute("href").endswith(expected), f"link {link.get_attribute('href')!r}, expected …{expected}"
+            assert "2 selected" in text, f"link text {text!r}"
+            link.click()
+            WebDriverWait(driver, 20).until(lambda d: "side-by-side.html" in d.current_url)
+            browser.wait_loaded()
+            shown = side_by_side_state(driver)
+            assert shown["models"] == [names_of(site)[s] for s in pair], f"the view shows {shown['models']}"
+            return f"{len(boxes)} boxes; {text!r} → {expected}"
+        run.check("leaderboard: ticking two rows (mouse, then keyboard) links to their side-by-side view", leaderboard_picks)
+
+        def side_by_side_shows_both():
+            averages = leaderboard_averages(browser, pair)
+            open_side_by_side(browser, pair)
+            shown = side_by_side_state(driver)
+            assert shown["models"] == [names_of(site)[s] for s in pair], f"columns {shown['models']}, expected {pair}"
+            assert shown["average"] == [averages[s] for s in pair], f"Average {shown['average']}, leaderboard {averages}"
+            rows = shown["rowLabels"]
+            for label in ("Rank", "Type", "Chat", "Math", "Code", "Safety", "Easy", "Normal", "Hard", "Average", "95 % CI", "Numbers"):
+                assert label in rows, f"no {label!r} row: {rows}"
+            recomputed = [s for s in pair if provenance_of(site)[s] != "published"]
+            per_model = shown["matricesPerModel"]
+            for slug in recomputed:
+                name = names_of(site)[slug]
+                assert per_model.get(name, 0) >= 2, f"{name}: {per_model.get(name, 0)} matrices (expected pooled + domains)"
+            assert shown["hardMarked"] > 0, "no matrix cell is marked Hard"
+            return f"Average {shown['average']}, matrices {per_model}"
+        run.check("side by side: both models' Average (as on the leaderboard) and recomputed models' matrices", side_by_side_shows_both)
+        run.check("side by side: no console errors or CSP violations", lambda: page_is_clean("side-by-side.html"))
+
+        def side_by_side_reload():
+            driver.refresh()
+            browser.wait_loaded()
+            shown = side_by_side_state(driver)
+            assert shown["models"] == [names_of(site)[s] for s in pair], f"after reload: {shown['models']}"
+            assert shown["checked"] == sorted(pair), f"chooser boxes ticked after reload: {shown['checked']}"
+            # Unticking one in the chooser updates the fragment and the view.
+            driver.execute_script("document.querySelector('.side-by-side-chooser').open = true")
+            box = driver.find_element(By.CSS_SELECTOR, f".side-by-side-choices input[value='{pair[0]}']")
+            box.click()
+            assert driver.current_url.endswith("#models=" + pair[1]), f"URL after unticking: {driver.current_url}"
+            after = side_by_side_state(driver)
+            assert after["models"] == [names_of(site)[pair[1]]], f"columns after unticking: {after['models']}"
+            box.click()
+            assert driver.current_url.endswith("#models=" + pair[1] + "," + pair[0]), f"URL after ticking again: {driver.current_url}"
+            return f"restored {shown['models']}"
+        run.check("side by side: reloading the URL restores the selection; the chooser edits the fragment", side_by_side_reload)
+        open_side_by_side(browser, pair)
+        run.check("screenshot side-by-side-1280", lambda: browser.screenshot("side-by-side-1280").name)
+
+        def prompt_grid():
+            relative = first_prompt_page(site)
+            browser.open(relative)
+            checked = driver.execute_script("""
+                var out = [], grids = document.querySelectorAll('table.comparison-grid');
+                var scores = {};
+                document.querySelectorAll('main table:not(.comparison-grid) tbody tr').forEach(function (tr) {
+                  var a = tr.querySelector('a'); if (!a || tr.cells.length < 5) return;
+                  scores[a.getAttribute('href')] = [tr.cells[1].textContent, tr.cells[2].textContent];
+                });
+                grids.forEach(function (t) {
+                  var href = t.querySelector('caption a').getAttribute('href');
+                  var cells = Array.prototype.map.call(t.tBodies[0].querySelectorAll('td'), function (td) {
+                    return [td.className, td.textContent.trim()]; });
+                  out.push([href, scores[href] || null, cells]);
+                });
+                return out;""")
+            assert checked, f"{relative}: no comparison grid"
+            verified = 0
+            for href, scores, cells in checked:
+                assert scores, f"{relative}: grid for {href} has no Scores row"
+                chosen, rejected = (parse_scores(s) for s in scores)
+                assert len(cells) == 9, f"{href}: {len(cells)} cells"
+                for index, (classes, text) in enumerate(cells):
+                    i, j = divmod(index, 3)
+                    hard = i < j
+                    assert ("cell-hard" in classes) == hard, f"{href} cell ({i}, {j}) Hard mark {classes!r}"
+                    right = "cell-right" in classes
+                    assert text.startswith("✓" if right else "✗"), f"{href} cell ({i}, {j}): class {classes!r}, text {text!r}"
+                    words = ("right" if right else "wrong") + (", Hard" if hard else "")
+                    assert text.endswith(words), f"{href} cell ({i}, {j}): screen-reader text {text!r}, expected …{words!r}"
+                    a, b = chosen[i], rejected[j]
+                    if a is not None and b is not None and abs(a - b) > 0.01 * max(abs(a), abs(b), 1e-9):
+                        assert right == (a > b), f"{href} cell ({i}, {j}): chosen {a} vs rejected {b} shows {'✓' if right else '✗'}"
+                        verified += 1
+            return f"{relative}: {len(checked)} grids, {verified} cells checked against the shown rewards"
+        run.check("prompt page: a 3×3 grid per model, cells agree with the rewards, Hard marked, words for screen readers", prompt_grid)
+        run.check("prompt page: no console errors", lambda: page_is_clean("prompt page"))
+        run.check("screenshot prompt-1280", lambda: browser.screenshot("prompt-1280").name)
+
+        def wrong_prompt_links():
+            slug = pair[0] if provenance_of(site)[pair[0]] != "published" else model
+            browser.open(f"models/{slug}.html")
+            lists = driver.find_elements(By.CSS_SELECTOR, "details.wrong-prompts")
+            assert lists, f"models/{slug}.html has no wrong-prompt lists"
+            hrefs = driver.execute_script("""
+                return Array.prototype.map.call(document.querySelectorAll('details.wrong-prompts a'), function (a) { return a.href; });""")
+            missing = [h for h in hrefs if not Path(h.replace("file://", "")).is_file()]
+            assert hrefs and not missing, f"{len(missing)} of {len(hrefs)} links do not resolve: {missing[:3]}"
+            summary = lists[0].find_element(By.CSS_SELECTOR, "summary")
+            summary.click()
+            link = lists[0].find_element(By.CSS_SELECTOR, "a")
+            assert link.is_displayed(), "opening the first list does not show its links"
+            browser.screenshot(f"model-{slug}-wrong-prompts-1280")
+            difficulty = summary.text.split("·")[1].split(":")[0].strip()   # "Chat · Hard: 12 of 129 prompts"
+            link.click()
+            browser.wait_loaded()
+            wrong = driver.execute_script("""
+                var t = Array.prototype.filter.call(document.querySelectorAll('table.comparison-grid'), function (t) {
+                  return t.getAttribute('data-model') === arguments[0]; }, null)[0];
+                if (!t) return null;
+                var cells = t.tBodies[0].querySelectorAll('td'), out = [];
+                for (var k = 0; k < 9; k++) out.push(cells[k].className.indexOf('cell-wrong') >= 0);
+                return out;""".replace("arguments[0]", repr(slug)))
+            assert wrong is not None, f"{driver.current_url}: no grid for {slug}"
+            cells = {"Hard": [1, 2, 5], "Normal": [0, 4, 8], "Easy": [3, 6, 7]}[difficulty]
+            assert any(wrong[k] for k in cells), f"{driver.current_url}: {slug} lost no {difficulty} comparison, yet it is listed"
+            return f"{len(lists)} lists, {len(hrefs)} links resolve; {difficulty} list's first prompt shows a lost {difficulty} cell"
+        run.check("model page: wrong-prompt links resolve and lead to a prompt the model lost", wrong_prompt_links)
+
+        def ranking_sort():
+            browser.open("prompts/index.html")
+            links = driver.find_elements(By.CSS_SELECTOR, "main a[href$='by-models-right.html']")
+            assert links, "the prompt index does not link a by-models-right page"
+            links[0].click()
+            browser.wait_loaded()
+            table = "main div.sortable-table table"
+            def col(index):
+                return driver.execute_script("""
+                    return Array.prototype.map.call(document.querySelector(arguments[0]).tBodies[0].rows,
+                      function (r) { return r.cells[arguments[1]].textContent.trim(); });""".replace("arguments[1]", str(index)), table)
+            headers = [th.text.strip() for th in driver.find_elements(By.CSS_SELECTOR, table + " thead th")]
+            all9 = next(i for i, h in enumerate(headers) if h.startswith("All 9 right"))
+            mean = next(i for i, h in enumerate(headers) if h.startswith("Mean right"))
+            default = [int(x) for x in col(all9)]
+            assert default == sorted(default), f"default order is not fewest all-right first: {default[:10]}"
+            button = driver.find_elements(By.CSS_SELECTOR, table + " thead th button.sort")[mean]
+            button.click()
+            values = [float(x) for x in col(mean)]
+            assert values == sorted(values, reverse=True), f"Mean right not descending after a click: {values[:10]}"
+            assert "sort=mean-right-of-9&dir=desc" in driver.current_url, f"sort not in the URL: {driver.current_url}"
+            driver.refresh()
+            browser.wait_loaded()
+            again = [float(x) for x in col(mean)]
+            th = driver.find_elements(By.CSS_SELECTOR, table + " thead th")[mean]
+            assert again == values and th.get_attribute("aria-sort") == "descending", "reload did not restore the sort"
+            return f"{len(default)} prompts; All 9 right {default[0]}…{default[-1]}; Mean right {values[0]}…{values[-1]} after sorting"
+        run.check("prompt list by models right: default order, sortable column, sort kept in the URL", ranking_sort)
+        run.check("prompt list by models right: no console errors", lambda: page_is_clean("by-models-right"))
+
+        def without_javascript():
+            plain = make_driver(javascript=False)
+            try:
+                plain.get(browser.url("side-by-side.html") + "#models=" + ",".join(pair))
+                WebDriverWait(plain, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+                text = plain.find_element(By.CSS_SELECTOR, "main").text
+                assert "This view needs JavaScript" in text, "the page does not say it needs JavaScript"
+                assert not plain.find_elements(By.CSS_SELECTOR, "table.side-by-side-table"), "a view was drawn without JavaScript"
+                links = [a.get_attribute("href") for a in plain.find_elements(By.CSS_SELECTOR, "main li a[href*='models/']")]
+                expected = len(leaderboard_meta(site))
+                assert len(links) == expected, f"{len(links)} model links without JavaScript, {expected} models"
+                missing = [h for h in links if not Path(h.replace("file://", "")).is_file()]
+                assert not missing, f"links that do not resolve: {missing[:3]}"
+                return f"{len(links)} model links"
+            finally:
+                plain.quit()
+        run.check("side by side without JavaScript: says what it needs and links every model page", without_javascript)
+
         # 4. 400 px wide, phone-like (mobile viewport, so the viewport meta tag matters).
         def fits_narrow(label):
             def check():
@@ -537,6 +819,20 @@ def main():
         run.check(f"model page at 400 px: no console errors", lambda: page_is_clean(f"{model} @400"))
         run.check(f"screenshot model-{model}-400", lambda: browser.screenshot(f"model-{model}-400").name)
 
+        open_side_by_side(browser, pair)
+        run.check("side by side at 400 px: no horizontal page overflow, h1 visible", fits_narrow("side-by-side.html"))
+        def narrow_side_by_side():
+            shown = side_by_side_state(driver)
+            assert shown["average"] and all(shown["average"]), f"Average cells {shown['average']}"
+            right = driver.execute_script("return document.querySelector('table.side-by-side-table').getBoundingClientRect().right")
+            assert right <= NARROW[0] + 1, f"the numbers table ends at {right} px"
+            return f"table right edge {right:.0f}"
+        run.check("side by side at 400 px: the numbers table fits", narrow_side_by_side)
+        run.check("screenshot side-by-side-400", lambda: browser.screenshot("side-by-side-400").name)
+        browser.open(first_prompt_page(site))
+        run.check("prompt page at 400 px: no horizontal page overflow", fits_narrow("prompt page"))
+        run.check("screenshot prompt-400", lambda: browser.screenshot("prompt-400").name)
+
         # 5. Dark mode.
         browser.set_viewport(*WIDE)
         browser.set_color_scheme("dark")
@@ -557,6 +853,12 @@ def main():
         run.check("leaderboard in dark mode has a dark background", dark_background)
         run.check("leaderboard dark: no console errors", lambda: page_is_clean("index.html dark"))
         run.check("screenshot leaderboard-1280-dark", lambda: browser.screenshot("leaderboard-1280-dark").name)
+
+        open_side_by_side(browser, pair)
+        run.check("side by side dark: no console errors", lambda: page_is_clean("side-by-side dark"))
+        run.check("screenshot side-by-side-1280-dark", lambda: browser.screenshot("side-by-side-1280-dark").name)
+        browser.open(first_prompt_page(site))
+        run.check("screenshot prompt-1280-dark", lambda: browser.screenshot("prompt-1280-dark").name)
 
         # 6. Every other page of the site, once, for console errors and CSP violations.
         browser.set_color_scheme("light")

@@ -18,6 +18,12 @@ import RMBenchAnalyze
 /// - Points with a NaN or infinite coordinate (and, on a log axis, x ≤ 0) are left out; the
 ///   `<desc>` says how many. With more than ``manyPoints`` points the markers are small and
 ///   translucent and no point labels are drawn.
+/// - Point labels (`labelPoints`, at most ``maxLabels``) and reference-line labels never overlap
+///   each other or a marker: ``LabelPlacer`` puts each beside its point, else further out with a
+///   leader line; a label that fits nowhere is left out and named in the `<desc>`.
+/// - The title and the caption wrap onto a second line (or shrink) rather than being cut
+///   (``WrappedText``); the canvas grows by the extra lines.
+/// - Values print through `valueText` (the formatting of the page's tables).
 /// - Extreme finite values (beyond ±1e300, or outside 1e-300…1e300 on the log axis) are drawn
 ///   at the end of the axis (``AxisTicks``), a trend whose least-squares sums overflow is not
 ///   drawn, and either is said in a note under the plot (one line each, also in the `<desc>`;
@@ -75,10 +81,15 @@ public struct ScatterChart: Sendable {
     public var caption: String?
     public var labelPoints: Bool
     public var xLog: Bool
+    /// How the chart prints a data value (default tooltips, reference lines, the `<desc>`'s
+    /// points): the formatting of the page's tables, so chart and table show the same digits.
+    /// Default: ``PlotSVG/value(_:)``. Trend coefficients keep ``PlotSVG/value(_:)``.
+    public var valueText: @Sendable (Double) -> String
 
     public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series],
                 referenceLines: [(label: String, y: Double)] = [], caption: String? = nil,
-                labelPoints: Bool = false, xLog: Bool = false) {
+                labelPoints: Bool = false, xLog: Bool = false,
+                valueText: (@Sendable (Double) -> String)? = nil) {
         self.id = id
         self.title = title
         self.xLabel = xLabel
@@ -88,6 +99,7 @@ public struct ScatterChart: Sendable {
         self.caption = caption
         self.labelPoints = labelPoints
         self.xLog = xLog
+        self.valueText = valueText ?? { PlotSVG.value($0) }
     }
 
     public var idPrefix: String { PlotSVG.idPrefix(id) }
@@ -318,7 +330,7 @@ public struct ScatterChart: Sendable {
         // Reference lines.
         for (index, line) in referenceLines.enumerated() where line.y.isFinite {
             let (_, y) = proj(xAxis.ticks.first ?? 1, line.y)
-            s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(PlotSVG.value(line.y))"))</title>\n"
+            s += "<g class=\"\(p)-ref\"><title>\(Escape.xml("\(line.label): \(valueText(line.y))"))</title>\n"
             s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(y))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(y))\""
             s += " stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\" class=\"\(p)-axis\"/>\n"
             if let placed = layout.references[index] {
@@ -371,7 +383,7 @@ public struct ScatterChart: Sendable {
                     continue
                 }
                 let tip = point.tooltip.isEmpty
-                    ? "\(series[index].name): (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))"
+                    ? "\(series[index].name): (\(valueText(point.x)), \(valueText(point.y)))"
                     : point.tooltip
                 s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: attributes, title: Escape.xml(tip))
             }
@@ -443,7 +455,14 @@ public struct ScatterChart: Sendable {
         var points: [(text: String, placement: LabelPlacer.Placement)] = []
         var dropped: [String] = []
         var droppedReferences: [String] = []
+        /// Set (to the count) when more than ``ScatterChart/maxLabels`` points have labels: none is drawn.
+        var tooManyLabels: Int?
     }
+
+    /// At most this many point labels are placed (more are not drawn at all, and the `<desc>`
+    /// says so); up to ``retriedLabels`` of them, other placing orders are tried when one is left out.
+    public static let maxLabels = 60
+    static let retriedLabels = 40
 
     func labelLayout(_ data: Cleaned, _ xAxis: AxisTicks.Axis, _ yAxis: AxisTicks.Axis, radius: Double) -> LabelLayout {
         var layout = LabelLayout()
@@ -484,6 +503,12 @@ public struct ScatterChart: Sendable {
             }
         }
         guard labelPoints && !many else { return layout }
+        let labelled = data.series.joined().filter { !($0.label ?? "").isEmpty }.count
+        // Placing is quadratic in the labels; past this many a plot has no room for them anyway.
+        guard labelled <= Self.maxLabels else {
+            layout.tooManyLabels = labelled
+            return layout
+        }
         var items: [(marker: LabelPlacer.Marker, label: String, crowd: Int, order: Int)] = []
         for (order, (point, marker)) in zip(data.series.joined(), markers).enumerated() {
             guard let label = point.label, !label.isEmpty else { continue }
@@ -503,7 +528,7 @@ public struct ScatterChart: Sendable {
             Array(items.indices.reversed()),
         ]
         var best: (placed: [(order: Int, text: String, placement: LabelPlacer.Placement)], dropped: [String])?
-        for order in orders {
+        for order in items.count <= Self.retriedLabels ? orders : [orders[0]] {
             var trial = placer
             var placed: [(order: Int, text: String, placement: LabelPlacer.Placement)] = []
             var dropped: [String] = []
@@ -560,7 +585,7 @@ public struct ScatterChart: Sendable {
         }
         let refs = referenceLines.filter(\.y.isFinite)
         if !refs.isEmpty {
-            parts.append("Reference lines: " + refs.map { "\($0.label) at y = \(PlotSVG.value($0.y))" }
+            parts.append("Reference lines: " + refs.map { "\($0.label) at y = \(valueText($0.y))" }
                 .joined(separator: "; ") + ".")
         }
         if let caption, !caption.isEmpty { parts.append(caption) }
@@ -569,7 +594,7 @@ public struct ScatterChart: Sendable {
             for (index, list) in data.series.enumerated() {
                 for point in list {
                     let name = point.label ?? (point.tooltip.isEmpty ? series[index].name : point.tooltip)
-                    points.append("\(name) (\(PlotSVG.value(point.x)), \(PlotSVG.value(point.y)))")
+                    points.append("\(name) (\(valueText(point.x)), \(valueText(point.y)))")
                 }
             }
             parts.append("Points (x, y): " + points.joined(separator: "; ") + ".")
@@ -577,6 +602,9 @@ public struct ScatterChart: Sendable {
         if !layout.dropped.isEmpty {
             parts.append("No room for the label\(layout.dropped.count == 1 ? "" : "s") of: "
                          + layout.dropped.joined(separator: "; ") + " (their points carry tooltips).")
+        }
+        if let count = layout.tooManyLabels {
+            parts.append("The \(count) point labels are not drawn (more than \(Self.maxLabels)); the points carry tooltips.")
         }
         if !layout.droppedReferences.isEmpty {
             parts.append("No room for the label\(layout.droppedReferences.count == 1 ? "" : "s") of the reference line\(layout.droppedReferences.count == 1 ? "" : "s"): "

@@ -46,9 +46,13 @@ public struct StripChart: Sendable {
     /// Draw every value as a light jittered dot under the boxes.
     public var showPoints: Bool
     public var caption: String?
+    /// How the chart prints a value (median labels, the `<desc>`): the formatting of the table
+    /// beside it, so chart and table show the same digits. Default: ``PlotSVG/value(_:)``.
+    public var valueText: @Sendable (Double) -> String
 
     public init(id: String, title: String, valueLabel: String, groups: [Group], valueLog: Bool = false,
-                showPoints: Bool = false, caption: String? = nil) {
+                showPoints: Bool = false, caption: String? = nil,
+                valueText: (@Sendable (Double) -> String)? = nil) {
         self.id = id
         self.title = title
         self.valueLabel = valueLabel
@@ -56,6 +60,7 @@ public struct StripChart: Sendable {
         self.valueLog = valueLog
         self.showPoints = showPoints
         self.caption = caption
+        self.valueText = valueText ?? { PlotSVG.value($0) }
     }
 
     public var idPrefix: String { PlotSVG.idPrefix(id) }
@@ -352,17 +357,17 @@ public struct StripChart: Sendable {
             s += "</g>\n"
         }
         // Median label: right of the upper whisker, else left of the lower one, else above the box.
-        let label = PlotSVG.value(box.median)
+        let label = valueText(box.median)
         let tw = PlotSVG.textWidth(label, size: 10.5)
         let rightEnd = max(xu, box.outliers.last.map { position($0, axis) } ?? xu)
         let leftEnd = min(xl, box.outliers.first.map { position($0, axis) } ?? xl)
         if rightEnd + 6 + tw <= Double(Self.width) - 4 {
-            s += PlotSVG.text(label, x: rightEnd + 6, y: cy + 4, size: 10.5, cls: "\(p)-fg")
+            s += PlotSVG.text(label, x: rightEnd + 6, y: cy + 4, size: 10.5, cls: "\(p)-fg \(p)-median")
         } else if leftEnd - 6 - tw >= plotLeft {
-            s += PlotSVG.text(label, x: leftEnd - 6, y: cy + 4, size: 10.5, anchor: "end", cls: "\(p)-fg")
+            s += PlotSVG.text(label, x: leftEnd - 6, y: cy + 4, size: 10.5, anchor: "end", cls: "\(p)-fg \(p)-median")
         } else {
             let x = min(max(xm, plotLeft + tw / 2), Double(Self.width) - 4 - tw / 2)
-            s += PlotSVG.text(label, x: x, y: cy - half - 3, size: 10.5, anchor: "middle", cls: "\(p)-fg")
+            s += PlotSVG.text(label, x: x, y: cy - half - 3, size: 10.5, anchor: "middle", cls: "\(p)-fg \(p)-median")
         }
         return s + "</g>\n"
     }
@@ -375,9 +380,9 @@ public struct StripChart: Sendable {
         if box.n == 0 {
             sentence = "\(subject): no data"
         } else {
-            sentence = "\(subject): n = \(box.n), median \(PlotSVG.value(box.median)), "
-                + "quartiles \(PlotSVG.value(box.q1)) and \(PlotSVG.value(box.q3)), "
-                + "whiskers \(PlotSVG.value(box.lowerWhisker)) to \(PlotSVG.value(box.upperWhisker))"
+            sentence = "\(subject): n = \(box.n), median \(valueText(box.median)), "
+                + "quartiles \(valueText(box.q1)) and \(valueText(box.q3)), "
+                + "whiskers \(valueText(box.lowerWhisker)) to \(valueText(box.upperWhisker))"
             if !box.outliers.isEmpty {
                 sentence += ", \(box.outliers.count) outlier\(box.outliers.count == 1 ? "" : "s")"
             }

@@ -133,7 +133,8 @@ enum CorrelationsPage {
         let svg = ScatterChart(
             id: "corr-\(index)-\(name)", title: title, xLabel: "\(pair.x) (%)", yLabel: "RM-Bench \(pair.y) (%)",
             series: [.init(name: "models", points: points, marker: .circle, showTrend: true)],
-            referenceLines: references, caption: caption(pair), labelPoints: points.count <= 30).svg()
+            referenceLines: references, caption: caption(pair), labelPoints: points.count <= 30,
+            valueText: format).svg()
         return Chart(name: name, title: title, svg: svg)
     }
 
@@ -192,7 +193,14 @@ enum CorrelationsPage {
         })
     }
 
-    static func format(_ value: Double) -> String { NumberText.format("%.1f", value) }
+    /// RM-Bench and external numbers (percent) as the points table, the tooltips and the chart
+    /// print them: one decimal; magnitudes one decimal cannot show (below 0.05 but not 0, or
+    /// from 10^15 on) in `%.3g`, so 1e-320 does not read 0.0 and 1e308 is not 309 digits.
+    @Sendable static func format(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if value.isFinite && value != 0 && (magnitude < 0.05 || magnitude >= 1e15) { return NumberText.format("%.3g", value) }
+        return NumberText.format("%.1f", value)
+    }
     static func format2(_ value: Double) -> String { NumberText.format("%.2f", value) }
 
     /// p-values: three decimals, small ones in scientific notation. A p that underflowed to 0

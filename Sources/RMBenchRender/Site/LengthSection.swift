@@ -65,7 +65,7 @@ enum LengthSection {
                         .init(name: "correct (chosen)", points: points(analysis.chosen, "chosen"), marker: .circle, showTrend: true),
                         .init(name: "incorrect (rejected)", points: points(analysis.rejected, "rejected"), marker: .triangle, showTrend: true),
                     ],
-                    caption: caption, xLog: true).svg()))
+                    caption: caption, xLog: true, valueText: number).svg()))
         }
         if !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty {
             func attributePoints(_ values: [(verbosity: Double, correctness: Double)], _ side: String) -> [ScatterChart.Point] {
@@ -79,7 +79,7 @@ enum LengthSection {
                     series: [
                         .init(name: "correct (chosen)", points: attributePoints(analysis.chosenAttributes, "chosen"), marker: .circle, showTrend: true),
                         .init(name: "incorrect (rejected)", points: attributePoints(analysis.rejectedAttributes, "rejected"), marker: .triangle, showTrend: true),
-                    ]).svg()))
+                    ], valueText: number).svg()))
         }
         let data = TemplateData(
             charts: charts.isEmpty ? "" : "@@charts:length@@",
@@ -119,7 +119,8 @@ enum LengthSection {
         return NumberText.format("%+.2f SD", value)
     }
 
-    static func number(_ value: Double) -> String {
+    /// Rewards and scores as the tooltips and the chart's `<desc>` print them: 3 significant digits.
+    @Sendable static func number(_ value: Double) -> String {
         NumberText.format("%.3g", value)
     }
 }

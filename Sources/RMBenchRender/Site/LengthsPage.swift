@@ -49,7 +49,7 @@ enum LengthsPage {
                 groups: (0..<3).map { style in
                     StripChart.Group(name: styles[style], series: [("correct (chosen)", entry.chosen[style]), ("incorrect (rejected)", entry.rejected[style])])
                 },
-                valueLog: true, showPoints: true).svg()
+                valueLog: true, showPoints: true, valueText: characters).svg()
             fragments["charts:\(name)"] = "<div class=\"chart-grid\">\n<figure class=\"chart\">\n\(chart)\n</figure>\n</div>"
             exports["charts:\(name)"] = "![\(entry.domain.title) response lengths](charts/lengths/\(name).svg)"
             files.append(("charts/lengths/\(name).svg", Array(chart.utf8)))
@@ -88,6 +88,11 @@ enum LengthsPage {
 
     static func median(_ values: [Double]) -> String {
         guard let quartiles = Percentile.quartiles(values) else { return "–" }
-        return NumberText.format("%.0f", quartiles.median)
+        return characters(quartiles.median)
+    }
+
+    /// A length in characters as the table and the chart print it: whole characters.
+    @Sendable static func characters(_ value: Double) -> String {
+        NumberText.format("%.0f", value)
     }
 }

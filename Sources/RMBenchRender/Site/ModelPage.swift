@@ -32,7 +32,11 @@ enum ModelPage {
                     ? Escape.markdownText(first.source ?? "\(first.file), line \(first.line)") : nil,
                 json: "../data/models/\(slug).json")
             let markdown = templates.render("published-model.md", data)
-            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown), [], nil)
+            let columns = ColumnDefinitions.pageParts(
+                numbers: row.allPublished.count > 1 ? ColumnDefinitions.severalSourcesLines : ColumnDefinitions.publishedLines,
+                withGroups: false)
+            return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown,
+                                fragments: columns.fragments, exports: columns.exports), [], nil)
         }
         // The report is made of the same parts (charts drawn once), without the page's own additions.
         let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
@@ -44,6 +48,10 @@ enum ModelPage {
             page.fragments[ModelPromptLinks.placeholder] = wrongPrompts.html
             page.exports[ModelPromptLinks.placeholder] = wrongPrompts.markdown
         }
+        // The tables' column definitions (the model page's template has their placeholders).
+        let columns = ColumnDefinitions.pageParts(numbers: ColumnDefinitions.recomputedLines, withGroups: true)
+        page.fragments.merge(columns.fragments) { current, _ in current }
+        page.exports.merge(columns.exports) { current, _ in current }
         let markdown = templates.render("model.md", page.data)
         return (layout.page(path: "models/\(slug)", title: row.id.displayName, markdown: markdown, fragments: page.fragments, exports: page.exports),
                 parts.charts, parts)

@@ -54,13 +54,14 @@ enum TypesPage {
             let hards = members.compactMap(\.hard).map { $0 * 100 }
             let best = members.filter { $0.average != nil }.max { $0.average! < $1.average! }
             typeRows.append(TypeRow(type: type.title, models: members.count, withAverage: averages.count, meanAverage: mean(averages),
-                                    medianAverage: Percentile.quartiles(averages).map { NumberText.format("%.1f", $0.median) } ?? "–",
+                                    medianAverage: Percentile.quartiles(averages).map { percent($0.median) } ?? "–",
                                     meanHard: mean(hards), bestName: best.map { Escape.markdownTableCell($0.id.displayName) } ?? "–",
                                     bestLink: best.flatMap { link($0, slugs) }))
             groups.append(StripChart.Group(name: type.title, series: [("Average", averages), ("Hard", hards)]))
         }
+        // The chart's medians in the table's digits.
         let chart = StripChart(id: "types", title: "RM-Bench Average and Hard by model type", valueLabel: "Percent",
-                               groups: groups, showPoints: true).svg()
+                               groups: groups, showPoints: true, valueText: percent).svg()
         let fragments = ["charts:types": "<div class=\"chart-grid\">\n<figure class=\"chart\">\n\(chart)\n</figure>\n</div>"]
         let exports = ["charts:types": "![RM-Bench Average and Hard by model type](charts/types/types.svg)"]
 
@@ -90,6 +91,11 @@ enum TypesPage {
     }
 
     static func mean(_ values: [Double]) -> String {
-        values.isEmpty ? "–" : NumberText.format("%.1f", values.reduce(0, +) / Double(values.count))
+        values.isEmpty ? "–" : percent(values.reduce(0, +) / Double(values.count))
+    }
+
+    /// A percentage as the table and the chart print it: one decimal.
+    @Sendable static func percent(_ value: Double) -> String {
+        NumberText.format("%.1f", value)
     }
 }
