@@ -121,8 +121,10 @@ public enum SiteBuild {
                 progress.say("cache: \(runs.reused) result file(s) reused parsed and measured, \(runs.missed) read")
             }
             let texts = try ComparisonInputs.texts(options.dataset)
-            input = SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
-                                          bootstrap: options.bootstrap, texts: texts, progress: progress)
+            input = await offload {
+                SitePipeline.assemble(inputs, title: options.title, baseURL: options.baseURL,
+                                      bootstrap: options.bootstrap, texts: texts, progress: progress)
+            }
         } catch {
             throw .input(error)
         }
@@ -140,29 +142,34 @@ public enum SiteBuild {
         progress.say("rendering and converting \(input.rows.count) leaderboard rows' pages on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let pages = PageCounts()
         progress.say("writing \(options.output) as its pages are made")
-        do {
-            try SitePublisher.publish(to: outputURL, keep: keptFiles, force: options.force, waiting: {
-                progress.say("waiting for another build publishing next to \(options.output) to finish")
-            }) { writer in
-                let failure = FirstFailure()
-                // Jobs run on all cores; each writes its files into the new tree as soon as it
-                // has made them, so no more than a job per core is held in memory.
-                DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                    guard !failure.happened else { return }
-                    do {
-                        try write(jobs[index](), to: writer, cache: cache, pages: pages, templates: options.templates)
-                    } catch {
-                        failure.record(error)
+        let published: Result<Int, PipelineFailure> = await offload {
+            do {
+                var files = 0
+                try SitePublisher.publish(to: outputURL, keep: keptFiles, force: options.force, waiting: {
+                    progress.say("waiting for another build publishing next to \(options.output) to finish")
+                }) { writer in
+                    let failure = FirstFailure()
+                    // Jobs run on all cores; each writes its files into the new tree as soon as it
+                    // has made them, so no more than a job per core is held in memory.
+                    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                        guard !failure.happened else { return }
+                        do {
+                            try write(jobs[index](), to: writer, cache: cache, pages: pages, templates: options.templates)
+                        } catch {
+                            failure.record(error)
+                        }
                     }
+                    if let error = failure.error { throw error }
+                    files = writer.count
                 }
-                if let error = failure.error { throw error }
-                summary.files = writer.count
+                return .success(files)
+            } catch let failure as PipelineFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(PipelineFailure(publishing: error))
             }
-        } catch let failure as PipelineFailure {
-            throw failure
-        } catch {
-            throw PipelineFailure(publishing: error)
         }
+        summary.files = try published.get()
         summary.pagesConverted = pages.converted
         summary.pagesReused = pages.reused
         if cache != nil {
@@ -174,6 +181,15 @@ public enum SiteBuild {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Runs blocking work (all cores busy in `concurrentPerform`) on a thread of its own, so the
+    /// caller's thread of the cooperative pool is not held for seconds: a build inside a server
+    /// or a test process must not starve the other tasks there.
+    private static func offload<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
     }
 
     /// Converts one job's pages (in parallel when there are many, as the prompt pages) and writes
