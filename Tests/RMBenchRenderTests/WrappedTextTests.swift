@@ -59,3 +59,18 @@ struct WrappedTextTests {
         #expect(shrunk == WrappedText(lines: ["abcd abcd abcd", "abcd abcd"], size: 10.5))
     }
 }
+
+@Suite("Chart axis titles")
+struct AxisTitleTests {
+    @Test("a long x axis title shrinks onto its one line instead of being cut")
+    func longAxisTitle() {
+        // 70 characters on the plot's 540 − 70 = 470 px: 546 px at 12 px, 477.75 at 10.5 px,
+        // 455 at 10 px (0.65 em each).
+        let name = String(repeating: "abcdefghij", count: 7)
+        let chart = ScatterChart(id: "a", title: "t", xLabel: name, yLabel: "y",
+                                 series: [.init(name: "s", points: [.init(x: 1, y: 1), .init(x: 2, y: 2)])])
+        let texts = PlotXMLProbe.parse(chart.svg()).probe.elements(named: "text")
+        let title = texts.first { $0.text == name }
+        #expect(title?.attributes["font-size"] == "10")
+    }
+}

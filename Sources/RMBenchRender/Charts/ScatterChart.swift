@@ -320,10 +320,13 @@ public struct ScatterChart: Sendable {
 
         // Axis titles.
         let xTitle = xLabel + (xLog ? " (log scale)" : "")
-        s += PlotSVG.text(PlotSVG.fit(xTitle, width: right - left, size: 12), x: (left + right) / 2,
-                          y: bottom + 37, size: 12, anchor: "middle", cls: "\(p)-fg")
+        // On one line each, smaller rather than cut when long (WrappedText with one line).
+        let xText = WrappedText(xTitle, width: right - left, size: 12, maxLines: 1)
+        s += PlotSVG.text(xText.lines[0], x: (left + right) / 2,
+                          y: bottom + 37, size: xText.size, anchor: "middle", cls: "\(p)-fg")
         let yMid = (top + bottom) / 2
-        s += PlotSVG.text(PlotSVG.fit(yLabel, width: bottom - top + 40, size: 12), x: 18, y: yMid, size: 12,
+        let yText = WrappedText(yLabel, width: bottom - top + 40, size: 12, maxLines: 1)
+        s += PlotSVG.text(yText.lines[0], x: 18, y: yMid, size: yText.size,
                           anchor: "middle", cls: "\(p)-fg",
                           extra: " transform=\"rotate(-90 18 \(PlotSVG.n(yMid)))\"")
 

@@ -241,8 +241,10 @@ public struct StripChart: Sendable {
         }
         s += "</g>\n"
         let axisTitle = valueLabel + (valueLog ? " (log scale)" : "")
-        s += PlotSVG.text(PlotSVG.fit(axisTitle, width: right - left, size: 12), x: (left + right) / 2,
-                          y: bottom + 37, size: 12, anchor: "middle", cls: "\(p)-fg")
+        // On one line, smaller rather than cut when long (WrappedText with one line).
+        let axisText = WrappedText(axisTitle, width: right - left, size: 12, maxLines: 1)
+        s += PlotSVG.text(axisText.lines[0], x: (left + right) / 2,
+                          y: bottom + 37, size: axisText.size, anchor: "middle", cls: "\(p)-fg")
         for (k, note) in notes.enumerated() {
             s += PlotSVG.text(PlotSVG.fit(note, width: w - 24, size: 11), x: 12, y: bottom + 37 + Self.noteLine * Double(k + 1),
                               size: 11, cls: "\(p)-muted \(p)-note")
