@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Thin helpers over libcmark-gfm. Every C pointer lives in a local variable of the
 /// caller and is freed there: Swift 6 strict concurrency rejects statics holding
@@ -20,6 +21,18 @@ enum Cmark {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// `cmark_parser_finish` of one parser at a time. It marks the extensions' trigger
+    /// characters (`~` of strikethrough, `:`/`w` of autolinks) in a process-wide table before
+    /// parsing inlines and clears them after (`cmark_manage_extensions_special_characters`), so
+    /// a parser finishing on another thread cleared them under this one: its `~~…~~` and bare
+    /// URLs came out as plain text (5 of 64 concurrent conversions here). Feeding the text and
+    /// rendering HTML stay parallel.
+    static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        finishing.withLock { cmark_parser_finish(parser) }
+    }
+
+    private static let finishing = NSLock()
 
     /// A new parser with the four extensions attached; the caller frees it with
     /// `cmark_parser_free`. Extensions are looked up per call (cheap) for the reason above.

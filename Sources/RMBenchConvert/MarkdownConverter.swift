@@ -4,7 +4,8 @@ import CCmarkGFM
 /// Converts GitHub-flavoured Markdown into an HTML fragment for the site's pages.
 ///
 /// Stateless and `Sendable`: each call builds and frees its own libcmark-gfm parser,
-/// so one converter can be shared by any number of concurrent tasks.
+/// so one converter can be shared by any number of concurrent tasks (the one step that
+/// touches cmark-gfm's global state, finishing a parse, takes a lock: see `Cmark.finish`).
 ///
 /// ```swift
 /// let converter = MarkdownConverter()
@@ -44,7 +45,7 @@ public struct MarkdownConverter: Sendable {
         let parser = try Cmark.makeParser()
         defer { cmark_parser_free(parser) }
         Cmark.feed(parser, markdown)
-        guard let document = cmark_parser_finish(parser) else {
+        guard let document = Cmark.finish(parser) else {
             throw ConvertError(.cmarkFailure(operation: "cmark_parser_finish"))
         }
         // Declared after the parser's defer, so it runs first; the tree does not
