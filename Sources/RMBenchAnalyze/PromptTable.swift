@@ -101,6 +101,33 @@ struct PromptTable: Sendable {
         }
     }
 
+    private init(domains: [DomainPrompts]) {
+        self.domains = domains
+    }
+
+    /// The prompts `keep` accepts, given each prompt's position in table order (domains in
+    /// order, then prompts by key); domains left without prompts are dropped. The result
+    /// equals `PromptTable(items, keep:)` with the same prompts: filtering keeps the key
+    /// order, and the first occurrence of a kept key is the same item either way.
+    func filtered(_ keep: (Int) -> Bool) -> PromptTable {
+        var position = 0
+        var kept: [DomainPrompts] = []
+        for domain in domains {
+            var keys: [ItemKey] = [], cells: [PackedCells] = []
+            var total = PackedCells()
+            for (key, cell) in zip(domain.keys, domain.cells) {
+                if keep(position) {
+                    keys.append(key)
+                    cells.append(cell)
+                    total.add(cell)
+                }
+                position += 1
+            }
+            if !keys.isEmpty { kept.append(DomainPrompts(domain: domain.domain, keys: keys, cells: cells, total: total)) }
+        }
+        return PromptTable(domains: kept)
+    }
+
     var promptCount: Int { domains.reduce(0) { $0 + $1.cells.count } }
 
     /// Counts of all prompts, no resampling: the point estimates.

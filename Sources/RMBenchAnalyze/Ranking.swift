@@ -74,69 +74,16 @@ extension Analyze {
     ///
     /// Every pair uses the same seed; pairs of models with the same prompt set therefore see
     /// the same resampled prompts (common random numbers), and results do not depend on the
-    /// order of `models`. Names must be unique.
+    /// order of `models`. Names must be unique. The result is exactly what `pairedBootstrap`
+    /// of every pair gives, computed with one resampling per model and prompt set (see
+    /// `TieGroupRanking`), so the time grows linearly with the models but for a small
+    /// per-pair step.
     public static func tieGroupRanks(
         models: [(name: String, items: [ScoredItem])], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
     ) -> [String: RankInfo] {
         precondition(resamples > 0, "resamples must be positive")
         precondition(Set(models.map(\.name)).count == models.count, "model names must be unique")
-        let keys = models.map { Set($0.items.map(\.key)) }
-        var fullTables: [Int: PromptTable] = [:]
-        var fullAverages: [Int: [Double]] = [:]
-        var better = [[Int]](repeating: [], count: models.count)
-        var worse = better
-        var shared = [[String: Int]](repeating: [:], count: models.count)
-        var differed = [Bool](repeating: false, count: models.count)
-
-        for i in models.indices {
-            for j in models.indices where j > i {
-                let comparison: PairedComparison
-                if keys[i] == keys[j] {
-                    // Same prompts: each model's resampled Averages on its full table are
-                    // drawn with the same indices (same seed, same domain sizes), so they
-                    // can be computed once per model and reused for every pair.
-                    for k in [i, j] where fullTables[k] == nil {
-                        let table = PromptTable(models[k].items)
-                        fullTables[k] = table
-                        fullAverages[k] = overallAverages(table, resamples: resamples, seed: seed)
-                    }
-                    comparison = compare(
-                        fullTables[i]!, fullTables[j]!, averagesA: fullAverages[i]!, averagesB: fullAverages[j]!,
-                        promptsA: keys[i].count, promptsB: keys[j].count)
-                } else {
-                    let common = keys[i].intersection(keys[j])
-                    comparison = compare(
-                        PromptTable(models[i].items, keep: common), PromptTable(models[j].items, keep: common),
-                        promptsA: keys[i].count, promptsB: keys[j].count, resamples: resamples, seed: seed)
-                }
-                shared[i][models[j].name] = comparison.sharedPrompts
-                shared[j][models[i].name] = comparison.sharedPrompts
-                if comparison.promptSetsDiffer {
-                    differed[i] = true
-                    differed[j] = true
-                }
-                if comparison.aIsSignificantlyBetter {
-                    better[j].append(i)
-                    worse[i].append(j)
-                }
-                if comparison.bIsSignificantlyBetter {
-                    better[i].append(j)
-                    worse[j].append(i)
-                }
-            }
-        }
-
-        var result: [String: RankInfo] = [:]
-        for (k, model) in models.enumerated() {
-            result[model.name] = RankInfo(
-                rank: 1 + better[k].count,
-                significantlyBetter: better[k].sorted().map { models[$0].name },
-                significantlyWorse: worse[k].sorted().map { models[$0].name },
-                prompts: keys[k].count,
-                sharedPrompts: shared[k],
-                promptSetsDiffered: differed[k])
-        }
-        return result
+        return TieGroupRanking(models: models, resamples: resamples, seed: seed).ranks()
     }
 
     private static func compare(
@@ -158,18 +105,17 @@ extension Analyze {
                 aIsSignificantlyBetter: false, bIsSignificantlyBetter: false)
         }
         let difference = meanOverDomains(a.fullCounts, \.average) - meanOverDomains(b.fullCounts, \.average)
-        let aMinusB = zip(averagesA, averagesB).map { $0 - $1 }.sorted()
-        let bMinusA = aMinusB.reversed().map { -$0 }
-        let interval = aMinusB.withUnsafeBufferPointer { Percentile.interval95(sorted: $0) }
+        var test = PairedSignificanceTest(resamples: averagesA.count)
+        let outcome = averagesA.withUnsafeBufferPointer { a in averagesB.withUnsafeBufferPointer { b in test.test(a, b) } }
         return PairedComparison(
             sharedPrompts: sharedPrompts, promptsA: promptsA, promptsB: promptsB,
-            difference: difference, interval: interval,
-            aIsSignificantlyBetter: Percentile.linear(sorted: aMinusB, 0.025) > 0,
-            bIsSignificantlyBetter: Percentile.linear(sorted: bMinusA, 0.025) > 0)
+            difference: difference, interval: outcome.interval,
+            aIsSignificantlyBetter: outcome.aIsSignificantlyBetter,
+            bIsSignificantlyBetter: outcome.bIsSignificantlyBetter)
     }
 
     /// The overall Average of each resample.
-    private static func overallAverages(_ table: PromptTable, resamples: Int, seed: UInt64) -> [Double] {
+    static func overallAverages(_ table: PromptTable, resamples: Int, seed: UInt64) -> [Double] {
         var averages = [Double](repeating: 0, count: resamples)
         table.forEachResample(resamples: resamples, seed: seed) { resample, counts in
             averages[resample] = meanOverDomains(counts, \.average)
