@@ -16,7 +16,9 @@ public enum ScoreOutput {
                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) -> String {
         let runs: [ModelRun]
         do {
-            runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain))
+            // The Markdown table shows no SHA-256, so the files are not hashed for it.
+            runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain,
+                                                                                    digest: format != .markdown))
         } catch {
             throw .input(error)
         }
