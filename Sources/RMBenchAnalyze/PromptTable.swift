@@ -159,6 +159,53 @@ struct PromptTable: Sendable {
     }
 }
 
+extension PromptTable {
+    /// The domains and their sizes: tables of the same shape draw the same indices.
+    var shape: [Int] { domains.flatMap { [Domain.allCases.firstIndex(of: $0.domain)!, $0.cells.count] } }
+
+    /// `forEachResample` of several tables of the same `shape` at once, handing `body` the
+    /// resample, the table's position in `tables` and its counts. Each resample's indices
+    /// are drawn once, exactly as `forEachResample` draws them for each table (they depend
+    /// only on the seed and the shape), and then summed for every table: the draws, most of
+    /// the work for one table, are shared.
+    static func forEachResample(
+        of tables: [PromptTable], resamples: Int, seed: UInt64, _ body: (Int, Int, [DomainCounts]) -> Void
+    ) {
+        guard let first = tables.first else { return }
+        precondition(tables.allSatisfy { $0.shape == first.shape }, "tables of different shapes draw different indices")
+        let sizes = first.domains.map(\.cells.count)
+        var rng = SeededGenerator(seed: seed)
+        var indices = [Int](repeating: 0, count: sizes.reduce(0, +))
+        var counts = first.fullCounts
+        for resample in 0..<resamples {
+            indices.withUnsafeMutableBufferPointer { indices in
+                var k = 0
+                for n in sizes {
+                    for _ in 0..<n {
+                        indices[k] = rng.index(below: n)
+                        k += 1
+                    }
+                }
+            }
+            for (t, table) in tables.enumerated() {
+                var offset = 0
+                for (d, domain) in table.domains.enumerated() {
+                    var sum = PackedCells()
+                    let n = sizes[d]
+                    domain.cells.withUnsafeBufferPointer { cells in
+                        indices.withUnsafeBufferPointer { indices in
+                            for k in offset..<(offset + n) { sum.add(cells[indices[k]]) }
+                        }
+                    }
+                    counts[d].cells = sum
+                    offset += n
+                }
+                body(resample, t, counts)
+            }
+        }
+    }
+}
+
 /// Overall Easy/Normal/Hard/Average: the plain mean over the domains present, summed left
 /// to right in official order, as `ModelScore` does (numpy's `np.mean` of ≤ 4 values).
 @inline(__always)

@@ -115,7 +115,7 @@ extension Analyze {
     }
 
     /// The overall Average of each resample.
-    static func overallAverages(_ table: PromptTable, resamples: Int, seed: UInt64) -> [Double] {
+    private static func overallAverages(_ table: PromptTable, resamples: Int, seed: UInt64) -> [Double] {
         var averages = [Double](repeating: 0, count: resamples)
         table.forEachResample(resamples: resamples, seed: seed) { resample, counts in
             averages[resample] = meanOverDomains(counts, \.average)

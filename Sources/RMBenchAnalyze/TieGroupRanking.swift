@@ -11,8 +11,10 @@ import RMBenchCore
 /// are therefore computed once per (model, prompt set): on the model's own set for every
 /// model, and on the shared set of each pair of distinct sets for the models of those two
 /// sets. With one prompt set for all models (the usual case) that is one resampling per
-/// model. Each pair then subtracts two vectors of Averages (the same indices for both
-/// models: the pairing) and reads a few order statistics (`PairedSignificanceTest`).
+/// model, and the prompts each resample draws are drawn once for all models of the same
+/// domain sizes (`PromptTable.forEachResample(of:)`). Each pair then subtracts two vectors
+/// of Averages (the same indices for both models: the pairing) and reads a few order
+/// statistics (`PairedSignificanceTest`).
 struct TieGroupRanking {
     /// Resampled Averages are needed for this model on this prompt set (a registry number).
     private struct Need: Hashable {
@@ -23,6 +25,10 @@ struct TieGroupRanking {
     let models: [(name: String, items: [ScoredItem])]
     let resamples: Int
     let seed: UInt64
+
+    /// Tables resampled together: enough to share the draws, few enough to stay in cache
+    /// (each 1,327-prompt table is 32 KB) and to spread over the cores.
+    static let batchSize = 8
 
     func ranks() -> [String: RankInfo] {
         let m = models.count
@@ -75,22 +81,35 @@ struct TieGroupRanking {
         }
         needs = distinctNeeds
 
-        // Resampled Averages of every need, on all cores; each depends only on its model,
-        // its set and the seed, so the result does not depend on the scheduling.
+        // Each need's table: the model's own, or restricted to the shared set.
         let sets = registry.sets
         let keyCount = keyNumbers.count
-        let averages = Slots<[Double]>(count: needs.count)
-        DispatchQueue.concurrentPerform(iterations: needs.count) { [needs, tableKeys] index in
-            let need = needs[index]
-            guard !sets[need.set].isEmpty else { return averages.store(index, []) }
-            var table = tables[need.model]
-            if need.set != ownSet[need.model] {
-                var inSet = [Bool](repeating: false, count: keyCount)
-                for key in sets[need.set] { inSet[Int(key)] = true }
-                let keys = tableKeys[need.model]
-                table = table.filtered { inSet[Int(keys[$0])] }
+        let needTables: [PromptTable] = needs.map { need in
+            guard need.set != ownSet[need.model] else { return tables[need.model] }
+            var inSet = [Bool](repeating: false, count: keyCount)
+            for key in sets[need.set] { inSet[Int(key)] = true }
+            let keys = tableKeys[need.model]
+            return tables[need.model].filtered { inSet[Int(keys[$0])] }
+        }
+
+        // Resampled Averages of every need, on all cores. Tables of one shape draw the same
+        // indices, so they are resampled together, a few per batch (the batch's tables stay
+        // in cache); every value depends only on its table and the seed, not on the batching.
+        var byShape: [[Int]: [Int]] = [:]
+        for (index, table) in needTables.enumerated() where table.promptCount > 0 {
+            byShape[table.shape, default: []].append(index)
+        }
+        let batches = byShape.values.sorted { $0[0] < $1[0] }.flatMap { members in
+            stride(from: 0, to: members.count, by: Self.batchSize).map { Array(members[$0..<min($0 + Self.batchSize, members.count)]) }
+        }
+        let averages = Slots<[Double]>(count: needs.count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
+            let members = batches[batch]
+            var values = [[Double]](repeating: [Double](repeating: 0, count: resamples), count: members.count)
+            PromptTable.forEachResample(of: members.map { needTables[$0] }, resamples: resamples, seed: seed) { resample, t, counts in
+                values[t][resample] = meanOverDomains(counts, \.average)
             }
-            averages.store(index, Analyze.overallAverages(table, resamples: resamples, seed: seed))
+            for (t, index) in members.enumerated() { averages.store(index, values[t]) }
         }
         let resampled = averages.values
 

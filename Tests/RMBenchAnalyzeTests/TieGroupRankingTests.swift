@@ -103,6 +103,22 @@ struct TieGroupRankingTests {
         #expect(orderFree(Analyze.tieGroupRanks(models: models.reversed(), resamples: 100, seed: 13)) == forward)
     }
 
+    /// Resampling tables together draws what each table would draw alone.
+    @Test func sharedDrawsEqualEachTablesOwn() {
+        let tables = (0..<11).map { PromptTable(Self.model(seed: UInt64(300 + $0), skill: Double($0) / 10)) }
+        var together = [[Double]](repeating: [], count: tables.count)
+        PromptTable.forEachResample(of: tables, resamples: 40, seed: 17) { _, t, counts in
+            together[t].append(meanOverDomains(counts, \.hard) + 10 * meanOverDomains(counts, \.easy))
+        }
+        for (t, table) in tables.enumerated() {
+            var alone: [Double] = []
+            table.forEachResample(resamples: 40, seed: 17) { _, counts in
+                alone.append(meanOverDomains(counts, \.hard) + 10 * meanOverDomains(counts, \.easy))
+            }
+            #expect(together[t] == alone, "table \(t)")
+        }
+    }
+
     @Test func extremesAreTheSortedValuesAtTheEnds() {
         var rng = SeededGenerator(seed: 21)
         for count in [1, 2, 3, 15, 16, 17, 40, 1000, 1001] {
