@@ -47,7 +47,10 @@ struct PairedSignificanceTest {
                 for k in 0..<n { difference[k] = a[k] - b[k] }
                 OrderStatistics.placeExtremes(difference, lowest: lowest, highest: highest, scratch: scratch)
                 return bMinusA.withUnsafeMutableBufferPointer { mirrored in
-                    for k in 0..<n { mirrored[k] = -difference[n - 1 - k] }
+                    // Only the ends of A − B are in sorted order, so only the ends of B − A
+                    // (its ends, reversed and negated) are filled; the percentiles read no more.
+                    for k in 0..<highest { mirrored[k] = -difference[n - 1 - k] }
+                    for k in (n - lowest)..<n { mirrored[k] = -difference[n - 1 - k] }
                     let sortedAMinusB = UnsafeBufferPointer(difference), sortedBMinusA = UnsafeBufferPointer(mirrored)
                     return Outcome(
                         interval: Percentile.interval95(sorted: sortedAMinusB),

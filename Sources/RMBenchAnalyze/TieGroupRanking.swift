@@ -121,8 +121,9 @@ struct TieGroupRanking {
             for j in stride(from: i + 1, to: m, by: 1) {
                 let set = sharedSet[ownSet[i]][ownSet[j]]
                 guard !sets[set].isEmpty else { continue }
-                let a = resampled[needIndex[Need(model: i, set: set)]!]
-                let b = resampled[needIndex[Need(model: j, set: set)]!]
+                // A model's need on its own set is needs[model] (they come first).
+                let a = resampled[set == ownSet[i] ? i : needIndex[Need(model: i, set: set)]!]
+                let b = resampled[set == ownSet[j] ? j : needIndex[Need(model: j, set: set)]!]
                 let outcome = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in test.test(a, b) } }
                 verdicts.store(i * m + j, outcome.aIsSignificantlyBetter ? 1 : outcome.bIsSignificantlyBetter ? 2 : 0)
             }
