@@ -16,15 +16,19 @@ public struct BootstrapIntervals: Sendable {
     public let prompts: [Domain: Int]
     private let estimates: [Metric: Double]
     private let intervals: [Metric: ClosedRange<Double>]
+    /// The overall Average of each resample, in resample order (empty without items): what
+    /// the tie-group ranks resample for the model's own prompts, so they reuse it.
+    let resampledAverages: [Double]
 
     init(resamples: Int, seed: UInt64, domains: [Domain], prompts: [Domain: Int],
-         estimates: [Metric: Double], intervals: [Metric: ClosedRange<Double>]) {
+         estimates: [Metric: Double], intervals: [Metric: ClosedRange<Double>], resampledAverages: [Double]) {
         self.resamples = resamples
         self.seed = seed
         self.domains = domains
         self.prompts = prompts
         self.estimates = estimates
         self.intervals = intervals
+        self.resampledAverages = resampledAverages
     }
 
     /// [2.5th, 97.5th] percentile of the metric over the resamples (`Percentile.linear`,
@@ -104,6 +108,9 @@ extension Analyze {
             }
         }
 
+        // The overall Average is the fourth metric (`metrics(for:)`); kept before sorting.
+        let averageSlot = metrics.firstIndex(of: .overall(.average))
+        let resampledAverages = averageSlot.map { Array(values[($0 * resamples)..<(($0 + 1) * resamples)]) } ?? []
         var intervals: [Metric: ClosedRange<Double>] = [:]
         values.withUnsafeMutableBufferPointer { buffer in
             for (m, metric) in metrics.enumerated() {
@@ -115,6 +122,6 @@ extension Analyze {
         var prompts: [Domain: Int] = [:]
         for domain in table.domains { prompts[domain.domain] = domain.cells.count }
         return BootstrapIntervals(resamples: resamples, seed: seed, domains: domains, prompts: prompts,
-                                  estimates: estimates, intervals: intervals)
+                                  estimates: estimates, intervals: intervals, resampledAverages: resampledAverages)
     }
 }

@@ -86,6 +86,29 @@ extension Analyze {
         return TieGroupRanking(models: models, resamples: resamples, seed: seed).ranks()
     }
 
+    /// `tieGroupRanks(models:resamples:seed:)` reusing what `bootstrapIntervals` of the same
+    /// items, with the same resamples and seed, already resampled: each model's overall
+    /// Average per resample on its own prompts (the same numbers, bit for bit). `intervals`
+    /// is keyed by model name; intervals of other resamples or seeds are not used.
+    ///
+    ///     let intervals = Dictionary(uniqueKeysWithValues: runs.map { ($0.model, Analyze.bootstrapIntervals($0.items)) })
+    ///     let ranks = Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, reusing: intervals)
+    public static func tieGroupRanks(
+        models: [(name: String, items: [ScoredItem])], reusing intervals: [String: BootstrapIntervals],
+        resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> [String: RankInfo] {
+        precondition(resamples > 0, "resamples must be positive")
+        precondition(Set(models.map(\.name)).count == models.count, "model names must be unique")
+        var known: [Int: [Double]] = [:]
+        for (index, model) in models.enumerated() {
+            if let interval = intervals[model.name], interval.resamples == resamples, interval.seed == seed,
+               interval.resampledAverages.count == resamples {
+                known[index] = interval.resampledAverages
+            }
+        }
+        return TieGroupRanking(models: models, resamples: resamples, seed: seed, knownAverages: known).ranks()
+    }
+
     private static func compare(
         _ a: PromptTable, _ b: PromptTable, promptsA: Int, promptsB: Int, resamples: Int, seed: UInt64
     ) -> PairedComparison {

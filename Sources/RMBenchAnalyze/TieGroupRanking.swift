@@ -25,6 +25,9 @@ struct TieGroupRanking {
     let models: [(name: String, items: [ScoredItem])]
     let resamples: Int
     let seed: UInt64
+    /// Resampled Averages on a model's own prompts already at hand (from its bootstrap
+    /// intervals), by model index; the others are resampled here.
+    var knownAverages: [Int: [Double]] = [:]
 
     /// Tables resampled together: enough to share the draws, few enough to stay in cache
     /// (each 1,327-prompt table is 32 KB) and to spread over the cores.
@@ -97,12 +100,14 @@ struct TieGroupRanking {
         // in cache); every value depends only on its table and the seed, not on the batching.
         var byShape: [[Int]: [Int]] = [:]
         for (index, table) in needTables.enumerated() where table.promptCount > 0 {
+            if index < m && knownAverages[index] != nil { continue }  // own needs come first
             byShape[table.shape, default: []].append(index)
         }
         let batches = byShape.values.sorted { $0[0] < $1[0] }.flatMap { members in
             stride(from: 0, to: members.count, by: Self.batchSize).map { Array(members[$0..<min($0 + Self.batchSize, members.count)]) }
         }
         let averages = Slots<[Double]>(count: needs.count, initial: [])
+        for (index, known) in knownAverages { averages.store(index, known) }
         DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
             let members = batches[batch]
             var values = [[Double]](repeating: [Double](repeating: 0, count: resamples), count: members.count)

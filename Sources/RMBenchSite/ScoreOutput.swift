@@ -24,7 +24,7 @@ public enum ScoreOutput {
         }
         let scores = runs.map(Scorer.score)
         let intervals = bootstrap.intervals(runs)
-        let ranks = bootstrap.ranks(runs)
+        let ranks = bootstrap.ranks(runs, reusing: intervals)
         let rows = scores.map { LeaderboardRow(score: $0, intervals: intervals[$0.model], rankGroup: ranks[$0.model]) }
         switch format {
         case .json: return ScoreSummary.document(scores, intervals: intervals, ranks: ranks).serialized(indent: 2) + "\n"

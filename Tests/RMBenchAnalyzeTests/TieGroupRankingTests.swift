@@ -66,6 +66,34 @@ struct TieGroupRankingTests {
         #expect(ours.values.contains { $0.promptSetsDiffered })
     }
 
+    /// Ranks reusing the intervals' resampled Averages equal ranks that resample themselves;
+    /// intervals of another seed are not used.
+    @Test func reusingIntervalsGivesTheSameRanks() {
+        let models = Self.differingSets + Self.sameSets.prefix(4)
+        let intervals = Dictionary(uniqueKeysWithValues: models.map {
+            ($0.name, Analyze.bootstrapIntervals($0.items, resamples: 150, seed: 8))
+        })
+        let reference = ReferenceRanking.tieGroupRanks(models: models, resamples: 150, seed: 8)
+        #expect(Analyze.tieGroupRanks(models: models, reusing: intervals, resamples: 150, seed: 8) == reference)
+        let otherSeed = Dictionary(uniqueKeysWithValues: models.map {
+            ($0.name, Analyze.bootstrapIntervals($0.items, resamples: 150, seed: 9))
+        })
+        #expect(Analyze.tieGroupRanks(models: models, reusing: otherSeed, resamples: 150, seed: 8) == reference)
+
+        // The reused numbers are what the ranks use: Averages of 2 in every resample put the
+        // weakest of models with one prompt set above all the others.
+        let weakest = Self.sameSets[0]
+        var planted = intervals
+        let real = intervals[weakest.name]!
+        planted[weakest.name] = BootstrapIntervals(
+            resamples: 150, seed: 8, domains: real.domains, prompts: real.prompts, estimates: [:], intervals: [:],
+            resampledAverages: [Double](repeating: 2, count: 150))
+        let sameSetRanks = Analyze.tieGroupRanks(models: Self.sameSets, reusing: planted, resamples: 150, seed: 8)
+        #expect(reference[weakest.name]?.rank != 1)
+        #expect(sameSetRanks[weakest.name]?.rank == 1)
+        #expect(sameSetRanks[weakest.name]?.significantlyWorse.count == Self.sameSets.count - 1)
+    }
+
     @Test func pairedBootstrapGivesTheReferenceComparison() {
         let models = Self.differingSets + Self.sameSets.prefix(2)
         for (a, b) in zip(models, models.dropFirst(3) + models.prefix(3)) {
