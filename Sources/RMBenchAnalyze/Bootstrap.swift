@@ -111,12 +111,19 @@ extension Analyze {
         // The overall Average is the fourth metric (`metrics(for:)`); kept before sorting.
         let averageSlot = metrics.firstIndex(of: .overall(.average))
         let resampledAverages = averageSlot.map { Array(values[($0 * resamples)..<(($0 + 1) * resamples)]) } ?? []
+        // The interval reads only the lowest and highest few of each metric's values; only
+        // those are put in sorted order (the same values a full sort gives, for less work).
+        let low = Percentile.neighbours(count: resamples, 0.025), high = Percentile.neighbours(count: resamples, 0.975)
+        let lowest = low.upper + 1, highest = resamples - high.lower
+        var scratch = [Double](repeating: 0, count: lowest + highest)
         var intervals: [Metric: ClosedRange<Double>] = [:]
         values.withUnsafeMutableBufferPointer { buffer in
-            for (m, metric) in metrics.enumerated() {
-                var slice = UnsafeMutableBufferPointer(rebasing: buffer[(m * resamples)..<((m + 1) * resamples)])
-                slice.sort()
-                intervals[metric] = Percentile.interval95(sorted: UnsafeBufferPointer(slice))
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for (m, metric) in metrics.enumerated() {
+                    let slice = UnsafeMutableBufferPointer(rebasing: buffer[(m * resamples)..<((m + 1) * resamples)])
+                    OrderStatistics.placeExtremes(slice, lowest: lowest, highest: highest, scratch: scratch)
+                    intervals[metric] = Percentile.interval95(sorted: UnsafeBufferPointer(slice))
+                }
             }
         }
         var prompts: [Domain: Int] = [:]

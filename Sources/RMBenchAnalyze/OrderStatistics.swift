@@ -1,8 +1,9 @@
 /// Puts the few lowest and highest values of a buffer, sorted, at its two ends.
 ///
 /// Why: the tie-group ranks need the 2.5th and 97.5th percentiles of 1,000 paired
-/// differences for every pair of models, which read only the 26 lowest and 26 highest of
-/// them; sorting all 1,000 for each pair made that step cost as much as all the resampling.
+/// differences for every pair of models (and the bootstrap intervals those of every metric),
+/// which read only the 26 lowest and 26 highest of them; sorting all 1,000 for each pair made
+/// that step cost as much as all the resampling.
 /// One pass that keeps the lowest and highest few in two small sorted buffers is several
 /// times cheaper (in a random order almost every value is rejected by one comparison) and
 /// gives the same values: the k-th smallest of some numbers does not depend on how it is
