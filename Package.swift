@@ -52,7 +52,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "rmbench-bench", dependencies: [
-            "RMBenchCore", "RMBenchLoad", "RMBenchScore",
+            "RMBenchCore", "RMBenchLoad", "RMBenchScore", "RMBenchAnalyze", "RMBenchSite",
         ]),
         .testTarget(name: "RMBenchLoadTests", dependencies: ["RMBenchCore", "RMBenchLoad"]),
         .testTarget(name: "RMBenchScoreTests", dependencies: ["RMBenchCore", "RMBenchLoad", "RMBenchScore"]),

@@ -1,60 +1,133 @@
 #!/usr/bin/env bash
-# Benchmarks the reader on a ~12 MB result file shaped like run_rm.py's output (the real
-# RM-Bench splits with texts, json.dump(indent=4, ensure_ascii=False), items repeated under new
-# ids to reach the size), against Python's json.load plus the official scoring loop.
-# Usage: scripts/bench.sh BIN_DIR   (make bench passes it)
+# `make bench`: the reader's throughput, then the five performance targets of issue 15, each
+# measured side by side in this one run and printed with its ratio and an honest PASS/MISSED:
+#   1. cold `build` of 50 models ≤ 1/10 of the Python way's time just to score the 50 files
+#   2. no-change rebuild of those 50 models ≤ 3 % of the cold build, and under 0.5 s
+#   3. peak RSS of a 200-model build ≤ 200 MB, growth from 50 to 200 models ≤ 0.3 MB per model
+#   4. rank bootstrap time linear in models: 200 models ≤ 5 × the time of 50 (4 × is exactly
+#      linear, 16 × quadratic)
+#   5. `score` of 5 files ≤ 0.08 of the Python way's time for the same files
+# "The Python way" is RM-Bench's: json.load of a result file and the official scoring loop
+# (Tests/Tools/official_scores.py, numpy), one process per result file as it is run.
+# The models are generated once (scripts/generate-results.py: all 1,327 RM-Bench items with
+# their texts, 10.6 MB per file, random scores) into a temporary folder that every
+# measurement reuses and that is deleted at the end.
+# Usage: scripts/bench.sh BIN_DIR   (BIN_DIR holds release rmbench-site and rmbench-bench)
+# Environment: RMBENCH_SHARED_DATA (the RM-Bench splits), BENCH_RUNS (runs per median, 3).
 set -euo pipefail
 bin=${1:?usage: scripts/bench.sh BIN_DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${RMBENCH_SHARED_DATA:-$here/../shared/data}
+runs=${BENCH_RUNS:-3}
+site="$bin/rmbench-site"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-file="$work/total_dataset_bench-rm_REWORD_MODEL_20250101_000000.json"
 
-python3 - "$data" "$file" <<'PY'
-import json, os, sys, random
-data, out = sys.argv[1], sys.argv[2]
-splits = [("chat_filtered.json", "chat"), ("code_filtered.json", "code"),
-          ("safety-refuse_filtered.json", "safety-refuse"), ("safety-response_filtered.json", "safety-response")]
-base = []
-for name, domain in splits:
-    for item in json.load(open(os.path.join(data, name))):
-        item["domain"] = domain
-        base.append(item)
-rng = random.Random(0)
-items, copy = [], 0
-while True:
-    for item in base:
-        x = dict(item)
-        x["id"] = item["id"] + copy * 100000
-        x["score_chosen"] = [rng.gauss(0, 3) for _ in range(3)]
-        x["score_rejected"] = [rng.gauss(0, 3) for _ in range(3)]
-        items.append(x)
-    copy += 1
-    if len(json.dumps(items, indent=4, ensure_ascii=False).encode()) >= 12_000_000:
-        break
-with open(out, "w") as f:
-    json.dump(items, f, indent=4, ensure_ascii=False)
-PY
-size=$(stat -c %s "$file")
-echo "file: $(awk "BEGIN {printf \"%.1f\", $size/1e6}") MB, $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$file") items"
+now() { echo "$EPOCHREALTIME"; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
-echo "== reader throughput (in process, best of 20)"
-"$bin/rmbench-bench" "$file" 20
-
-best() {  # best wall time and its peak RSS over 5 runs of a command
-  local best_t=999 best_m=0
-  for _ in 1 2 3 4 5; do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1)
-    local t=${out% *} m=${out#* }
-    if awk "BEGIN {exit !($t < $best_t)}"; then best_t=$t; best_m=$m; fi
+# median_time N CMD…: median wall seconds of N runs (peak RSS is measured apart, peak_rss_mb).
+median_time() {
+  local n=$1; shift
+  local times=()
+  for ((k = 0; k < n; k++)); do
+    local start end
+    start=$(now)
+    "$@" >/dev/null
+    end=$(now)
+    times+=("$(elapsed "$start" "$end")")
   done
-  echo "$best_t $best_m"
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-echo "== whole process, best of 5 (wall seconds, peak RSS)"
-read -r st sm <<<"$(best "$bin/rmbench-site" score "$file")"
-read -r pt pm <<<"$(best python3 "$here/Tests/Tools/official_scores.py" "$file")"
-echo "rmbench-site score:               ${st} s, $((sm / 1024)) MB"
-echo "python json.load + official loop: ${pt} s, $((pm / 1024)) MB"
-echo "ratio (python / rmbench-site):    $(awk "BEGIN {printf \"%.1f\", $pt / $st}")x"
+
+peak_rss_mb() {  # peak RSS of one run, in MB
+  local kb
+  kb=$( { /usr/bin/time -f "%M" "$@" >/dev/null; } 2>&1 | tail -1)
+  awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+python_scores() {  # the Python way: one official_scores.py process per file
+  for file in "$@"; do python3 "$here/Tests/Tools/official_scores.py" "$file" >/dev/null; done
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+verdict() { awk -v value="$1" -v limit="$2" 'BEGIN { print (value <= limit) ? "PASS" : "MISSED" }'; }
+
+echo "== generating 200 models (once, reused by every measurement)"
+start=$(now)
+python3 "$here/scripts/generate-results.py" "$data" "$work/gen" 200
+echo "generated $(du -sm "$work/gen" | cut -f1) MB in $(elapsed "$start" "$(now)") s"
+# Data folders of 50 and 200 models, hard links to the same files, with the published rows.
+mapfile -t models < <(find "$work/gen/results/Seq_Classifier" -mindepth 1 -maxdepth 1 -type d | sort)
+for count in 50 200; do
+  mkdir -p "$work/data$count/results/Seq_Classifier"
+  for model in "${models[@]:0:count}"; do cp -al "$model" "$work/data$count/results/Seq_Classifier/"; done
+  cp -r "$here/Data/published" "$work/data$count/published"
+done
+mapfile -t files50 < <(find "$work/data50/results" -name '*.json' | sort)
+first=${files50[0]}
+
+echo "== reader throughput on one model's file (in process, best of 20)"
+"$bin/rmbench-bench" reader "$first" 20
+
+echo "== measurements (median of $runs runs unless said; the machine may be shared: noisy)"
+has_cache=false
+no_cache=()
+if "$site" build --help | grep -q -- '--cache'; then
+  has_cache=true
+  no_cache=(--no-cache)
+fi
+cold_build() {  # build 50 models with nothing cached
+  if $has_cache; then
+    rm -rf "$work/cold-cache"
+    "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/cold-cache"
+  else
+    "$site" build --quiet --data "$work/data50" --output "$work/site50"
+  fi
+}
+cold=$(median_time "$runs" cold_build)
+python50=$(median_time 1 python_scores "${files50[@]}")
+echo "cold build of 50 models: $cold s; Python scoring the 50 files (once): $python50 s"
+
+if $has_cache; then
+  warm_build() { "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/warm-cache"; }
+  rm -rf "$work/warm-cache"
+  warm_build >/dev/null
+  warm=$(median_time "$runs" warm_build)
+fi
+
+rss50=$(peak_rss_mb "$site" build --quiet --data "$work/data50" --output "$work/site50r" "${no_cache[@]}")
+rss200=$(peak_rss_mb "$site" build --quiet --data "$work/data200" --output "$work/site200" "${no_cache[@]}")
+
+ranks50=$("$bin/rmbench-bench" ranks 50 "$runs")
+ranks200=$("$bin/rmbench-bench" ranks 200 "$runs")
+echo "$ranks50"
+echo "$ranks200"
+rank_seconds() { sed -E 's/.*median ([0-9.]+) s.*/\1/' <<<"$1"; }
+r50=$(rank_seconds "$ranks50")
+r200=$(rank_seconds "$ranks200")
+
+files5=("${files50[@]:0:5}")
+score5=$(median_time 5 "$site" score "${files5[@]}")
+python5=$(median_time "$runs" python_scores "${files5[@]}")
+echo "score of 5 files: $score5 s (median of 5); Python scoring them: $python5 s"
+
+echo "== targets"
+r=$(ratio "$cold" "$python50")
+echo "target 1: cold build 50 models $cold s vs Python scoring $python50 s = $r (≤ 0.10: $(verdict "$r" 0.10))"
+if $has_cache; then
+  r=$(ratio "$warm" "$cold")
+  ok=$(verdict "$r" 0.03)
+  [ "$ok" = PASS ] && ok=$(verdict "$warm" 0.5)
+  echo "target 2: no-change rebuild 50 models $warm s vs cold build $cold s = $r (≤ 0.03 and < 0.5 s: $ok)"
+else
+  echo "target 2: no-change rebuild: no cache option yet (rmbench-site build --help has no --cache): MISSED"
+fi
+growth=$(awk -v a="$rss50" -v b="$rss200" 'BEGIN { printf "%.2f", (b - a) / 150 }')
+ok=$(verdict "$rss200" 200)
+[ "$ok" = PASS ] && ok=$(verdict "$growth" 0.3)
+echo "target 3: peak RSS 200 models $rss200 MB (50 models $rss50 MB), growth $growth MB per model (≤ 200 MB and ≤ 0.3 MB per model: $ok)"
+r=$(ratio "$r200" "$r50")
+echo "target 4: rank bootstrap 200 models $r200 s vs 50 models $r50 s = $r × (≤ 5 ×, linear is 4 ×: $(verdict "$r" 5))"
+r=$(ratio "$score5" "$python5")
+echo "target 5: score 5 files $score5 s vs Python scoring $python5 s = $r (≤ 0.08: $(verdict "$r" 0.08))"

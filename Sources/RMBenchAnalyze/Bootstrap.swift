@@ -16,15 +16,19 @@ public struct BootstrapIntervals: Sendable {
     public let prompts: [Domain: Int]
     private let estimates: [Metric: Double]
     private let intervals: [Metric: ClosedRange<Double>]
+    /// The overall Average of each resample, in resample order (empty without items): what
+    /// the tie-group ranks resample for the model's own prompts, so they reuse it.
+    let resampledAverages: [Double]
 
     init(resamples: Int, seed: UInt64, domains: [Domain], prompts: [Domain: Int],
-         estimates: [Metric: Double], intervals: [Metric: ClosedRange<Double>]) {
+         estimates: [Metric: Double], intervals: [Metric: ClosedRange<Double>], resampledAverages: [Double]) {
         self.resamples = resamples
         self.seed = seed
         self.domains = domains
         self.prompts = prompts
         self.estimates = estimates
         self.intervals = intervals
+        self.resampledAverages = resampledAverages
     }
 
     /// [2.5th, 97.5th] percentile of the metric over the resamples (`Percentile.linear`,
@@ -104,17 +108,27 @@ extension Analyze {
             }
         }
 
+        // The overall Average is the fourth metric (`metrics(for:)`); kept before sorting.
+        let averageSlot = metrics.firstIndex(of: .overall(.average))
+        let resampledAverages = averageSlot.map { Array(values[($0 * resamples)..<(($0 + 1) * resamples)]) } ?? []
+        // The interval reads only the lowest and highest few of each metric's values; only
+        // those are put in sorted order (the same values a full sort gives, for less work).
+        let low = Percentile.neighbours(count: resamples, 0.025), high = Percentile.neighbours(count: resamples, 0.975)
+        let lowest = low.upper + 1, highest = resamples - high.lower
+        var scratch = [Double](repeating: 0, count: lowest + highest)
         var intervals: [Metric: ClosedRange<Double>] = [:]
         values.withUnsafeMutableBufferPointer { buffer in
-            for (m, metric) in metrics.enumerated() {
-                var slice = UnsafeMutableBufferPointer(rebasing: buffer[(m * resamples)..<((m + 1) * resamples)])
-                slice.sort()
-                intervals[metric] = Percentile.interval95(sorted: UnsafeBufferPointer(slice))
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for (m, metric) in metrics.enumerated() {
+                    let slice = UnsafeMutableBufferPointer(rebasing: buffer[(m * resamples)..<((m + 1) * resamples)])
+                    OrderStatistics.placeExtremes(slice, lowest: lowest, highest: highest, scratch: scratch)
+                    intervals[metric] = Percentile.interval95(sorted: UnsafeBufferPointer(slice))
+                }
             }
         }
         var prompts: [Domain: Int] = [:]
         for domain in table.domains { prompts[domain.domain] = domain.cells.count }
         return BootstrapIntervals(resamples: resamples, seed: seed, domains: domains, prompts: prompts,
-                                  estimates: estimates, intervals: intervals)
+                                  estimates: estimates, intervals: intervals, resampledAverages: resampledAverages)
     }
 }

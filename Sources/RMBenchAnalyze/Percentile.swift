@@ -14,12 +14,10 @@ public enum Percentile {
         return sorted.withUnsafeBufferPointer { linear(sorted: $0, q) }
     }
 
+    /// Reads only the two positions `neighbours(count:q)` names, so a buffer where just those
+    /// hold their sorted values (see `OrderStatistics.placeExtremes`) gives the same result.
     static func linear(sorted: UnsafeBufferPointer<Double>, _ q: Double) -> Double {
-        let virtualIndex = Double(sorted.count - 1) * q
-        let below = virtualIndex.rounded(.down)
-        let lower = Int(below)
-        let upper = min(lower + 1, sorted.count - 1)
-        let gamma = virtualIndex - below
+        let (lower, upper, gamma) = neighbours(count: sorted.count, q)
         let a = sorted[lower], b = sorted[upper]
         let difference = b - a
         // Neighbours so far apart that their difference overflows (−1e308 and 1e308): the
@@ -27,6 +25,15 @@ public enum Percentile {
         guard difference.isFinite else { return (1 - gamma) * a + gamma * b }
         // numpy's _lerp: a + d·t, but b − d·(1 − t) when t ≥ ½ (exact at t = 1, monotone).
         return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
+    }
+
+    /// The positions ⌊h⌋ and ⌊h⌋ + 1 (the last position at most) that the q-th percentile of
+    /// `count` sorted values interpolates between, and the weight of the upper one.
+    static func neighbours(count: Int, _ q: Double) -> (lower: Int, upper: Int, gamma: Double) {
+        let virtualIndex = Double(count - 1) * q
+        let below = virtualIndex.rounded(.down)
+        let lower = Int(below)
+        return (lower, min(lower + 1, count - 1), virtualIndex - below)
     }
 
     /// First quartile, median and third quartile of the finite values; nil when there are none.

@@ -101,6 +101,33 @@ struct PromptTable: Sendable {
         }
     }
 
+    private init(domains: [DomainPrompts]) {
+        self.domains = domains
+    }
+
+    /// The prompts `keep` accepts, given each prompt's position in table order (domains in
+    /// order, then prompts by key); domains left without prompts are dropped. The result
+    /// equals `PromptTable(items, keep:)` with the same prompts: filtering keeps the key
+    /// order, and the first occurrence of a kept key is the same item either way.
+    func filtered(_ keep: (Int) -> Bool) -> PromptTable {
+        var position = 0
+        var kept: [DomainPrompts] = []
+        for domain in domains {
+            var keys: [ItemKey] = [], cells: [PackedCells] = []
+            var total = PackedCells()
+            for (key, cell) in zip(domain.keys, domain.cells) {
+                if keep(position) {
+                    keys.append(key)
+                    cells.append(cell)
+                    total.add(cell)
+                }
+                position += 1
+            }
+            if !keys.isEmpty { kept.append(DomainPrompts(domain: domain.domain, keys: keys, cells: cells, total: total)) }
+        }
+        return PromptTable(domains: kept)
+    }
+
     var promptCount: Int { domains.reduce(0) { $0 + $1.cells.count } }
 
     /// Counts of all prompts, no resampling: the point estimates.
@@ -128,6 +155,53 @@ struct PromptTable: Sendable {
                 counts[d].cells = sum
             }
             body(resample, counts)
+        }
+    }
+}
+
+extension PromptTable {
+    /// The domains and their sizes: tables of the same shape draw the same indices.
+    var shape: [Int] { domains.flatMap { [Domain.allCases.firstIndex(of: $0.domain)!, $0.cells.count] } }
+
+    /// `forEachResample` of several tables of the same `shape` at once, handing `body` the
+    /// resample, the table's position in `tables` and its counts. Each resample's indices
+    /// are drawn once, exactly as `forEachResample` draws them for each table (they depend
+    /// only on the seed and the shape), and then summed for every table: the draws, most of
+    /// the work for one table, are shared.
+    static func forEachResample(
+        of tables: [PromptTable], resamples: Int, seed: UInt64, _ body: (Int, Int, [DomainCounts]) -> Void
+    ) {
+        guard let first = tables.first else { return }
+        precondition(tables.allSatisfy { $0.shape == first.shape }, "tables of different shapes draw different indices")
+        let sizes = first.domains.map(\.cells.count)
+        var rng = SeededGenerator(seed: seed)
+        var indices = [Int](repeating: 0, count: sizes.reduce(0, +))
+        var counts = first.fullCounts
+        for resample in 0..<resamples {
+            indices.withUnsafeMutableBufferPointer { indices in
+                var k = 0
+                for n in sizes {
+                    for _ in 0..<n {
+                        indices[k] = rng.index(below: n)
+                        k += 1
+                    }
+                }
+            }
+            for (t, table) in tables.enumerated() {
+                var offset = 0
+                for (d, domain) in table.domains.enumerated() {
+                    var sum = PackedCells()
+                    let n = sizes[d]
+                    domain.cells.withUnsafeBufferPointer { cells in
+                        indices.withUnsafeBufferPointer { indices in
+                            for k in offset..<(offset + n) { sum.add(cells[indices[k]]) }
+                        }
+                    }
+                    counts[d].cells = sum
+                    offset += n
+                }
+                body(resample, t, counts)
+            }
         }
     }
 }

@@ -74,69 +74,39 @@ extension Analyze {
     ///
     /// Every pair uses the same seed; pairs of models with the same prompt set therefore see
     /// the same resampled prompts (common random numbers), and results do not depend on the
-    /// order of `models`. Names must be unique.
+    /// order of `models`. Names must be unique. The result is exactly what `pairedBootstrap`
+    /// of every pair gives, computed with one resampling per model and prompt set (see
+    /// `TieGroupRanking`), so the time grows linearly with the models but for a small
+    /// per-pair step.
     public static func tieGroupRanks(
         models: [(name: String, items: [ScoredItem])], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
     ) -> [String: RankInfo] {
         precondition(resamples > 0, "resamples must be positive")
         precondition(Set(models.map(\.name)).count == models.count, "model names must be unique")
-        let keys = models.map { Set($0.items.map(\.key)) }
-        var fullTables: [Int: PromptTable] = [:]
-        var fullAverages: [Int: [Double]] = [:]
-        var better = [[Int]](repeating: [], count: models.count)
-        var worse = better
-        var shared = [[String: Int]](repeating: [:], count: models.count)
-        var differed = [Bool](repeating: false, count: models.count)
+        return TieGroupRanking(models: models, resamples: resamples, seed: seed).ranks()
+    }
 
-        for i in models.indices {
-            for j in models.indices where j > i {
-                let comparison: PairedComparison
-                if keys[i] == keys[j] {
-                    // Same prompts: each model's resampled Averages on its full table are
-                    // drawn with the same indices (same seed, same domain sizes), so they
-                    // can be computed once per model and reused for every pair.
-                    for k in [i, j] where fullTables[k] == nil {
-                        let table = PromptTable(models[k].items)
-                        fullTables[k] = table
-                        fullAverages[k] = overallAverages(table, resamples: resamples, seed: seed)
-                    }
-                    comparison = compare(
-                        fullTables[i]!, fullTables[j]!, averagesA: fullAverages[i]!, averagesB: fullAverages[j]!,
-                        promptsA: keys[i].count, promptsB: keys[j].count)
-                } else {
-                    let common = keys[i].intersection(keys[j])
-                    comparison = compare(
-                        PromptTable(models[i].items, keep: common), PromptTable(models[j].items, keep: common),
-                        promptsA: keys[i].count, promptsB: keys[j].count, resamples: resamples, seed: seed)
-                }
-                shared[i][models[j].name] = comparison.sharedPrompts
-                shared[j][models[i].name] = comparison.sharedPrompts
-                if comparison.promptSetsDiffer {
-                    differed[i] = true
-                    differed[j] = true
-                }
-                if comparison.aIsSignificantlyBetter {
-                    better[j].append(i)
-                    worse[i].append(j)
-                }
-                if comparison.bIsSignificantlyBetter {
-                    better[i].append(j)
-                    worse[j].append(i)
-                }
+    /// `tieGroupRanks(models:resamples:seed:)` reusing what `bootstrapIntervals` of the same
+    /// items, with the same resamples and seed, already resampled: each model's overall
+    /// Average per resample on its own prompts (the same numbers, bit for bit). `intervals`
+    /// is keyed by model name; intervals of other resamples or seeds are not used.
+    ///
+    ///     let intervals = Dictionary(uniqueKeysWithValues: runs.map { ($0.model, Analyze.bootstrapIntervals($0.items)) })
+    ///     let ranks = Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, reusing: intervals)
+    public static func tieGroupRanks(
+        models: [(name: String, items: [ScoredItem])], reusing intervals: [String: BootstrapIntervals],
+        resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> [String: RankInfo] {
+        precondition(resamples > 0, "resamples must be positive")
+        precondition(Set(models.map(\.name)).count == models.count, "model names must be unique")
+        var known: [Int: [Double]] = [:]
+        for (index, model) in models.enumerated() {
+            if let interval = intervals[model.name], interval.resamples == resamples, interval.seed == seed,
+               interval.resampledAverages.count == resamples {
+                known[index] = interval.resampledAverages
             }
         }
-
-        var result: [String: RankInfo] = [:]
-        for (k, model) in models.enumerated() {
-            result[model.name] = RankInfo(
-                rank: 1 + better[k].count,
-                significantlyBetter: better[k].sorted().map { models[$0].name },
-                significantlyWorse: worse[k].sorted().map { models[$0].name },
-                prompts: keys[k].count,
-                sharedPrompts: shared[k],
-                promptSetsDiffered: differed[k])
-        }
-        return result
+        return TieGroupRanking(models: models, resamples: resamples, seed: seed, knownAverages: known).ranks()
     }
 
     private static func compare(
@@ -158,14 +128,13 @@ extension Analyze {
                 aIsSignificantlyBetter: false, bIsSignificantlyBetter: false)
         }
         let difference = meanOverDomains(a.fullCounts, \.average) - meanOverDomains(b.fullCounts, \.average)
-        let aMinusB = zip(averagesA, averagesB).map { $0 - $1 }.sorted()
-        let bMinusA = aMinusB.reversed().map { -$0 }
-        let interval = aMinusB.withUnsafeBufferPointer { Percentile.interval95(sorted: $0) }
+        var test = PairedSignificanceTest(resamples: averagesA.count)
+        let outcome = averagesA.withUnsafeBufferPointer { a in averagesB.withUnsafeBufferPointer { b in test.test(a, b) } }
         return PairedComparison(
             sharedPrompts: sharedPrompts, promptsA: promptsA, promptsB: promptsB,
-            difference: difference, interval: interval,
-            aIsSignificantlyBetter: Percentile.linear(sorted: aMinusB, 0.025) > 0,
-            bIsSignificantlyBetter: Percentile.linear(sorted: bMinusA, 0.025) > 0)
+            difference: difference, interval: outcome.interval,
+            aIsSignificantlyBetter: outcome.aIsSignificantlyBetter,
+            bIsSignificantlyBetter: outcome.bIsSignificantlyBetter)
     }
 
     /// The overall Average of each resample.

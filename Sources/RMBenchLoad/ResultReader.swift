@@ -12,12 +12,17 @@ public struct ResultReadOptions: Sendable {
     public var measureResponses: Bool
     /// Features of texts already measured by this build's other files (each text measured once).
     public var textMeasures: TextMeasures?
+    /// Whether to compute each file's SHA-256 (`SourceFile.sha256`, empty when off): a
+    /// caller that prints no digest (`score --format markdown`) saves hashing every byte.
+    public var digest: Bool
 
-    public init(model: String? = nil, domain: String? = nil, measureResponses: Bool = false, textMeasures: TextMeasures? = nil) {
+    public init(model: String? = nil, domain: String? = nil, measureResponses: Bool = false, textMeasures: TextMeasures? = nil,
+                digest: Bool = true) {
         self.model = model
         self.domain = domain
         self.measureResponses = measureResponses
         self.textMeasures = textMeasures
+        self.digest = digest
     }
 }
 
@@ -39,6 +44,10 @@ public enum ResultReader {
             throw InputProblems([error])
         }
         let size = bytes.count - 1
+        guard options.digest else {
+            let parsed = bytes.withUnsafeBufferPointer { document($0, count: size, path: path, options: options) }
+            return try run(parsed, digest: "", path: path, options: options)
+        }
         // Hashing costs about as much as parsing; on a second core it costs no wall time.
         let work = ReadWork()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -55,7 +64,8 @@ public enum ResultReader {
 
     /// Parses a file's bytes; `path` names the file in messages and feeds model inference.
     public static func parse(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
-        try run(parseDocument(bytes, path: path, options: options), digest: SHA256.hex(of: bytes), path: path, options: options)
+        try run(parseDocument(bytes, path: path, options: options), digest: options.digest ? SHA256.hex(of: bytes) : "",
+                path: path, options: options)
     }
 
     /// Parses a file's bytes as `FileBytes.read(path:terminated: true)` gives them (one NUL after
@@ -265,43 +275,44 @@ struct ResultDocument {
         scanner.pos += 1
         var fields = ItemFields()
         var object = ObjectFields()
-        while let key = try object.next(in: &scanner) {
-            try parseField(key, &scanner, into: &fields)
+        while let name = try object.nextName(in: &scanner) {
+            try parseField(ResultField(name), &scanner, into: &fields)
         }
         finishItem(fields, index: index, offset: itemStart, scanner: scanner)
     }
 
-    private mutating func parseField(_ key: String, _ scanner: inout JSONScanner, into fields: inout ItemFields) throws(JSONSyntaxError) {
+    /// `field` is nil for a field the reader does not look at.
+    private mutating func parseField(_ field: ResultField?, _ scanner: inout JSONScanner, into fields: inout ItemFields) throws(JSONSyntaxError) {
         let valueStart = scanner.pos
-        switch key {
-        case "id":
+        switch field {
+        case .id?:
             switch try scanner.readItemID() {
             case .success(let id): fields.id = id
             case .failure(let problem): fields.problems.append((valueStart, problem.message))
             }
-        case "domain":
-            fields.domain = try readOptionalString(key, &scanner, &fields)
-        case "subset":
-            fields.subset = try readOptionalString(key, &scanner, &fields)
-        case "language":
-            fields.language = try readOptionalString(key, &scanner, &fields)
-        case "score_chosen":
-            (fields.chosen, fields.exactChosen) = try readScores(key, &scanner, &fields)
-        case "score_rejected":
-            (fields.rejected, fields.exactRejected) = try readScores(key, &scanner, &fields)
-        case "chosen" where options.measureResponses:
+        case .domain?:
+            fields.domain = try readOptionalString("domain", &scanner, &fields)
+        case .subset?:
+            fields.subset = try readOptionalString("subset", &scanner, &fields)
+        case .language?:
+            fields.language = try readOptionalString("language", &scanner, &fields)
+        case .scoreChosen?:
+            (fields.chosen, fields.exactChosen) = try readScores("score_chosen", &scanner, &fields)
+        case .scoreRejected?:
+            (fields.rejected, fields.exactRejected) = try readScores("score_rejected", &scanner, &fields)
+        case .chosen? where options.measureResponses:
             fields.chosenFeatures = try measureResponses(&scanner)
-        case "rejected" where options.measureResponses:
+        case .rejected? where options.measureResponses:
             fields.rejectedFeatures = try measureResponses(&scanner)
-        case "chosen_stats" where options.measureResponses:
-            fields.chosenFeatures = try readStats(key, &scanner, &fields)
-        case "rejected_stats" where options.measureResponses:
-            fields.rejectedFeatures = try readStats(key, &scanner, &fields)
-        case "chosen_attributes" where options.measureResponses:
-            let scores = try readAttributes(key, &scanner, &fields)
+        case .chosenStats? where options.measureResponses:
+            fields.chosenFeatures = try readStats("chosen_stats", &scanner, &fields)
+        case .rejectedStats? where options.measureResponses:
+            fields.rejectedFeatures = try readStats("rejected_stats", &scanner, &fields)
+        case .chosenAttributes? where options.measureResponses:
+            let scores = try readAttributes("chosen_attributes", &scanner, &fields)
             fields.attributes = AttributeScores(chosen: scores, rejected: fields.attributes?.rejected ?? [nil, nil, nil])
-        case "rejected_attributes" where options.measureResponses:
-            let scores = try readAttributes(key, &scanner, &fields)
+        case .rejectedAttributes? where options.measureResponses:
+            let scores = try readAttributes("rejected_attributes", &scanner, &fields)
             fields.attributes = AttributeScores(chosen: fields.attributes?.chosen ?? [nil, nil, nil], rejected: scores)
         default:
             try scanner.skipValue()
@@ -458,6 +469,25 @@ struct ResultDocument {
             key: key, domain: domain, subset: fields.subset, language: fields.language,
             chosen: exactChosen, rejected: exactRejected,
             chosenFeatures: fields.chosenFeatures, rejectedFeatures: fields.rejectedFeatures, attributes: fields.attributes))
+    }
+}
+
+/// The fields of a result item the reader looks at, recognised from the name's bytes
+/// (``FieldName``) without building a `String` per key.
+private enum ResultField {
+    case id, domain, subset, language, scoreChosen, scoreRejected, chosen, rejected
+    case chosenStats, rejectedStats, chosenAttributes, rejectedAttributes
+
+    private static let names: [(StaticString, ResultField)] = [
+        ("id", .id), ("domain", .domain), ("subset", .subset), ("language", .language),
+        ("score_chosen", .scoreChosen), ("score_rejected", .scoreRejected), ("chosen", .chosen), ("rejected", .rejected),
+        ("chosen_stats", .chosenStats), ("rejected_stats", .rejectedStats),
+        ("chosen_attributes", .chosenAttributes), ("rejected_attributes", .rejectedAttributes),
+    ]
+
+    init?(_ name: FieldName) {
+        guard let match = Self.names.first(where: { name.is($0.0) }) else { return nil }
+        self = match.1
     }
 }
 

@@ -22,10 +22,12 @@ public struct BootstrapSettings: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results.values))
     }
 
-    /// Tie-group ranks of the recomputed models; empty when bootstrap is off.
-    public func ranks(_ runs: [ModelRun]) -> [String: RankInfo] {
+    /// Tie-group ranks of the recomputed models; empty when bootstrap is off. `intervals`,
+    /// when given, are `intervals(runs)`: the ranks reuse what they resampled.
+    public func ranks(_ runs: [ModelRun], reusing intervals: [String: BootstrapIntervals] = [:]) -> [String: RankInfo] {
         guard resamples > 0, runs.count > 1 else { return [:] }
-        return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, resamples: resamples, seed: seed)
+        return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, reusing: intervals,
+                                     resamples: resamples, seed: seed)
     }
 
     /// Each index is written by exactly one iteration of `concurrentPerform`.

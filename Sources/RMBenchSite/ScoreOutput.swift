@@ -16,13 +16,15 @@ public enum ScoreOutput {
                             bootstrap: BootstrapSettings = BootstrapSettings()) async throws(PipelineFailure) -> String {
         let runs: [ModelRun]
         do {
-            runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain))
+            // The Markdown table shows no SHA-256, so the files are not hashed for it.
+            runs = try await ResultSet.load(paths: files, options: ResultReadOptions(model: model, domain: domain,
+                                                                                    digest: format != .markdown))
         } catch {
             throw .input(error)
         }
         let scores = runs.map(Scorer.score)
         let intervals = bootstrap.intervals(runs)
-        let ranks = bootstrap.ranks(runs)
+        let ranks = bootstrap.ranks(runs, reusing: intervals)
         let rows = scores.map { LeaderboardRow(score: $0, intervals: intervals[$0.model], rankGroup: ranks[$0.model]) }
         switch format {
         case .json: return ScoreSummary.document(scores, intervals: intervals, ranks: ranks).serialized(indent: 2) + "\n"

@@ -63,8 +63,9 @@ public enum SitePipeline {
         if bootstrap.resamples > 0 {
             progress.say("bootstrap: \(bootstrap.resamples) resamples per model, seed \(bootstrap.seed)")
         }
-        let intervals = byID(bootstrap.intervals(inputs.runs), inputs)
-        let ranks = byID(bootstrap.ranks(inputs.runs), inputs)
+        let intervalsByName = bootstrap.intervals(inputs.runs)
+        let intervals = byID(intervalsByName, inputs)
+        let ranks = byID(bootstrap.ranks(inputs.runs, reusing: intervalsByName), inputs)
         let findings = findings(inputs, scores: scores, dataset: texts.isEmpty ? nil : Set(texts.keys))
         let flagged = Set(findings.filter { $0.severity != .note }.map(\.model))
         var rows = LeaderboardRow.rows(scores: scores, published: published(inputs), intervals: intervals, ranks: ranks, flagged: flagged)

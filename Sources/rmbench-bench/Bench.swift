@@ -1,51 +1,33 @@
 import Foundation
-import RMBenchCore
-import RMBenchLoad
-import RMBenchScore
 
-/// Measures the reader's throughput: `swift run -c release rmbench-bench FILE [REPEATS]`.
-/// Prints MB/s of SHA-256 alone, and of reading + scoring with and without response
-/// measurement, best of REPEATS runs each.
+/// The benchmarks behind `make bench`:
+///
+///     rmbench-bench reader FILE [REPEATS]    reader and scorer throughput on one result file
+///     rmbench-bench ranks MODELS [REPEATS]   the rank bootstrap on MODELS generated runs
+///
+/// A first argument that is neither mode is a FILE for `reader` (the old calling form).
 @main
 struct Bench {
     static func main() throws {
-        let arguments = CommandLine.arguments.dropFirst()
-        guard let path = arguments.first else {
-            FileHandle.standardError.write(Data("usage: rmbench-bench FILE [REPEATS]\n".utf8))
-            exit(64)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let mode = arguments.first == "reader" || arguments.first == "ranks" ? arguments.removeFirst() : "reader"
+        guard let first = arguments.first else { usage() }
+        var repeats: Int?
+        if arguments.count > 1 {
+            guard let count = Int(arguments[1]), count > 0 else { usage() }
+            repeats = count
         }
-        let repeats = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
-        let bytes = try FileBytes.read(path: path)
-        let megabytes = Double(bytes.count) / 1_000_000
-        var bestDigest = Double.infinity
-        for _ in 0..<repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
-            _ = SHA256.hex(of: bytes)
-            bestDigest = min(bestDigest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        switch mode {
+        case "ranks":
+            guard let models = Int(first), models > 1 else { usage() }
+            RankBench.run(models: models, repeats: repeats ?? 5)
+        default:
+            try ReaderBench.run(path: first, repeats: repeats ?? 20)
         }
-        print(String(format: "sha256: %.1f MB, best %.2f ms, %.0f MB/s", megabytes, bestDigest * 1000, megabytes / bestDigest))
-        for measure in [false, true] {
-            var bestParse = Double.infinity
-            for _ in 0..<repeats {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = try ResultReader.parseItems(bytes, path: path, options: ResultReadOptions(measureResponses: measure))
-                bestParse = min(bestParse, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            }
-            print(String(format: "parse%@ (bytes in memory → items): best %.2f ms, %.0f MB/s",
-                         measure ? "+measure" : "", bestParse * 1000, megabytes / bestParse))
-            var best = Double.infinity
-            var items = 0
-            for _ in 0..<repeats {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let run = try ResultReader.read(path: path, options: ResultReadOptions(measureResponses: measure))
-                let score = Scorer.score(run)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                best = min(best, seconds)
-                items = score.samples
-            }
-            let label = measure ? "read+measure+score" : "read+score"
-            print(String(format: "%@ (file read, parse, SHA-256 on a second core, score): %.1f MB, %d items, best %.2f ms, %.0f MB/s",
-                         label, megabytes, items, best * 1000, megabytes / best))
-        }
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: rmbench-bench [reader] FILE [REPEATS] | rmbench-bench ranks MODELS [REPEATS]\n".utf8))
+        exit(64)
     }
 }

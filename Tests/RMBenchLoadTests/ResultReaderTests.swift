@@ -52,6 +52,27 @@ struct ResultReaderShapeTests {
         #expect(read.map(\.key) == [ItemKey(label: "math", id: .int(1)), ItemKey(label: "code", id: .int(1))])
     }
 
+    /// Field names are recognised from their bytes; a name written with escapes means the
+    /// same field, and names that only start like a known one are other fields.
+    @Test func fieldNamesWithEscapesAndLookAlikes() {
+        let read = items(#"[{"\u0069d": 3, "dom\u0061in": "math", "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0], "score_chosen_extra": "x", "i": 9, "idx": 10, "domai": 5}]"#)
+        #expect(read.map(\.key) == [ItemKey(label: "math", id: .int(3))])
+        #expect(read.first?.chosen == StyleScores(1, 2, 3))
+        let problem = problems(#"[{"id": 1, "d\u006fmain": 7, "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0]}]"#)
+        #expect(problem.contains { $0.contains(#""domain" must be a string, found a number"#) }, "\(problem)")
+        let punctuation = problems(#"[{"id": 1, "na\u006De": 2 "domain": "chat"}]"#)
+        #expect(punctuation.contains { $0.contains(#"expected ',' or '}' after the field "name", found '"'"#) }, "\(punctuation)")
+    }
+
+    @Test func digestOnlyWhenAsked() throws {
+        let text = #"[{"id": 1, "domain": "code", "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0]}]"#
+        let hashed = try ResultReader.parse(Array(text.utf8), path: "results.json")
+        let unhashed = try ResultReader.parse(Array(text.utf8), path: "results.json", options: ResultReadOptions(digest: false))
+        #expect(hashed.sources.first?.sha256 == SHA256.hex(of: Array(text.utf8)))
+        #expect(unhashed.sources.first?.sha256 == "")
+        #expect(unhashed.items.map(\.key) == hashed.items.map(\.key))
+    }
+
     @Test func escapesAndSurrogatePairsInKeptStrings() {
         let read = items(#"[{"id": "\u00e9\ud83d\ude00\n\"x\"", "domain": "chat", "subset": "caf\u00e9 ☕", "score_chosen": [1, 2, 3], "score_rejected": [0, 0, 0]}]"#)
         #expect(read.first?.key.id == .string("é😀\n\"x\""))

@@ -1,0 +1,53 @@
+import Foundation
+import RMBenchCore
+import Testing
+
+/// `FileBytes.read`: exact bytes, the terminator, files whose size `fstat` does not know, and
+/// what it refuses. (The size limit is checked end to end in SiteTests' `sizeLimit`, since
+/// the limit is process-wide.)
+@Suite("File bytes")
+struct FileBytesTests {
+    static func temporaryFile(_ bytes: [UInt8]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    @Test(arguments: [0, 1, 4095, 4096, 70_000, 1 << 20])
+    func readsExactlyTheFile(size: Int) throws {
+        var rng = SystemRandomNumberGenerator()
+        let content = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let url = try Self.temporaryFile(content)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try FileBytes.read(path: url.path) == content)
+        #expect(try FileBytes.read(path: url.path, terminated: true) == content + [0])
+    }
+
+    /// /proc files are regular files of size 0 with content: read on past fstat's size.
+    @Test func readsPastTheSizeFstatGave() throws {
+        let status = try FileBytes.read(path: "/proc/self/status")
+        #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+        let terminated = try FileBytes.read(path: "/proc/self/status", terminated: true)
+        #expect(terminated.last == 0 && terminated.dropLast().last == UInt8(ascii: "\n"))
+    }
+
+    @Test func refusesDirectoriesAndFIFOsWithoutWaiting() throws {
+        let folder = FileManager.default.temporaryDirectory
+        #expect(throws: InputProblem.self) { try FileBytes.read(path: folder.path) }
+        let fifo = folder.appendingPathComponent("filebytes-\(UUID().uuidString).fifo")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        defer { try? FileManager.default.removeItem(at: fifo) }
+        do {
+            _ = try FileBytes.read(path: fifo.path)
+            Issue.record("a FIFO was read")
+        } catch {
+            #expect(error.message.contains("is not a regular file"))
+        }
+        do {
+            _ = try FileBytes.read(path: folder.appendingPathComponent("no-such-file-\(UUID().uuidString)").path)
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.message.contains("cannot open the file: No such file or directory"))
+        }
+    }
+}
