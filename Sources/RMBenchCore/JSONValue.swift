@@ -75,10 +75,15 @@ public indirect enum JSONValue: Equatable, Sendable {
         value.description
     }
 
-    static func writeString(_ value: String, to out: inout String) {
+    /// A JSON string literal. With `escapingHTML`, `<`, `>` and `&` become `\u003c`, `\u003e`,
+    /// `\u0026` too, so the literal can sit in a script file (or be inlined) without ending a
+    /// `<script>` element or starting an HTML comment: what `Escape.javaScriptString` gives.
+    public static func writeString(_ value: String, to out: inout String, escapingHTML: Bool = false) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
+            case "<" where escapingHTML, ">" where escapingHTML, "&" where escapingHTML:
+                out += "\\u00" + String(scalar.value, radix: 16)
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"

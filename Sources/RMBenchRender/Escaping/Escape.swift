@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCore
 
 /// Escaping for every place where data-derived text (model names, domain names, prompts,
 /// chart titles, URLs) is put into generated output.
@@ -193,35 +194,15 @@ public enum Escape {
 
     /// `text` as a double-quoted JavaScript string literal, which is also a JSON string.
     ///
-    /// Escapes `"` and `\`, every C0 control and DEL (`\n`, `\r`, `\t` by name, the rest as
-    /// `\u00XX`), U+2028 and U+2029 (line terminators in older JavaScript), and `<`, `>`, `&` as
-    /// `\u003c`, `\u003e`, `\u0026`, so the literal cannot end a `<script>` element or start an
-    /// HTML comment even if it is ever inlined; everything else stays as it is (UTF-8).
+    /// The JSON writer's string rule (`JSONValue.writeString`: `"` and `\`, every C0 control,
+    /// DEL, C1 and format character escaped, `\n`, `\r`, `\t` by name, U+2028 and U+2029 —
+    /// line terminators in older JavaScript) plus `<`, `>`, `&` as `\u003c`, `\u003e`, `\u0026`,
+    /// so the literal cannot end a `<script>` element or start an HTML comment even if it is
+    /// ever inlined; everything else stays as it is (UTF-8).
     public static func javaScriptString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += unicodeEscape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        var out = ""
+        JSONValue.writeString(text, to: &out, escapingHTML: true)
+        return out
     }
 
     // MARK: - URLs
