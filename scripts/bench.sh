@@ -71,33 +71,21 @@ echo "== reader throughput on one model's file (in process, best of 20)"
 "$bin/rmbench-bench" reader "$first" 20
 
 echo "== measurements (median of $runs runs unless said; the machine may be shared: noisy)"
-has_cache=false
-no_cache=()
-if "$site" build --help | grep -q -- '--cache'; then
-  has_cache=true
-  no_cache=(--no-cache)
-fi
 cold_build() {  # build 50 models with nothing cached
-  if $has_cache; then
-    rm -rf "$work/cold-cache"
-    "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/cold-cache"
-  else
-    "$site" build --quiet --data "$work/data50" --output "$work/site50"
-  fi
+  rm -rf "$work/cold-cache"
+  "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/cold-cache"
 }
 cold=$(median_time "$runs" cold_build)
 python50=$(median_time 1 python_scores "${files50[@]}")
 echo "cold build of 50 models: $cold s; Python scoring the 50 files (once): $python50 s"
 
-if $has_cache; then
-  warm_build() { "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/warm-cache"; }
-  rm -rf "$work/warm-cache"
-  warm_build >/dev/null
-  warm=$(median_time "$runs" warm_build)
-fi
+warm_build() { "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/warm-cache"; }
+rm -rf "$work/warm-cache"
+warm_build >/dev/null
+warm=$(median_time "$runs" warm_build)
 
-rss50=$(peak_rss_mb "$site" build --quiet --data "$work/data50" --output "$work/site50r" "${no_cache[@]}")
-rss200=$(peak_rss_mb "$site" build --quiet --data "$work/data200" --output "$work/site200" "${no_cache[@]}")
+rss50=$(peak_rss_mb "$site" build --quiet --data "$work/data50" --output "$work/site50r" --no-cache)
+rss200=$(peak_rss_mb "$site" build --quiet --data "$work/data200" --output "$work/site200" --no-cache)
 
 ranks50=$("$bin/rmbench-bench" ranks 50 "$runs")
 ranks200=$("$bin/rmbench-bench" ranks 200 "$runs")
@@ -115,14 +103,10 @@ echo "score of 5 files: $score5 s (median of 5); Python scoring them: $python5 s
 echo "== targets"
 r=$(ratio "$cold" "$python50")
 echo "target 1: cold build 50 models $cold s vs Python scoring $python50 s = $r (≤ 0.10: $(verdict "$r" 0.10))"
-if $has_cache; then
-  r=$(ratio "$warm" "$cold")
-  ok=$(verdict "$r" 0.03)
-  [ "$ok" = PASS ] && ok=$(verdict "$warm" 0.5)
-  echo "target 2: no-change rebuild 50 models $warm s vs cold build $cold s = $r (≤ 0.03 and < 0.5 s: $ok)"
-else
-  echo "target 2: no-change rebuild: no cache option yet (rmbench-site build --help has no --cache): MISSED"
-fi
+r=$(ratio "$warm" "$cold")
+ok=$(verdict "$r" 0.03)
+[ "$ok" = PASS ] && ok=$(verdict "$warm" 0.5)
+echo "target 2: no-change rebuild 50 models $warm s vs cold build $cold s = $r (≤ 0.03 and < 0.5 s: $ok)"
 growth=$(awk -v a="$rss50" -v b="$rss200" 'BEGIN { printf "%.2f", (b - a) / 150 }')
 ok=$(verdict "$rss200" 200)
 [ "$ok" = PASS ] && ok=$(verdict "$growth" 0.3)
