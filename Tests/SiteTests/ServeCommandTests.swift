@@ -105,8 +105,7 @@ struct ServeCommandTests {
         // A change, and its build killed the way a crash ends it.
         let lost = "LostMarker\(UInt32.random(in: 1000...999_999))"
         try append("\n\n\(lost)\n", to: methodology)
-        let child = try await server.waitForChild(timeout: .seconds(60))
-        sendSignal(child, SIGKILL)
+        try await server.signalChild(SIGKILL, timeout: .seconds(60))
         let crashed = "rebuild crashed (signal 9) after a change to \(methodology.path); still serving the last good site\n"
         _ = try await server.waitFor(timeout: .seconds(60)) { $0.stdout.contains(crashed) }
         #expect(server.isRunning)
@@ -140,7 +139,7 @@ struct ServeCommandTests {
                                                   "--data", Tool.repository.appendingPathComponent("Data").path,
                                                   "--templates", templates.path, "--output", site.path])
         defer { server.kill() }
-        sendSignal(try await server.waitForChild(timeout: .seconds(60)), SIGKILL)
+        try await server.signalChild(SIGKILL, timeout: .seconds(60))
         close(lock)
         let port = try await server.servingPort()
         #expect(server.output.stderr == "the first build crashed (signal 9): serving what \(site.path) holds; fix the input and save to rebuild\n")
@@ -300,14 +299,24 @@ final class ServeProcess: @unchecked Sendable {
         return port
     }
 
-    /// A child of this process (a build), polled for every 10 ms.
-    func waitForChild(timeout: Duration) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let child = childProcesses(of: pid).first { return child }
-            try await Task.sleep(for: .milliseconds(10))
+    /// Sends `signal` to the first live child of this process (a build) as soon as it appears,
+    /// polled for every 10 ms on a thread of its own: on the test process's cooperative pool the
+    /// polling could be held up, by tests blocking there, past a short build's end.
+    func signalChild(_ signal: Int32, timeout: Duration) async throws {
+        let pid = self.pid
+        let seconds = Double(timeout.components.seconds)
+        let found = try await onThread { () -> Bool in
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let child = childProcesses(of: pid).first {
+                    sendSignal(child, signal)
+                    return true
+                }
+                usleep(10_000)
+            }
+            return false
         }
-        throw ServeTestError("no child of \(pid) within \(timeout); output: \(output)")
+        if !found { throw ServeTestError("no child of \(pid) within \(timeout); output: \(output)") }
     }
 
     static let staticPage = "<!doctype html><title>flood</title>"
@@ -453,7 +462,8 @@ func childProcesses(of parent: Int32) -> [Int32] {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return false }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        return fields.count > 1 && Int32(fields[1]) == parent
+        // fields[0] is the state: a zombie (Z) has already ended.
+        return fields.count > 1 && Int32(fields[1]) == parent && fields[0] != "Z"
     }.sorted()
     #else
     let pgrep = Process()
