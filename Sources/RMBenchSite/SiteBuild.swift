@@ -97,10 +97,13 @@ public enum SiteBuild {
         }
         let cache = options.cache.map { BuildCache(folder: $0, tool: ToolFingerprint.make(version: ToolVersion.current, commit: BuiltIn.commit, cache: $0)) }
         defer { if let cache { for problem in cache.takeProblems() { progress.warn(problem) } } }
-        // The templates' digest needs no parsing: with nothing changed they are the last build's, which parsed.
-        if let cache, let templates = TemplateSet.digest(directory: options.templates),
-           let key = SiteRecord.inputKey(options, templates: templates, cache: cache, readLarge: false),
-           SiteRecord.isCurrent(options.output, key: key, cache: cache) {
+        // The key of everything this build reads, taken before reading (a file changed meanwhile
+        // makes the next build's key differ). The templates' digest needs no parsing: with nothing
+        // changed they are the last build's, which parsed.
+        let inputKey = cache.flatMap { cache in
+            TemplateSet.digest(directory: options.templates).flatMap { SiteRecord.inputKey(options, templates: $0, cache: cache) }
+        }
+        if let cache, let inputKey, SiteRecord.isCurrent(options.output, key: inputKey, cache: cache) {
             progress.say("nothing changed since the last build (inputs, templates, options and tool are the same): \(options.output) left as it is")
             return Summary(files: 0, seconds: Date().timeIntervalSince(started), unchanged: true)
         }
@@ -176,7 +179,8 @@ public enum SiteBuild {
             progress.say("pages: \(pages.converted) converted, \(pages.reused) reused from the cache")
         }
         progress.say("wrote \(summary.files) files to \(options.output)")
-        if let cache, let key = SiteRecord.inputKey(options, templates: templateSet.digest, cache: cache, readLarge: false) {
+        // A large result file's digest is known only once this build has read it.
+        if let cache, let key = inputKey ?? SiteRecord.inputKey(options, templates: templateSet.digest, cache: cache) {
             SiteRecord.store(options.output, key: key, cache: cache)
         }
         summary.seconds = Date().timeIntervalSince(started)

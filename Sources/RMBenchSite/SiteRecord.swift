@@ -13,7 +13,7 @@ import RMBenchRender
 enum SiteRecord {
     /// SHA-256 of the tool, the options, the templates and every input file's path and SHA-256;
     /// nil when a file's digest cannot be had without reading a large file (then the build runs).
-    static func inputKey(_ options: SiteBuild.Options, templates: String, cache: BuildCache, readLarge: Bool) -> String? {
+    static func inputKey(_ options: SiteBuild.Options, templates: String, cache: BuildCache) -> String? {
         var lines = [
             "tool \(cache.tool)",
             "title \(options.title)", "base-url \(options.baseURL ?? "")",
@@ -36,7 +36,7 @@ enum SiteRecord {
         }
         for (role, files) in [("data", dataFiles), ("dataset", datasetFiles)] {
             for path in files {
-                guard let digest = digest(path, cache: cache, readLarge: readLarge) else { return nil }
+                guard let digest = digest(path, cache: cache) else { return nil }
                 lines.append("\(role) \(path) \(digest)")
             }
         }
@@ -46,10 +46,10 @@ enum SiteRecord {
     /// Files up to this size are hashed when their digest is not recorded: cheaper than a build.
     static let smallFile = 4 << 20
 
-    private static func digest(_ path: String, cache: BuildCache, readLarge: Bool) -> String? {
+    private static func digest(_ path: String, cache: BuildCache) -> String? {
         guard let version = FileDigests.Version(path: path) else { return nil }
         if let known = FileDigests.known(path, version: version, cache: cache) { return known }
-        guard version.bytes <= smallFile || readLarge, let bytes = try? FileBytes.read(path: path) else { return nil }
+        guard version.bytes <= smallFile, let bytes = try? FileBytes.read(path: path) else { return nil }
         let digest = SHA256.hex(of: bytes)
         FileDigests.record(path, version: version, digest: digest, cache: cache)
         return digest
