@@ -25,11 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_support import Run, make_chromium
 from selenium.webdriver.support.ui import WebDriverWait
 
 WIDE = (1280, 900)
@@ -39,31 +37,6 @@ MAX_SHOT_HEIGHT = 6000
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SNIPPET = 200
 REPO = Path(__file__).resolve().parents[2]
-
-
-class Run:
-    def __init__(self):
-        self.passed = []
-        self.failed = []
-
-    def check(self, name, function):
-        """Runs one named check; an AssertionError or WebDriver error fails it, the run goes on."""
-        try:
-            detail = function()
-        except AssertionError as error:
-            self.failed.append((name, str(error).splitlines()[0] if str(error) else ""))
-            print(f"FAIL  {name}: {error}", flush=True)
-            return False
-        except Exception as error:  # noqa: BLE001 - any driver error is a failed check
-            text = str(error).strip()
-            message = f"{type(error).__name__}: {text.splitlines()[0] if text else ''}"
-            self.failed.append((name, message))
-            print(f"FAIL  {name}: {message}", flush=True)
-            traceback.print_exc(limit=3, file=sys.stdout)
-            return False
-        self.passed.append(name)
-        print(f"PASS  {name}" + (f" ({detail})" if detail else ""), flush=True)
-        return True
 
 
 def axe_source():
@@ -76,15 +49,7 @@ def axe_source():
 
 
 def make_driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
-                     f"--window-size={WIDE[0]},{WIDE[1]}"):
-        options.add_argument(argument)
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
+    driver = make_chromium(WIDE)
     driver.set_script_timeout(120)
     return driver
 
@@ -403,13 +368,7 @@ def main():
 
     elapsed = time.monotonic() - started
     print()
-    if run.failed:
-        print("FAILED checks:")
-        for name, detail in run.failed:
-            print(f"  - {name}: {detail}")
-    print(f"accessibility test {'PASSED' if not run.failed else 'FAILED'} in {elapsed:.1f} s")
-    print(f"{len(run.passed)} passed, {len(run.failed)} failed")
-    return 1 if run.failed else 0
+    return run.finish("accessibility test", elapsed)
 
 
 if __name__ == "__main__":

@@ -15,15 +15,12 @@ always "N passed, M failed"; the exit status is 1 if anything failed.
 
 import argparse
 import base64
-import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
-from selenium import webdriver
+from browser_support import Run, make_chromium
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -41,43 +38,8 @@ document.addEventListener('securitypolicyviolation', function (e) {
 """
 
 
-class Run:
-    def __init__(self):
-        self.passed = []
-        self.failed = []
-
-    def check(self, name, function):
-        """Runs one named check; an AssertionError or WebDriver error fails it, the run goes on."""
-        try:
-            detail = function()
-        except AssertionError as error:
-            self.failed.append((name, str(error)))
-            print(f"FAIL  {name}: {error}", flush=True)
-            return False
-        except Exception as error:  # noqa: BLE001 - any driver error is a failed check
-            message = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
-            self.failed.append((name, message))
-            print(f"FAIL  {name}: {message}", flush=True)
-            traceback.print_exc(limit=3, file=sys.stdout)
-            return False
-        self.passed.append(name)
-        print(f"PASS  {name}" + (f" ({detail})" if detail else ""), flush=True)
-        return True
-
-
 def make_driver(javascript=True):
-    options = webdriver.ChromeOptions()
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-US",
-                     f"--window-size={WIDE[0]},{WIDE[1]}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(30)
+    driver = make_chromium(WIDE, javascript=javascript, browser_log=True)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_LISTENER})
     return driver
 
@@ -885,13 +847,7 @@ def main():
     elapsed = time.monotonic() - started
     print()
     print(f"Screenshots in {screenshots}: " + ", ".join(sorted(p.name for p in screenshots.glob('*.png'))))
-    if run.failed:
-        print("FAILED checks:")
-        for name, detail in run.failed:
-            print(f"  - {name}: {detail}")
-    print(f"browser test {'PASSED' if not run.failed else 'FAILED'} in {elapsed:.1f} s")
-    print(f"{len(run.passed)} passed, {len(run.failed)} failed")
-    return 1 if run.failed else 0
+    return run.finish("browser test", elapsed)
 
 
 if __name__ == "__main__":
