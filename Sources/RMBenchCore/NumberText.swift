@@ -28,28 +28,31 @@ public enum NumberText {
         let previous = uselocale(cLocale)
         defer { uselocale(previous) }
         return withVaList([value]) { arguments in
-            var buffer = [CChar](repeating: 0, count: 64)
-            // vsnprintf returns a CInt; widening it to Int cannot fail. A negative result
-            // (an encoding error, impossible for a number) prints as nothing.
-            let length = Int(vsnprintf(&buffer, buffer.count, format, arguments))
-            guard length >= 0 else { return "" }
-            if length >= buffer.count {
-                buffer = [CChar](repeating: 0, count: length + 1)
-                return withVaList([value]) { again in
-                    _ = vsnprintf(&buffer, buffer.count, format, again)
-                    return text(buffer)
+            // A stack buffer: pages print hundreds of thousands of numbers, and nearly all fit.
+            let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
+                // vsnprintf returns a CInt; widening it to Int cannot fail. A negative result
+                // (an encoding error, impossible for a number) prints as nothing.
+                let length = Int(vsnprintf(buffer.baseAddress!, buffer.count, format, arguments))
+                guard length >= 0 else { return "" }
+                guard length < buffer.count else { return nil }
+                return text(UnsafeBufferPointer(rebasing: buffer[..<length]))
+            }
+            if let short { return short }
+            return withVaList([value]) { again in
+                let length = Int(vsnprintf(nil, 0, format, again))
+                var buffer = [CChar](repeating: 0, count: length + 1)
+                return withVaList([value]) { third in
+                    _ = vsnprintf(&buffer, buffer.count, format, third)
+                    return buffer.withUnsafeBufferPointer { text(UnsafeBufferPointer(rebasing: $0[..<length])) }
                 }
             }
-            return text(buffer)
         }
     }
 
-    /// The C string in `buffer`, without the minus sign of a number that printed as zero.
-    private static func text(_ buffer: [CChar]) -> String {
-        buffer.withUnsafeBufferPointer { chars in
-            let start = isSignedZero(chars) ? 1 : 0
-            return String(cString: chars.baseAddress! + start)
-        }
+    /// The printed characters, without the minus sign of a number that printed as zero.
+    private static func text(_ chars: UnsafeBufferPointer<CChar>) -> String {
+        let start = isSignedZero(chars) ? 1 : 0
+        return String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(chars)[start...]), as: UTF8.self)
     }
 
     /// True when the text starts with `-` and the number after it has only zero digits: the

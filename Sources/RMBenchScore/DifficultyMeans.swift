@@ -43,9 +43,4 @@ public enum DifficultyMeans {
         case .average: return all
         }
     }
-
-    /// How many of a difficulty's cells one prompt got right (`right[i][j]`).
-    public static func count(_ difficulty: Difficulty, of right: [[Bool]]) -> Int {
-        cells(difficulty).filter { right[$0.row][$0.column] }.count
-    }
 }

@@ -42,15 +42,24 @@ struct PromptPagesTests {
 
     // MARK: Cells
 
+    /// The outcomes as nested rows, to compare with a hand-written grid.
+    static func grid(_ outcomes: ComparisonOutcomes) -> [[Bool]] {
+        (0..<3).map { i in (0..<3).map { j in outcomes.isRight(row: i, column: j) } }
+    }
+
     @Test func cellsOfAHandComputedPair() {
-        let cells = PromptPages.cells(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
-        #expect(cells == [[true, false, false], [true, false, false], [true, true, false]])
-        #expect(DifficultyMeans.count(.average, of: cells) == 4)   // Easy 3, Normal 1, Hard 0
-        #expect(DifficultyMeans.count(.hard, of: cells) == 0)
+        let cells = ComparisonOutcomes(chosen: StyleScores(3, 5, 7), rejected: StyleScores(2, 6, 8))
+        #expect(Self.grid(cells) == [[true, false, false], [true, false, false], [true, true, false]])
+        #expect(cells.count(.average) == 4)   // Easy 3, Normal 1, Hard 0
+        #expect(cells.count(.hard) == 0)
+        #expect(cells.count(.easy) == 3)
+        #expect(cells.count(.normal) == 1)
+        #expect(!cells.allRight)
         // Ties and NaN are wrong, as in the official scorer.
-        let ties = PromptPages.cells(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
-        #expect(ties == [[false, true, true], [false, false, false], [true, true, true]])
-        #expect(DifficultyMeans.count(.hard, of: ties) == 2)
+        let ties = ComparisonOutcomes(chosen: StyleScores(1, .nan, 3), rejected: StyleScores(1, 0, 0))
+        #expect(Self.grid(ties) == [[false, true, true], [false, false, false], [true, true, true]])
+        #expect(ties.count(.hard) == 2)
+        #expect(ComparisonOutcomes(chosen: StyleScores(9, 9, 9), rejected: StyleScores(1, 1, 1)).allRight)
     }
 
     @Test func scoresHaveThreeSignificantDigits() {

@@ -118,6 +118,10 @@ public struct ScatterChart: Sendable {
     /// Height in px of one note line under the plot.
     static let noteLine = 16
 
+    /// Whether the points get hover titles (their `tooltip`): only when few enough are drawn.
+    /// A caller with thousands of points asks first and skips making tooltips no one sees.
+    public var drawsPointTitles: Bool { cleaned().total <= Self.manyPoints }
+
     /// The points that are drawn, per series, and how many were left out and why; how many
     /// coordinates lie beyond what the axes show (drawn at the axis end).
     struct Cleaned {

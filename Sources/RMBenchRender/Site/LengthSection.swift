@@ -48,24 +48,28 @@ enum LengthSection {
     /// longer" is common for any model; the random baseline shows how common.
     static func render(_ analysis: LengthAnalysis, model: String, reference: (name: String, analysis: LengthAnalysis)?) -> (data: TemplateData, charts: [Chart]) {
         var charts: [Chart] = []
-        func points(_ series: [LengthAnalysis.Response], _ side: String) -> [ScatterChart.Point] {
+        func points(_ series: [LengthAnalysis.Response], _ side: String, tooltips: Bool) -> [ScatterChart.Point] {
             series.map { response in
                 ScatterChart.Point(x: Double(response.characters), y: response.reward,
-                                   tooltip: "\(side) \(Style(rawValue: response.style)?.title ?? ""): \(response.characters) characters, reward \(number(response.reward))")
+                                   tooltip: tooltips ? "\(side) \(Style(rawValue: response.style)?.title ?? ""): \(response.characters) characters, reward \(number(response.reward))" : "")
             }
         }
         if !analysis.chosen.isEmpty || !analysis.rejected.isEmpty {
             let caption = "Spearman ρ of reward with length — correct: \(rho(analysis.chosenLengthCorrelation)); incorrect: \(rho(analysis.rejectedLengthCorrelation))"
-            charts.append(Chart(
-                name: "reward-vs-length", title: "Reward vs response length",
-                svg: ScatterChart(
+            func chart(tooltips: Bool) -> ScatterChart {
+                ScatterChart(
                     id: "reward-length", title: "\(model) — reward vs response length",
                     xLabel: "Response length (characters)", yLabel: "Reward",
                     series: [
-                        .init(name: "correct (chosen)", points: points(analysis.chosen, "chosen"), marker: .circle, showTrend: true),
-                        .init(name: "incorrect (rejected)", points: points(analysis.rejected, "rejected"), marker: .triangle, showTrend: true),
+                        .init(name: "correct (chosen)", points: points(analysis.chosen, "chosen", tooltips: tooltips), marker: .circle, showTrend: true),
+                        .init(name: "incorrect (rejected)", points: points(analysis.rejected, "rejected", tooltips: tooltips), marker: .triangle, showTrend: true),
                     ],
-                    caption: caption, xLog: true, valueText: number).svg()))
+                    caption: caption, xLog: true, valueText: number)
+            }
+            // A model's full run has ~8,000 points: drawn without hover titles, so none are made.
+            let plain = chart(tooltips: false)
+            charts.append(Chart(name: "reward-vs-length", title: "Reward vs response length",
+                                svg: (plain.drawsPointTitles ? chart(tooltips: true) : plain).svg()))
         }
         if !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty {
             func attributePoints(_ values: [(verbosity: Double, correctness: Double)], _ side: String) -> [ScatterChart.Point] {

@@ -59,10 +59,10 @@ struct ModelPromptLinks {
         domains = Domain.allCases.compactMap { domain -> DomainMisses? in
             let members = unique.filter { $0.domain == domain }.sorted { $0.key < $1.key }
             guard !members.isEmpty else { return nil }
-            let right = members.map { PromptPages.cells(chosen: $0.chosen, rejected: $0.rejected) }
+            let right = members.map { ComparisonOutcomes(chosen: $0.chosen, rejected: $0.rejected) }
             let misses = Self.difficulties.map { difficulty -> (difficulty: Difficulty, prompts: [Miss]) in
-                let lost = zip(members, right).compactMap { item, cells -> Miss? in
-                    let wrong = 3 - DifficultyMeans.count(difficulty, of: cells)
+                let lost = zip(members, right).compactMap { item, outcomes -> Miss? in
+                    let wrong = 3 - outcomes.count(difficulty)
                     guard wrong > 0, let file = files[item.key] else { return nil }
                     return Miss(key: item.key, lost: wrong, link: "../\(file).html")
                 }
@@ -70,7 +70,7 @@ struct ModelPromptLinks {
                 return (difficulty, lost.enumerated().sorted { ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset) }.map(\.element))
             }
             return DomainMisses(domain: domain, prompts: members.count,
-                                allRight: right.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count, misses: misses)
+                                allRight: right.filter(\.allRight).count, misses: misses)
         }
     }
 

@@ -6,14 +6,11 @@ import RMBenchScore
 /// wrong in a glyph (✓/✗) and in words for screen readers; the Hard cells (upper triangle: the
 /// correct response is the plainer one) carry a visible H and the word "Hard", so nothing rests
 /// on colour alone.
-struct PromptComparisonGrid {
-    var model: ModelID
-    /// `right[i][j]`: the chosen response in style i scored strictly higher than the rejected
-    /// one in style j (``PromptPages/cells(chosen:rejected:)``).
-    var right: [[Bool]]
-    /// The model's page, relative to the prompt page.
-    var link: String
-
+///
+/// A prompt page holds one grid per model, so a 50-model site draws 66,000 of them. Only the
+/// caption depends on the model; the rest depends on the nine outcomes alone, so it is made once
+/// for each of the 512 possible outcomes and reused.
+enum PromptComparisonGrid {
     /// The short column and row labels; the caption of the table names the full styles.
     static let styleLabels = ["concise", "plain", "markdown"]
 
@@ -21,23 +18,35 @@ struct PromptComparisonGrid {
         row < column ? .hard : row == column ? .normal : .easy
     }
 
-    /// A `<figure>` with the table; model name and link escaped for HTML.
-    var html: String {
-        let name = Escape.html(model.displayName)
-        let rightCount = DifficultyMeans.count(.average, of: right)
-        let hardCount = DifficultyMeans.count(.hard, of: right)
+    /// A `<table>` with a caption naming the model (escaped for HTML) and linking its page.
+    static func html(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
+        "<table class=\"comparison-grid\" data-model=\"\(model.htmlSlug)\">\n<caption><a href=\"\(model.htmlLink)\">\(model.htmlName)</a> "
+            + htmlTails[Int(outcomes.bits)]
+    }
+
+    /// The same grid for the page's Markdown copy: a heading line and a GFM table.
+    static func markdown(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
+        "**\(model.markdownName)**: " + markdownTails[Int(outcomes.bits)]
+    }
+
+    private static func summary(_ outcomes: ComparisonOutcomes) -> String {
+        "\(outcomes.count(.average))/9 right, \(outcomes.count(.hard))/3 Hard"
+    }
+
+    /// Everything after the model's name, per outcome.
+    private static let htmlTails: [String] = (0..<512).map { bits in
+        let outcomes = ComparisonOutcomes(bits: UInt16(bits))
         var lines = [
-            "<table class=\"comparison-grid\" data-model=\"\(Escape.html(model.slug))\">",
-            "<caption><a href=\"\(Escape.html(link))\">\(name)</a> <span class=\"grid-summary\">\(rightCount)/9 right, \(hardCount)/3 Hard</span></caption>",
+            "<span class=\"grid-summary\">\(summary(outcomes))</span></caption>",
             "<thead><tr><th scope=\"col\"><span aria-hidden=\"true\">chosen ↓ rejected →</span><span class=\"visually-hidden\">chosen style, rejected style</span></th>"
-                + Self.styleLabels.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
+                + styleLabels.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
             "<tbody>",
         ]
         for i in 0..<3 {
-            var cells = "<tr><th scope=\"row\">\(Self.styleLabels[i])</th>"
+            var cells = "<tr><th scope=\"row\">\(styleLabels[i])</th>"
             for j in 0..<3 {
-                let isRight = right[i][j]
-                let hard = Self.difficulty(row: i, column: j) == .hard
+                let isRight = outcomes.isRight(row: i, column: j)
+                let hard = difficulty(row: i, column: j) == .hard
                 let classes = [isRight ? "cell-right" : "cell-wrong"] + (hard ? ["cell-hard"] : [])
                 let mark = (isRight ? "✓" : "✗") + (hard ? "<sup>H</sup>" : "")
                 let words = (isRight ? "right" : "wrong") + (hard ? ", Hard" : "")
@@ -49,19 +58,17 @@ struct PromptComparisonGrid {
         return lines.joined(separator: "\n")
     }
 
-    /// The same grid for the page's Markdown copy: a heading line and a GFM table.
-    var markdown: String {
-        let rightCount = DifficultyMeans.count(.average, of: right)
-        let hardCount = DifficultyMeans.count(.hard, of: right)
+    private static let markdownTails: [String] = (0..<512).map { bits in
+        let outcomes = ComparisonOutcomes(bits: UInt16(bits))
         var lines = [
-            "**\(Escape.markdownText(model.displayName))**: \(rightCount)/9 right, \(hardCount)/3 Hard",
+            summary(outcomes),
             "",
-            "| chosen ↓ rejected → | " + Self.styleLabels.joined(separator: " | ") + " |",
+            "| chosen ↓ rejected → | " + styleLabels.joined(separator: " | ") + " |",
             "|---|:-:|:-:|:-:|",
         ]
         for i in 0..<3 {
-            let cells = (0..<3).map { j in (right[i][j] ? "✓" : "✗") + (Self.difficulty(row: i, column: j) == .hard ? " (Hard)" : "") }
-            lines.append("| \(Self.styleLabels[i]) | " + cells.joined(separator: " | ") + " |")
+            let cells = (0..<3).map { j in (outcomes.isRight(row: i, column: j) ? "✓" : "✗") + (difficulty(row: i, column: j) == .hard ? " (Hard)" : "") }
+            lines.append("| \(styleLabels[i]) | " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
     }

@@ -51,14 +51,6 @@ enum PromptPages {
         return byKey.values.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
     }
 
-    // MARK: - Cells
-
-    /// Cell (i, j): the chosen response in style i scored strictly higher than the rejected one
-    /// in style j (a tie or NaN is wrong), as in the official scorer.
-    static func cells(chosen: StyleScores, rejected: StyleScores) -> [[Bool]] {
-        (0..<3).map { i in (0..<3).map { j in chosen[i] > rejected[j] } }
-    }
-
     /// At least three significant digits, locale independent: whole numbers from 100 on
     /// (`1917`), three significant digits below (`12.3`, `0.500`), exponent form under 0.0001; zero is `0.00`.
     static func score(_ value: Double) -> String {
@@ -131,6 +123,11 @@ enum PromptPages {
         let records = records.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
         let files = files(records)
         let hasTexts = !texts.isEmpty
+        var shownModels: [ModelID: PromptPageModel] = [:]
+        for record in records {
+            for entry in record.scores where shownModels[entry.model] == nil { shownModels[entry.model] = PromptPageModel(entry.model) }
+        }
+        let models = shownModels
         var jobs: [@Sendable () -> [RenderedPage]] = []
         var domainData: [IndexDomain] = []
         var listJobs: [@Sendable () -> [RenderedPage]] = []
@@ -163,7 +160,7 @@ enum PromptPages {
                 jobs.append {
                     (start..<min(start + pagesPerJob, members.count)).map { index in
                         promptPage(members[index], domain: members, index: index, files: files, text: texts[members[index].key],
-                                   hasTexts: hasTexts, templates: templates, layout: layout)
+                                   hasTexts: hasTexts, models: models, templates: templates, layout: layout)
                     }
                 }
             }
@@ -208,42 +205,44 @@ enum PromptPages {
     }
 
     /// Each model's nine comparisons on the prompt, in the record's model order.
-    static func modelCells(_ record: PromptRecord) -> [[[Bool]]] {
-        record.scores.map { cells(chosen: $0.chosen, rejected: $0.rejected) }
+    static func outcomes(_ record: PromptRecord) -> [ComparisonOutcomes] {
+        record.scores.map { ComparisonOutcomes(chosen: $0.chosen, rejected: $0.rejected) }
     }
 
     /// The list table's line of each record: aggregates over the models that scored it.
     static func listRows(_ records: [PromptRecord], files: [ItemKey: String], texts: [ItemKey: PromptText]) -> [ListRow] {
         records.map { record -> ListRow in
             let file = files[record.key]!.split(separator: "/").last!
-            let all = modelCells(record)
-            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { DifficultyMeans.count(.average, of: $0) }.reduce(0, +)) / Double(all.count))
+            let all = outcomes(record)
+            let mean = all.isEmpty ? "–" : NumberText.format("%.1f", Double(all.map { $0.count(.average) }.reduce(0, +)) / Double(all.count))
             let group = group(record)
             return ListRow(name: "\(Escape.markdownTableCell(record.key.label))\u{A0}\(Escape.markdownTableCell(record.key.id.description))",
                            link: "\(file).html",
                            text: texts[record.key].map { Escape.markdownTableCell(preview($0.prompt)) } ?? "–",
                            group: group.isEmpty ? "–" : Escape.markdownTableCell(group), models: all.count,
-                           allRight: all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
-                           allHardRight: all.filter { DifficultyMeans.count(.hard, of: $0) == 3 }.count, meanRight: mean)
+                           allRight: all.filter(\.allRight).count,
+                           allHardRight: all.filter { $0.count(.hard) == 3 }.count, meanRight: mean)
         }
     }
 
     private static func promptPage(_ record: PromptRecord, domain members: [PromptRecord], index: Int, files: [ItemKey: String],
-                                   text: PromptText?, hasTexts: Bool,
+                                   text: PromptText?, hasTexts: Bool, models: [ModelID: PromptPageModel],
                                    templates: TemplateSet, layout: Layout) -> RenderedPage {
         let path = files[record.key]!
         let fileName = { (key: ItemKey) in String(files[key]!.split(separator: "/").last!) + ".html" }
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
-        var grids: [PromptComparisonGrid] = []
+        var gridsHTML = "<div class=\"comparison-grids\">"
+        var gridsMarkdown = ""
         let rows = record.scores.map { entry -> ModelRow in
-            let grid = cells(chosen: entry.chosen, rejected: entry.rejected)
-            for i in 0..<3 { for j in 0..<3 where grid[i][j] { perCell[i][j] += 1 } }
-            let link = "../../models/\(entry.model.slug).html"
-            grids.append(PromptComparisonGrid(model: entry.model, right: grid, link: link))
-            return ModelRow(name: Escape.markdownTableCell(entry.model.displayName), link: link,
+            let outcomes = ComparisonOutcomes(chosen: entry.chosen, rejected: entry.rejected)
+            for i in 0..<3 { for j in 0..<3 where outcomes.isRight(row: i, column: j) { perCell[i][j] += 1 } }
+            let model = models[entry.model]!
+            gridsHTML += "\n" + PromptComparisonGrid.html(model, outcomes)
+            gridsMarkdown += (gridsMarkdown.isEmpty ? "" : "\n\n") + PromptComparisonGrid.markdown(model, outcomes)
+            return ModelRow(name: model.tableCell, link: model.link,
                             chosen: entry.chosen.array.map(score).joined(separator: " · "),
                             rejected: entry.rejected.array.map(score).joined(separator: " · "),
-                            right: DifficultyMeans.count(.average, of: grid), hard: DifficultyMeans.count(.hard, of: grid))
+                            right: outcomes.count(.average), hard: outcomes.count(.hard))
         }
         let n = record.scores.count
         let matrix = (0..<3).map { i in
@@ -254,8 +253,8 @@ enum PromptPages {
             return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
         // One fragment holds every model's grid so the stylesheet can lay them out side by side.
-        var fragments = ["prompt:grids": "<div class=\"comparison-grids\">\n" + grids.map(\.html).joined(separator: "\n") + "\n</div>"]
-        var exports = ["prompt:grids": grids.map(\.markdown).joined(separator: "\n\n")]
+        var fragments = ["prompt:grids": gridsHTML + "\n</div>"]
+        var exports = ["prompt:grids": gridsMarkdown]
         if let text {
             fragments["prompt:text"] = "<div class=\"prompt-text\">\n" + details("Prompt", text.prompt, open: true) + "\n</div>"
             exports["prompt:text"] = "**Prompt**\n\n" + fenced(text.prompt)

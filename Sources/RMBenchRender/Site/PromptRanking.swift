@@ -31,9 +31,8 @@ enum PromptRanking {
         // Sort keys from the comparisons themselves: models all right, then the total right
         // over the models that scored the prompt (compared as fractions, exactly), then key order.
         let keys = members.map { record -> (allRight: Int, right: Int, models: Int) in
-            let all = PromptPages.modelCells(record)
-            return (all.filter { DifficultyMeans.count(.average, of: $0) == 9 }.count,
-                    all.reduce(0) { $0 + DifficultyMeans.count(.average, of: $1) }, all.count)
+            let all = PromptPages.outcomes(record)
+            return (all.filter(\.allRight).count, all.reduce(0) { $0 + $1.count(.average) }, all.count)
         }
         let order = members.indices.sorted { a, b in
             let x = keys[a], y = keys[b]

@@ -131,14 +131,31 @@ struct Layout: Sendable {
             exportMarkdown: Self.export(markdown, exports), layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: true)
     }
 
-    /// Replaces each `@@name@@` placeholder line with its export text (an image link).
+    /// Replaces each `@@name@@` placeholder line with its export text (an image link). Scans
+    /// the bytes for line starts: a prompt page's Markdown has hundreds of lines and one or
+    /// three placeholders.
     private static func export(_ markdown: String, _ exports: [String: String]) -> String {
         guard !exports.isEmpty else { return markdown }
-        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let text = String(line)
-            guard text.hasPrefix("@@"), text.hasSuffix("@@"), text.count > 4 else { return text }
-            return exports[String(text.dropFirst(2).dropLast(2))] ?? text
-        }.joined(separator: "\n")
+        let bytes = Array(markdown.utf8)
+        let at = UInt8(ascii: "@"), newline = UInt8(ascii: "\n")
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+            let length = lineEnd - lineStart
+            if length > 4, bytes[lineStart] == at, bytes[lineStart + 1] == at, bytes[lineEnd - 2] == at, bytes[lineEnd - 1] == at,
+               let text = exports[String(decoding: bytes[(lineStart + 2)..<(lineEnd - 2)], as: UTF8.self)] {
+                result += bytes[copied..<lineStart]
+                result += text.utf8
+                copied = lineEnd
+            }
+            lineStart = lineEnd + 1
+        }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -176,16 +193,15 @@ enum ContentSecurityPolicy {
         return styles
     }
 
+    /// The first `needle` at or after `start`: `memchr` to each candidate first byte, then a compare.
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
         var i = start
         while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] {
-                var k = 1
-                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
+            guard let hit = memchr(base + i, Int32(needle[0]), bytes.count - needle.count + 1 - i) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needle, needle.count) == 0 { return at }
+            i = at + 1
         }
         return nil
     }

@@ -1,0 +1,27 @@
+import RMBenchCore
+
+/// A model as the prompt pages show it. Every prompt page repeats every model, so its name and
+/// link are escaped once per build here, not once per prompt.
+struct PromptPageModel: Sendable {
+    let id: ModelID
+    /// The model's page, relative to a prompt page: `../../models/<slug>.html`.
+    let link: String
+    /// The name in a Markdown table cell.
+    let tableCell: String
+    /// The name as Markdown text.
+    let markdownName: String
+    /// The name and link as HTML, for the comparison grid's caption.
+    let htmlName: String
+    let htmlLink: String
+    let htmlSlug: String
+
+    init(_ id: ModelID) {
+        self.id = id
+        link = "../../models/\(id.slug).html"
+        tableCell = Escape.markdownTableCell(id.displayName)
+        markdownName = Escape.markdownText(id.displayName)
+        htmlName = Escape.html(id.displayName)
+        htmlLink = Escape.html(link)
+        htmlSlug = Escape.html(id.slug)
+    }
+}
