@@ -131,16 +131,6 @@ public enum SiteBuild {
         } catch {
             throw .input(error)
         }
-        // The response features were needed for the length analyses only; the prompt pages
-        // keep the scores. Dropping them here keeps memory flat in the number of models.
-        input.promptModels = input.promptModels.map { model in
-            (model.model, model.items.map { item in
-                var item = item
-                item.chosenFeatures = []
-                item.rejectedFeatures = []
-                return item
-            })
-        }
         let jobs = SiteRenderer.jobs(input, templates: templateSet)
         progress.say("rendering and converting \(input.rows.count) leaderboard rows' pages on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let pages = PageCounts()

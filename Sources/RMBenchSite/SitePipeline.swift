@@ -77,8 +77,7 @@ public enum SitePipeline {
             rmbenchMetrics: RMBenchMetrics.names, external: inputs.external, models: inputs.models,
             resamples: max(bootstrap.resamples, 1), seed: bootstrap.seed)
         progress.say("correlating \(inputs.external.reduce(0) { $0 + $1.metrics.count }) external metric(s) with RM-Bench")
-        var lengths: [ModelID: LengthAnalysis] = [:]
-        for run in inputs.runs { lengths[inputs.id(run.model)] = Analyze.lengthAnalysis(run.items) }
+        let runItems = Dictionary(inputs.runs.map { (inputs.id($0.model), $0.items) }, uniquingKeysWith: { _, last in last })
         // The benchmark's own lengths, from the results that measured the most responses.
         let measured = inputs.runs.max { a, b in
             (a.items.filter { $0.chosenFeatures.contains { $0 != nil } }.count, b.model)
@@ -86,7 +85,8 @@ public enum SitePipeline {
         }
         let datasetLengths = measured.map { Analyze.datasetLengths($0.items) } ?? []
         var input = SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
-                              correlations: correlations, lengthAnalyses: lengths,
+                              correlations: correlations,
+                              lengthAnalysis: { id in runItems[id].flatMap(Analyze.lengthAnalysis) },
                               datasetLengths: datasetLengths,
                               datasetLengthsSource: datasetLengths.isEmpty ? nil : measured.map { inputs.id($0.model) },
                               findings: findings, metadata: inputs.metadata)

@@ -45,9 +45,9 @@ enum HealthPage {
         var discrimination: String
     }
 
-    static func render(input: SiteInput, templates: TemplateSet, layout: Layout) -> (page: RenderedPage, files: [(String, [UInt8])]) {
+    /// `promptFiles`: the prompt pages' paths (``PromptPages/files(_:)``), made once per build.
+    static func render(input: SiteInput, promptFiles pages: [ItemKey: String], templates: TemplateSet, layout: Layout) -> (page: RenderedPage, files: [(String, [UInt8])]) {
         let health = BenchmarkHealth(texts: input.promptTexts, models: input.promptModels.map { ($0.model, $0.items) })
-        let pages = PromptPages.files(PromptPages.records(input.promptModels))
         func prompt(_ key: ItemKey, styles: [Int] = [], stats: BenchmarkHealth.PromptStats? = nil) -> Prompt {
             Prompt(name: Escape.markdownTableCell("\(key.label) \(key.id)"), link: pages[key].map { $0 + ".html" },
                    styles: styles.isEmpty ? "–" : styles.compactMap { Style(rawValue: $0)?.title }.joined(separator: ", "),

@@ -43,8 +43,11 @@ enum PromptPages {
                     if byKey[item.key]!.subset == nil { byKey[item.key]!.subset = item.subset }
                     if byKey[item.key]!.language == nil { byKey[item.key]!.language = item.language }
                 } else {
-                    byKey[item.key] = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language,
-                                                   scores: [(model, item.chosen, item.rejected)])
+                    var record = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language, scores: [])
+                    // Every model usually has every prompt: one allocation, not a doubling per append.
+                    record.scores.reserveCapacity(models.count)
+                    record.scores.append((model, item.chosen, item.rejected))
+                    byKey[item.key] = record
                 }
             }
         }
@@ -112,10 +115,15 @@ enum PromptPages {
         jobs(records: records, texts: texts, templates: templates, layout: layout).flatMap { $0() }
     }
 
-    /// Prompt pages per job: enough to be worth a job, few enough that a job holds little memory.
-    static let pagesPerJob = 32
+    /// Prompt pages per job: enough to be worth a job, few enough that a job holds little
+    /// memory. A job holds its pages until it returns, and a page grows with the models (a
+    /// row and a grid each, ~2 KB of HTML and Markdown), so a job gets about 1,600 model rows:
+    /// 32 pages with 50 models, 8 with 200, so memory does not grow with the models.
+    static func pagesPerJob(models: Int) -> Int {
+        max(1, min(32, 1_600 / max(models, 1)))
+    }
 
-    /// The same pages as independent jobs of at most ``pagesPerJob`` prompt pages each (the
+    /// The same pages as independent jobs of at most ``pagesPerJob(models:)`` prompt pages each (the
     /// index and list pages in the first), so a build renders them on all cores and never holds
     /// them all: with many models a prompt page is large.
     static func jobs(records: [PromptRecord], texts: [ItemKey: PromptText],
@@ -156,9 +164,10 @@ enum PromptPages {
                 }
                 return pages
             }
-            for start in stride(from: 0, to: members.count, by: pagesPerJob) {
+            let perJob = pagesPerJob(models: models.count)
+            for start in stride(from: 0, to: members.count, by: perJob) {
                 jobs.append {
-                    (start..<min(start + pagesPerJob, members.count)).map { index in
+                    (start..<min(start + perJob, members.count)).map { index in
                         promptPage(members[index], domain: members, index: index, files: files, text: texts[members[index].key],
                                    hasTexts: hasTexts, models: models, templates: templates, layout: layout)
                     }

@@ -10,8 +10,11 @@ public struct SiteInput: Sendable {
     public var rows: [LeaderboardRow]
     /// External metrics against RM-Bench metrics, for `correlations.html`.
     public var correlations: [CorrelationPair]
-    /// Per recomputed model with response features: its length and style analysis.
-    public var lengthAnalyses: [ModelID: LengthAnalysis]
+    /// Per recomputed model with response features: its length and style analysis, made when
+    /// asked (nil for a model without). A run's analysis holds a point per response (~8,000),
+    /// so a build makes each model's while rendering its page and keeps none: held for every
+    /// model at once they were a quarter of a 200-model build's memory.
+    public var lengthAnalysis: @Sendable (ModelID) -> LengthAnalysis?
     /// Response lengths of the benchmark, and the model whose results they were read from.
     public var datasetLengths: [DomainLengths]
     public var datasetLengthsSource: ModelID?
@@ -25,7 +28,7 @@ public struct SiteInput: Sendable {
     public var promptTexts: [ItemKey: PromptTexts] = [:]
 
     public init(title: String, baseURL: String?, toolVersion: String, rows: [LeaderboardRow],
-                correlations: [CorrelationPair] = [], lengthAnalyses: [ModelID: LengthAnalysis] = [:],
+                correlations: [CorrelationPair] = [], lengthAnalysis: @escaping @Sendable (ModelID) -> LengthAnalysis? = { _ in nil },
                 datasetLengths: [DomainLengths] = [], datasetLengthsSource: ModelID? = nil,
                 findings: [AuditFinding] = [], metadata: [ModelMetadata] = []) {
         self.title = title
@@ -33,7 +36,7 @@ public struct SiteInput: Sendable {
         self.toolVersion = toolVersion
         self.rows = rows
         self.correlations = correlations
-        self.lengthAnalyses = lengthAnalyses
+        self.lengthAnalysis = lengthAnalysis
         self.datasetLengths = datasetLengths
         self.datasetLengthsSource = datasetLengthsSource
         self.findings = findings

@@ -30,6 +30,10 @@ public enum SiteRenderer {
         // Slugs were assigned once, with the identities: every link to a model uses its own.
         let slugs = Dictionary(rows.map { ($0.name, $0.id.slug) }, uniquingKeysWith: { first, _ in first })
         let layout = Layout(input: input, templates: templates)
+        let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
+        let promptRecords = PromptPages.records(promptModels)
+        let promptFiles = PromptPages.files(promptRecords)
         var jobs: [Job] = []
         jobs.append {
             var files: [(path: String, contents: [UInt8])] = templates.assets
@@ -51,26 +55,23 @@ public enum SiteRenderer {
         jobs.append {
             let lengths = LengthsPage.render(input.datasetLengths, source: input.datasetLengthsSource?.displayName, templates: templates, layout: layout)
             let types = TypesPage.render(rows: rows, metadata: input.metadata, slugs: slugs, templates: templates, layout: layout)
-            let health = HealthPage.render(input: input, templates: templates, layout: layout)
+            let health = HealthPage.render(input: input, promptFiles: promptFiles, templates: templates, layout: layout)
             return RenderedSite(pages: [lengths.page, types.page, health.page], files: lengths.files + types.files + health.files)
         }
-        let order = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let promptModels = input.promptModels.sorted { (order[$0.model] ?? .max, $0.model.name) < (order[$1.model] ?? .max, $1.model.name) }
-        let promptRecords = PromptPages.records(promptModels)
-        let promptFiles = PromptPages.files(promptRecords)
         let promptItems = Dictionary(promptModels.map { ($0.model, $0.items) }, uniquingKeysWith: { first, _ in first })
         let promptJobs = PromptPages.jobs(
             records: promptRecords,
             texts: input.promptTexts.mapValues { PromptText(prompt: $0.prompt, chosen: $0.chosen, rejected: $0.rejected) },
             templates: templates, layout: layout)
         jobs += promptJobs.map { job in { RenderedSite(pages: job(), files: []) } }
-        let randomBaseline = rows.first { $0.type == .baseline && $0.name.lowercased().contains("random") && input.lengthAnalyses[$0.id] != nil }
-        let reference = randomBaseline.map { ($0.name, input.lengthAnalyses[$0.id]!) }
+        // The first random baseline with an analysis: the reference every model page compares with.
+        let reference = rows.lazy.filter { $0.type == .baseline && $0.name.lowercased().contains("random") }
+            .compactMap { row in input.lengthAnalysis(row.id).map { (row.name, $0) } }.first
         let findings = Dictionary(grouping: input.findings, by: \.model)
         for row in rows {
             jobs.append {
                 let slug = row.id.slug
-                let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalyses[row.id], reference: reference,
+                let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalysis(row.id), reference: reference,
                                              findings: findings[row.id] ?? [],
                                              wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, files: promptFiles) },
                                              templates: templates, layout: layout)
