@@ -96,10 +96,24 @@ public struct ResponseFeatures: Equatable, Hashable, Sendable, Codable {
 
 /// One RM-Bench prompt with the model's six scores.
 public struct ScoredItem: Sendable {
-    public var key: ItemKey
-    public var domain: Domain
-    public var subset: String?
-    public var language: String?
+    /// Key, domain, subset and language, shared with every other model's item of the prompt.
+    private var prompt: PromptIdentity
+    public var key: ItemKey {
+        get { prompt.key }
+        set { prompt = .interned(key: newValue, domain: domain, subset: subset, language: language) }
+    }
+    public var domain: Domain {
+        get { prompt.domain }
+        set { prompt = .interned(key: key, domain: newValue, subset: subset, language: language) }
+    }
+    public var subset: String? {
+        get { prompt.subset }
+        set { prompt = .interned(key: key, domain: domain, subset: newValue, language: language) }
+    }
+    public var language: String? {
+        get { prompt.language }
+        set { prompt = .interned(key: key, domain: domain, subset: subset, language: newValue) }
+    }
     public var chosen: StyleScores
     public var rejected: StyleScores
     /// Per style, when the file carried response texts or their stats; nil where a style is absent.
@@ -109,17 +123,18 @@ public struct ScoredItem: Sendable {
     /// `correctness`, `verbosity`…), when the file has `chosen_attributes` / `rejected_attributes`.
     public var attributes: AttributeScores?
 
+    /// Features of a response list without texts or stats: one shared array, not two
+    /// allocations per item.
+    public static let noFeatures: [ResponseFeatures?] = [nil, nil, nil]
+
     public init(
         key: ItemKey, domain: Domain, subset: String? = nil, language: String? = nil,
         chosen: StyleScores, rejected: StyleScores,
-        chosenFeatures: [ResponseFeatures?] = [nil, nil, nil],
-        rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil],
+        chosenFeatures: [ResponseFeatures?] = ScoredItem.noFeatures,
+        rejectedFeatures: [ResponseFeatures?] = ScoredItem.noFeatures,
         attributes: AttributeScores? = nil
     ) {
-        self.key = key
-        self.domain = domain
-        self.subset = subset
-        self.language = language
+        self.prompt = .interned(key: key, domain: domain, subset: subset, language: language)
         self.chosen = chosen
         self.rejected = rejected
         self.chosenFeatures = chosenFeatures
