@@ -82,6 +82,23 @@ struct EscapingTests {
         #expect(Escape.markdownText("line\nbreak") == "line break")
     }
 
+    /// Texts of only letters, digits and never-escaped punctuation come back as they are, and
+    /// each thing that needs the full rule still gets it (a leading marker, digits before `)`,
+    /// surrounding space, a tab, a character that is escaped).
+    @Test func plainTextComesBackAsItIsAndEveryExceptionStillEscapes() {
+        #expect(Escape.markdownText("RM-7 (v2, 8B) 50% of 1/3!") == "RM-7 (v2, 8B) 50% of 1/3!")
+        #expect(Escape.markdownTableCell("12) a") == "12) a")       // a cell never starts a list
+        #expect(Escape.markdownText("12) a") == "12\\) a")
+        #expect(Escape.markdownText("-1") == "\\-1")
+        #expect(Escape.markdownText("=x") == "\\=x")
+        #expect(Escape.markdownText(" a ") == "a")
+        #expect(Escape.markdownText("a\tb") == "a\tb")
+        #expect(Escape.markdownText("a_b") == "a\\_b")
+        #expect(Escape.html("plain-name_7") == "plain-name_7")
+        #expect(Escape.xml("plain \u{1}") == "plain ")
+        #expect(Escape.xml("\u{FB01} kept") == "\u{FB01} kept")   // lead byte 0xEF, as U+FFFE has, but legal
+    }
+
     @Test func markdownTextStopsEveryGFMAutolink() {
         #expect(Escape.markdownText("www.evil.example") == "www\\.evil.example")
         #expect(Escape.markdownText("http://evil.example") == "http\\://evil.example")

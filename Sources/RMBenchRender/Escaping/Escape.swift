@@ -24,6 +24,8 @@ public enum Escape {
     }
 
     private static func escapeMarkup(_ text: String, stripXMLIllegal: Bool) -> String {
+        // Most texts (names, labels, numbers) need nothing: return them without a copy.
+        if !text.utf8.contains(where: { needsMarkupEscape($0, stripXMLIllegal: stripXMLIllegal) }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -38,6 +40,17 @@ public enum Escape {
             }
         }
         return String(out)
+    }
+
+    /// Whether a UTF-8 byte may need the scalar loop: one of the five escaped characters, or for
+    /// XML a C0 control or the lead byte of U+FFFE / U+FFFF (0xEF; other scalars with it pass).
+    private static func needsMarkupEscape(_ byte: UInt8, stripXMLIllegal: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00..<0x20, 0xEF: return stripXMLIllegal
+        default: return false
+        }
     }
 
     /// XML 1.0 `Char` production (surrogates cannot occur in a Swift `Unicode.Scalar`).
@@ -81,6 +94,7 @@ public enum Escape {
     }
 
     private static func markdown(_ text: String, backslash: String, atLineStart: Bool) -> String {
+        if isInertMarkdown(text, atLineStart: atLineStart) { return text }
         // Newlines (CR LF, CR, LF) → one space each; then trim.
         var flat = String.UnicodeScalarView()
         var previousWasCR = false
@@ -125,6 +139,29 @@ public enum Escape {
             }
         }
         return String(out)
+    }
+
+    /// Text the rule below leaves as it is, found without the scalar loop: only letters,
+    /// digits and punctuation that is never escaped here, no newline, no leading or trailing
+    /// space, and at a line start no leading `-`, `+`, `=` or digit (a list item, underline or
+    /// thematic break could start there). Model names and prompt ids are nearly all like this.
+    private static func isInertMarkdown(_ text: String, atLineStart: Bool) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first != UInt8(ascii: " "), last != UInt8(ascii: " ") else { return false }
+        if atLineStart && (first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
+                           || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)) {
+            return false
+        }
+        return utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"):
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     private static func isWWW(_ slice: ArraySlice<Unicode.Scalar>) -> Bool {
