@@ -132,7 +132,8 @@ struct TemplateRenderer {
         case .path(let first, let rest):
             found = lookUpOutwards(first).flatMap { Self.descend(from: $0, through: rest[...]) }
         }
-        return found.flatMap(Self.treatingNullAsMissing)
+        guard let found, !Self.isNull(found) else { return nil }
+        return found
     }
 
     /// The first name of a path: in the current element, else in the enclosing ones.
@@ -153,9 +154,19 @@ struct TemplateRenderer {
         return current
     }
 
-    private static func treatingNullAsMissing(_ value: Any) -> Any? {
+    /// `NSNull`, or an optional holding one: a missing value. Only class instances are tested
+    /// with a cast to `NSNull` (on an array that cast would first bridge it to an `NSArray`).
+    private static func isNull(_ value: Any) -> Bool {
         let type = type(of: value)
-        if ContextFrame.isScalar(type) || type == [String: Any].self || type == [[String: Any]].self { return value }
-        return value is NSNull ? nil : value
+        if ContextFrame.isScalar(type) || type == [String: Any].self || type == [[String: Any]].self {
+            return false
+        }
+        if type is AnyObject.Type {
+            return value is NSNull
+        }
+        if let optional = value as? any TemplateOptional, let wrapped = optional.templateWrapped {
+            return isNull(wrapped)
+        }
+        return false
     }
 }
