@@ -11,7 +11,7 @@
 /// - After a section the line counts as fresh only if the section's opening tag was
 ///   standalone.
 /// - Delimiters set inside a section hold until that section's end.
-/// - Spaces and tabs after the last newline of the source are dropped.
+/// - A last line of only spaces and tabs, with no newline after it, is dropped.
 ///
 /// Partials, template inheritance and swift-mustache's `name(…)` transforms are errors: a
 /// template set has no partials to include, and an error says so where output would silently
