@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(name: "RMBenchCore", dependencies: ["CLibCrypto"]),
@@ -29,7 +28,6 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         .target(name: "RMBenchRender", dependencies: [
             "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn",
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import RMBenchBuiltIn
 import RMBenchCore
 
@@ -19,7 +18,7 @@ public struct TemplateSet: Sendable {
                                 "health.md", "prompts.md", "prompt.md", "prompt-ranking.md", "standalone.html", "report.md", "compare.md", "side-by-side.md"]
     /// Files under `assets/` copied to the site as they are.
     public var assets: [(path: String, contents: [UInt8])]
-    private var templates: [String: MustacheTemplate]
+    private var templates: [String: Template]
     /// SHA-256 of every template's source and every asset, by name: what a build cache keys
     /// the set's output by.
     public private(set) var digest = ""
@@ -33,7 +32,7 @@ public struct TemplateSet: Sendable {
     /// template that does not parse, named by file, line and column.
     public static func load(directory: String? = nil) throws(InputProblems) -> TemplateSet {
         var (sources, assetFiles, problems) = files(directory: directory)
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         for name in names {
             guard let source = sources[name] else {
                 problems.append(InputProblem(file: builtInLabel + " " + name + ".mustache", location: .file,
@@ -45,12 +44,10 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(InputProblem(file: source.file, location: .position(line: error.context.lineNumber, column: error.context.columnNumber),
-                                             message: "not a valid Mustache template: \(error.error) in \"\(error.context.line)\""))
+                templates[name] = try Template(text)
             } catch {
-                problems.append(InputProblem(file: source.file, location: .file, message: "not a valid Mustache template: \(error)"))
+                problems.append(InputProblem(file: source.file, location: .position(line: error.line, column: error.column),
+                                             message: "not a valid Mustache template: \(error.message)"))
             }
         }
         for required in ["assets/style.css", "assets/site.js"] where assetFiles[required] == nil {
