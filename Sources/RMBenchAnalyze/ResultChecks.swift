@@ -164,21 +164,29 @@ public enum ResultChecks {
     /// bit for bit: one file is a copy of the other, or mislabelled. Both models are flagged,
     /// since nothing says which is the original.
     static func copies(_ runs: [Run]) -> [AuditFinding] {
-        let tables = runs.map { run in Dictionary(run.items.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
-        var findings: [AuditFinding] = []
-        for a in runs.indices {
-            for b in runs.indices where b > a {
+        // One run's index by key at a time (the later run of each pair), not every run's at
+        // once: those were 40 MB for 200 models.
+        var pairs: [(a: Int, b: Int, shared: Int)] = []
+        for b in runs.indices {
+            var positions: [ItemKey: Int] = [:]
+            positions.reserveCapacity(runs[b].items.count)
+            for (index, item) in runs[b].items.enumerated() where positions[item.key] == nil { positions[item.key] = index }
+            for a in 0..<b {
                 var shared = 0
                 var identical = true
                 for item in runs[a].items {
-                    guard let other = tables[b][item.key] else { continue }
+                    guard let position = positions[item.key] else { continue }
+                    let other = runs[b].items[position]
                     guard other.chosen == item.chosen, other.rejected == item.rejected else { identical = false; break }
                     shared += 1
                 }
-                guard identical, shared >= copyMinimum else { continue }
-                for (run, other) in [(runs[a], runs[b]), (runs[b], runs[a])] {
-                    findings.append(warning(run, "copied-scores", "All six scores of each of the \(shared) prompts shared with \(other.id.displayName) are identical to its scores: one result file repeats the other (copied or mislabelled)."))
-                }
+                if identical, shared >= copyMinimum { pairs.append((a, b, shared)) }
+            }
+        }
+        var findings: [AuditFinding] = []
+        for (a, b, shared) in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            for (run, other) in [(runs[a], runs[b]), (runs[b], runs[a])] {
+                findings.append(warning(run, "copied-scores", "All six scores of each of the \(shared) prompts shared with \(other.id.displayName) are identical to its scores: one result file repeats the other (copied or mislabelled)."))
             }
         }
         return findings

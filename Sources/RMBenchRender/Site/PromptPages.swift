@@ -9,7 +9,21 @@ struct PromptRecord: Sendable {
     var subset: String?
     var language: String?
     /// In the order of the models given to ``PromptPages/records(_:)``.
-    var scores: [(model: ModelID, chosen: StyleScores, rejected: StyleScores)]
+    var scores: PromptScores
+
+    init(key: ItemKey, domain: Domain, subset: String? = nil, language: String? = nil, scores: PromptScores) {
+        self.key = key
+        self.domain = domain
+        self.subset = subset
+        self.language = language
+        self.scores = scores
+    }
+
+    /// A record of scores given as they are.
+    init(key: ItemKey, domain: Domain, subset: String? = nil, language: String? = nil,
+         scores: [(model: ModelID, chosen: StyleScores, rejected: StyleScores)]) {
+        self.init(key: key, domain: domain, subset: subset, language: language, scores: PromptScores(scores, key: key, domain: domain))
+    }
 }
 
 /// Texts for a prompt, when the dataset is given.
@@ -33,21 +47,21 @@ enum PromptPages {
     /// model that has it, in the order of `models`. Subset and language come from the first
     /// model whose item has them.
     static func records(_ models: [(model: ModelID, items: [ScoredItem])]) -> [PromptRecord] {
+        let shared = PromptScores.Models(ids: models.map(\.model), items: models.map(\.items))
         var byKey: [ItemKey: PromptRecord] = [:]
-        for (model, items) in models {
+        for (modelIndex, items) in shared.items.enumerated() {
             var seen: Set<ItemKey> = []
-            for item in items where seen.insert(item.key).inserted {   // a repeated item counts once
+            for (itemIndex, item) in items.enumerated() where seen.insert(item.key).inserted {   // a repeated item counts once
                 if byKey[item.key] != nil {
-                    // Modified in place: no copy of the scores per model.
-                    byKey[item.key]!.scores.append((model, item.chosen, item.rejected))
+                    // Modified in place: no copy of the entries per model.
+                    byKey[item.key]!.scores.append(model: modelIndex, item: itemIndex)
                     if byKey[item.key]!.subset == nil { byKey[item.key]!.subset = item.subset }
                     if byKey[item.key]!.language == nil { byKey[item.key]!.language = item.language }
                 } else {
-                    var record = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language, scores: [])
                     // Every model usually has every prompt: one allocation, not a doubling per append.
-                    record.scores.reserveCapacity(models.count)
-                    record.scores.append((model, item.chosen, item.rejected))
-                    byKey[item.key] = record
+                    var scores = PromptScores(models: shared, capacity: models.count)
+                    scores.append(model: modelIndex, item: itemIndex)
+                    byKey[item.key] = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language, scores: scores)
                 }
             }
         }
