@@ -255,19 +255,38 @@ enum PlotSVG {
         return out
     }
 
-    /// Coordinates: at most 2 decimals, no trailing zeros, POSIX; non-finite → 0.
+    /// Coordinates: at most 2 decimals, no trailing zeros, POSIX; non-finite → 0. Written as
+    /// bytes: a dense scatter plot prints 30,000 coordinates, and string interpolation was
+    /// most of its time.
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let clamped = min(max(value, -1e9), 1e9)
         // Finite and within ±1e11 after the clamp: always an exact Int.
         let hundredths = Int(exactly: (clamped * 100).rounded()) ?? 0
-        let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)
-        let whole = magnitude / 100
+        var whole = magnitude / 100
         let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
-        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+        // At most "-1000000000.00": 14 bytes, written from the end.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) { start -= 1; buffer[start] = byte }
+            let zero = UInt8(ascii: "0")
+            if fraction != 0 {
+                if fraction % 10 == 0 {
+                    put(zero + UInt8(fraction / 10))
+                } else {
+                    put(zero + UInt8(fraction % 10))
+                    put(zero + UInt8(fraction / 10))
+                }
+                put(UInt8(ascii: "."))
+            }
+            repeat {
+                put(zero + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 
     /// A data value in words and tooltips: integers as integers (with thousands separators),
@@ -360,28 +379,61 @@ enum PlotSVG {
     /// (fill, class, …) and an optional `<title>` (already escaped) go inside.
     static func marker(_ shape: Shape, x: Double, y: Double, r: Double, attributes: String,
                        title: String? = nil) -> String {
-        let open: String
+        var text = ""
+        appendMarker(shape, x: x, y: y, r: r, attributes: attributes, title: title, to: &text)
+        return text
+    }
+
+    /// ``marker(_:x:y:r:attributes:title:)`` appended in pieces, without a String per marker:
+    /// a dense scatter plot draws 8,000.
+    static func appendMarker(_ shape: Shape, x: Double, y: Double, r: Double, attributes: String,
+                             title: String? = nil, to text: inout String) {
         let name: String
         switch shape {
         case .circle:
             name = "circle"
-            open = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\""
+            text += "<circle cx=\""
+            text += n(x)
+            text += "\" cy=\""
+            text += n(y)
+            text += "\" r=\""
+            text += n(r)
+            text += "\""
         case .square:
             name = "rect"
             let side = r * 1.7
-            open = "<rect x=\"\(n(x - side / 2))\" y=\"\(n(y - side / 2))\" width=\"\(n(side))\" height=\"\(n(side))\""
+            text += "<rect x=\"\(n(x - side / 2))\" y=\"\(n(y - side / 2))\" width=\"\(n(side))\" height=\"\(n(side))\""
         case .triangle:
             // Equilateral, pointing up, with the same area as the circle (side ≈ 2.69 r).
             name = "path"
             let side = r * 2.69
             let h = side * 0.866
             let top = y - h * 2 / 3, base = y + h / 3
-            open = "<path d=\"M\(n(x)) \(n(top))L\(n(x + side / 2)) \(n(base))L\(n(x - side / 2)) \(n(base))Z\""
+            text += "<path d=\"M"
+            text += n(x)
+            text += " "
+            text += n(top)
+            text += "L"
+            text += n(x + side / 2)
+            text += " "
+            text += n(base)
+            text += "L"
+            text += n(x - side / 2)
+            text += " "
+            text += n(base)
+            text += "Z\""
         }
+        text += " "
+        text += attributes
         if let title {
-            return open + " " + attributes + "><title>\(title)</title></\(name)>\n"
+            text += "><title>"
+            text += title
+            text += "</title></"
+            text += name
+            text += ">\n"
+        } else {
+            text += "/>\n"
         }
-        return open + " " + attributes + "/>\n"
     }
 
     // MARK: Theme

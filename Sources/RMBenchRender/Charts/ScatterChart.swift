@@ -386,7 +386,7 @@ public struct ScatterChart: Sendable {
                 // Thousands of hover titles would make the page heavy and no one hovers them
                 // one by one; dense charts describe their points in <desc> only.
                 guard !many else {
-                    s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: "")
+                    PlotSVG.appendMarker(shape, x: x, y: y, r: radius, attributes: "", to: &s)
                     continue
                 }
                 let tip = point.tooltip.isEmpty
