@@ -128,6 +128,8 @@ struct ResultDocument {
     var problems: [InputProblem] = []
     private var firstIndexOfKey: [ItemKey: (index: Int, offset: Int)] = [:]
     private var itemsWithoutDomain = 0
+    /// Response lists taken from `textMeasures` rather than measured, told to it once at the end.
+    private var reusedLists = 0
     private var firstItemWithoutDomain: Int?
     private var lines = LineIndex()
 
@@ -168,6 +170,7 @@ struct ResultDocument {
             problems.append(InputProblem(file: path, location: .file,
                 message: "the file holds no result items (an empty list)"))
         }
+        if reusedLists > 0 { options.textMeasures?.countReused(reusedLists) }
     }
 
     private mutating func report(_ error: JSONSyntaxError, in scanner: JSONScanner) {
@@ -246,6 +249,7 @@ struct ResultDocument {
 
     /// The fields of one item as far as they have been read.
     private struct ItemFields {
+        let index: Int
         var id: ItemID?
         var domain: String?
         var subset: String?
@@ -273,7 +277,7 @@ struct ResultDocument {
             return
         }
         scanner.pos += 1
-        var fields = ItemFields()
+        var fields = ItemFields(index: index)
         var object = ObjectFields()
         while let name = try object.nextName(in: &scanner) {
             try parseField(ResultField(name), &scanner, into: &fields)
@@ -301,9 +305,9 @@ struct ResultDocument {
         case .scoreRejected?:
             (fields.rejected, fields.exactRejected) = try readScores("score_rejected", &scanner, &fields)
         case .chosen? where options.measureResponses:
-            fields.chosenFeatures = try measureResponses(&scanner)
+            fields.chosenFeatures = try measureResponses(&scanner, at: ResponsePlace(item: fields.index, rejected: false))
         case .rejected? where options.measureResponses:
-            fields.rejectedFeatures = try measureResponses(&scanner)
+            fields.rejectedFeatures = try measureResponses(&scanner, at: ResponsePlace(item: fields.index, rejected: true))
         case .chosenStats? where options.measureResponses:
             fields.chosenFeatures = try readStats("chosen_stats", &scanner, &fields)
         case .rejectedStats? where options.measureResponses:
@@ -355,19 +359,28 @@ struct ResultDocument {
     ///
     /// With `textMeasures`, a list written exactly as in a file read before is not measured again,
     /// and its features are that file's very array: every model's items share one copy.
-    private mutating func measureResponses(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+    private mutating func measureResponses(_ scanner: inout JSONScanner, at place: ResponsePlace) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         guard let measures = options.textMeasures else { return try measureResponseList(&scanner) }
         let start = scanner.pos
+        if scanner.current == UInt8(ascii: "[") || scanner.current == UInt8(ascii: "\"") {
+            let rest = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.count - start)
+            if let known = measures.sameAsFirstSeen(at: place, in: rest) {
+                scanner.pos += known.length
+                reusedLists += 1
+                return known.features
+            }
+        }
         try scanner.skipValue()
         let raw = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.pos - start)
-        if let known = measures.lookup(raw) { return known }
-        scanner.pos = start
-        let features = try measureResponseList(&scanner)
-        measures.insert(raw, features)
-        return features
+        let found = try measures.features(of: raw, at: place) { () throws(JSONSyntaxError) in
+            scanner.pos = start
+            return try measureResponseList(&scanner)
+        }
+        if found.reused { reusedLists += 1 }
+        return found.features
     }
 
-    private mutating func measureResponseList(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+    private func measureResponseList(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         var features: [ResponseFeatures?] = [nil, nil, nil]
         if scanner.current == UInt8(ascii: "\"") {
             features[0] = try scanner.measureString()
