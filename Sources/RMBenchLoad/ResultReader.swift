@@ -457,12 +457,15 @@ struct ResultDocument {
             itemsWithoutDomain += 1
             if firstItemWithoutDomain == nil { firstItemWithoutDomain = index }
         }
-        var itemName = "item \(index)"
-        if let id = fields.id { itemName += " (id \(shortened(id.description)))" }
+        // Named only in messages: building the name for every item cost more than its checks.
+        func itemName() -> String {
+            guard let id = fields.id else { return "item \(index)" }
+            return "item \(index) (id \(shortened(id.description)))"
+        }
         for problem in itemProblems {
             let (line, column) = lines.lineColumn(of: problem.offset, in: scanner)
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
-                message: "\(itemName): \(problem.message)"))
+                message: "\(itemName()): \(problem.message)"))
         }
         guard itemProblems.isEmpty, let id = fields.id, let label, let domain,
             let chosen = fields.chosen, let rejected = fields.rejected
@@ -472,7 +475,7 @@ struct ResultDocument {
             let (line, column) = lines.lineColumn(of: offset, in: scanner)
             let firstLine = lines.lineColumn(of: first.offset, in: scanner).line
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
-                message: "\(itemName): duplicate item: domain \"\(shortened(label))\" and id \(shortened(id.description)) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
+                message: "\(itemName()): duplicate item: domain \"\(shortened(label))\" and id \(shortened(id.description)) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
             return
         }
         firstIndexOfKey[key] = (index, offset)
