@@ -19,8 +19,8 @@ struct JSONSyntaxError: Error {
 /// Python's `json.dump` writes for non-finite floats (`NaN`, `Infinity`, `-Infinity`),
 /// which we accept as numbers.
 ///
-/// The buffer must be followed by a NUL byte (`bytes[count] == 0`): `strtod` reads numbers
-/// in place and stops there at the latest.
+/// Numbers are read in place with `strtod`, which stops at the byte after the number; a number
+/// that ends the buffer is read from a copy, so the buffer needs no terminator.
 struct JSONScanner {
     let bytes: UnsafePointer<UInt8>
     let count: Int
@@ -276,9 +276,13 @@ struct JSONScanner {
         default: break
         }
         // The grammar check above guarantees strtod stops exactly at `end`: the byte there is
-        // not part of any number syntax strtod accepts after a valid JSON number.
-        let value = strtod(UnsafeRawPointer(bytes + start).assumingMemoryBound(to: CChar.self), nil)
-        return value
+        // not part of any number syntax strtod accepts after a valid JSON number. At the end of
+        // the buffer there is no byte to stop at: then strtod reads a copy ending in NUL.
+        guard end == count else {
+            return strtod(UnsafeRawPointer(bytes + start).assumingMemoryBound(to: CChar.self), nil)
+        }
+        let token = Array(UnsafeBufferPointer(start: bytes + start, count: end - start)) + [0]
+        return token.withUnsafeBufferPointer { strtod(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), nil) }
     }
 
     /// End offset of the number token at `pos`, checking JSON's number grammar.
