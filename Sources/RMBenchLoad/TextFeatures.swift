@@ -123,7 +123,7 @@ struct FeatureCounter {
     /// of a byte's low 7 bits and 0x7F cannot carry into the next byte).
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         let low7 = repeated(0x7F)
-        return ~((word & low7) &+ low7 | word | low7)
+        return ~(((word & low7) &+ low7) | word | low7)
     }
 
     private mutating func advanceLinePrefix(_ byte: UInt8) {

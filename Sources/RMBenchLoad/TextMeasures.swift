@@ -35,8 +35,9 @@ public final class TextMeasures: @unchecked Sendable {
     /// The features of the list at the start of `available` when it is, byte for byte, the list
     /// first seen at `place`; with the length of its bytes in the file.
     ///
-    /// Only for a value that starts with `[` or `"`: a list or string ends where its bytes say,
-    /// so equal bytes up to the remembered list's length are the whole value.
+    /// Only for a value that starts with `[` or `"`: a remembered value equal to its first bytes
+    /// starts the same way, and a list or string ends where its bytes say, so those bytes are
+    /// the whole value.
     func sameAsFirstSeen(at place: ResponsePlace, in available: UnsafeBufferPointer<UInt8>) -> (features: [ResponseFeatures?], length: Int)? {
         let candidate: MeasuredList? = lock.withLock { place.index < byPlace.count ? byPlace[place.index] : nil }
         guard let candidate, candidate.bytes.count <= available.count else { return nil }
