@@ -37,6 +37,7 @@ public enum FileBytes {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
             initialized = 0
+            adviseHugePages(buffer)
             while initialized < size {
                 let n = Glibc.read(fd, buffer.baseAddress! + initialized, size - initialized)
                 if n < 0 {
@@ -67,6 +68,20 @@ public enum FileBytes {
         }
         if terminated { bytes.append(0) }
         return bytes
+    }
+
+    /// Asks for 2 MB pages where a large buffer spans them, before the read fills it: a new
+    /// 11 MB buffer otherwise takes 2,700 page faults, which cost more than copying the file
+    /// into it. Only advice: without transparent huge pages nothing changes.
+    private static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        #if os(Linux)
+        let hugePage = 2 << 20
+        guard buffer.count >= 2 * hugePage, let base = buffer.baseAddress else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+        #endif
     }
 
     /// `read(path:)` for a reader that reports problems as `InputProblems`.

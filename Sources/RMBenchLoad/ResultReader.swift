@@ -84,13 +84,15 @@ public enum ResultReader {
         return parsed.items
     }
 
+    /// The bytes are parsed where they are: the scanner needs no terminator (copying an 11 MB
+    /// file to add one cost a quarter of parsing it).
     private static func parseDocument(_ bytes: [UInt8], path: String, options: ResultReadOptions) -> ResultDocument {
-        var terminated = bytes
-        terminated.append(0)
-        return terminated.withUnsafeBufferPointer { document($0, count: bytes.count, path: path, options: options) }
+        // An empty array may have no storage to point at.
+        let storage = bytes.isEmpty ? [0] : bytes
+        return storage.withUnsafeBufferPointer { document($0, count: bytes.count, path: path, options: options) }
     }
 
-    /// Parses a buffer whose byte at `count` is NUL.
+    /// Parses the first `count` bytes of a buffer.
     private static func document(_ buffer: UnsafeBufferPointer<UInt8>, count: Int, path: String, options: ResultReadOptions) -> ResultDocument {
         var document = ResultDocument(path: path, options: options, fileDomain: ModelIdentity(path: path).splitDomain)
         document.parse(JSONScanner(bytes: buffer.baseAddress!, count: count))
@@ -128,6 +130,8 @@ struct ResultDocument {
     var problems: [InputProblem] = []
     private var firstIndexOfKey: [ItemKey: (index: Int, offset: Int)] = [:]
     private var itemsWithoutDomain = 0
+    /// Response lists taken from `textMeasures` rather than measured, told to it once at the end.
+    private var reusedLists = 0
     private var firstItemWithoutDomain: Int?
     private var lines = LineIndex()
 
@@ -168,6 +172,7 @@ struct ResultDocument {
             problems.append(InputProblem(file: path, location: .file,
                 message: "the file holds no result items (an empty list)"))
         }
+        if reusedLists > 0 { options.textMeasures?.countReused(reusedLists) }
     }
 
     private mutating func report(_ error: JSONSyntaxError, in scanner: JSONScanner) {
@@ -246,6 +251,7 @@ struct ResultDocument {
 
     /// The fields of one item as far as they have been read.
     private struct ItemFields {
+        let index: Int
         var id: ItemID?
         var domain: String?
         var subset: String?
@@ -273,7 +279,7 @@ struct ResultDocument {
             return
         }
         scanner.pos += 1
-        var fields = ItemFields()
+        var fields = ItemFields(index: index)
         var object = ObjectFields()
         while let name = try object.nextName(in: &scanner) {
             try parseField(ResultField(name), &scanner, into: &fields)
@@ -301,9 +307,9 @@ struct ResultDocument {
         case .scoreRejected?:
             (fields.rejected, fields.exactRejected) = try readScores("score_rejected", &scanner, &fields)
         case .chosen? where options.measureResponses:
-            fields.chosenFeatures = try measureResponses(&scanner)
+            fields.chosenFeatures = try measureResponses(&scanner, at: ResponsePlace(item: fields.index, rejected: false))
         case .rejected? where options.measureResponses:
-            fields.rejectedFeatures = try measureResponses(&scanner)
+            fields.rejectedFeatures = try measureResponses(&scanner, at: ResponsePlace(item: fields.index, rejected: true))
         case .chosenStats? where options.measureResponses:
             fields.chosenFeatures = try readStats("chosen_stats", &scanner, &fields)
         case .rejectedStats? where options.measureResponses:
@@ -355,19 +361,28 @@ struct ResultDocument {
     ///
     /// With `textMeasures`, a list written exactly as in a file read before is not measured again,
     /// and its features are that file's very array: every model's items share one copy.
-    private mutating func measureResponses(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+    private mutating func measureResponses(_ scanner: inout JSONScanner, at place: ResponsePlace) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         guard let measures = options.textMeasures else { return try measureResponseList(&scanner) }
         let start = scanner.pos
+        if scanner.current == UInt8(ascii: "[") || scanner.current == UInt8(ascii: "\"") {
+            let rest = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.count - start)
+            if let known = measures.sameAsFirstSeen(at: place, in: rest) {
+                scanner.pos += known.length
+                reusedLists += 1
+                return known.features
+            }
+        }
         try scanner.skipValue()
         let raw = UnsafeBufferPointer(start: scanner.bytes + start, count: scanner.pos - start)
-        if let known = measures.lookup(raw) { return known }
-        scanner.pos = start
-        let features = try measureResponseList(&scanner)
-        measures.insert(raw, features)
-        return features
+        let found = try measures.features(of: raw, at: place) { () throws(JSONSyntaxError) in
+            scanner.pos = start
+            return try measureResponseList(&scanner)
+        }
+        if found.reused { reusedLists += 1 }
+        return found.features
     }
 
-    private mutating func measureResponseList(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
+    private func measureResponseList(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> [ResponseFeatures?] {
         var features: [ResponseFeatures?] = [nil, nil, nil]
         if scanner.current == UInt8(ascii: "\"") {
             features[0] = try scanner.measureString()
@@ -444,12 +459,15 @@ struct ResultDocument {
             itemsWithoutDomain += 1
             if firstItemWithoutDomain == nil { firstItemWithoutDomain = index }
         }
-        var itemName = "item \(index)"
-        if let id = fields.id { itemName += " (id \(shortened(id.description)))" }
+        // Named only in messages: building the name for every item cost more than its checks.
+        func itemName() -> String {
+            guard let id = fields.id else { return "item \(index)" }
+            return "item \(index) (id \(shortened(id.description)))"
+        }
         for problem in itemProblems {
             let (line, column) = lines.lineColumn(of: problem.offset, in: scanner)
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
-                message: "\(itemName): \(problem.message)"))
+                message: "\(itemName()): \(problem.message)"))
         }
         guard itemProblems.isEmpty, let id = fields.id, let label, let domain,
             let chosen = fields.chosen, let rejected = fields.rejected
@@ -459,7 +477,7 @@ struct ResultDocument {
             let (line, column) = lines.lineColumn(of: offset, in: scanner)
             let firstLine = lines.lineColumn(of: first.offset, in: scanner).line
             problems.append(InputProblem(file: path, location: .position(line: line, column: column),
-                message: "\(itemName): duplicate item: domain \"\(shortened(label))\" and id \(shortened(id.description)) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
+                message: "\(itemName()): duplicate item: domain \"\(shortened(label))\" and id \(shortened(id.description)) were already used by item \(first.index) at line \(firstLine); each (domain, id) may appear once"))
             return
         }
         firstIndexOfKey[key] = (index, offset)

@@ -18,6 +18,7 @@ enum ScoreShape {
         var values: [Double] = []
         values.reserveCapacity(3)
         var exact: [Int64?] = []
+        exact.reserveCapacity(3)
         var refusal: String?
         var flat = 0
         var nested = 0
@@ -70,6 +71,9 @@ enum ScoreShape {
     /// largest double, which strtod turns into infinity — sets `refusal` instead: comparing
     /// it as a double could turn an order into a tie, or a number into "not finite".
     static func integer(at start: Int, _ scanner: JSONScanner, value: Double, position: Int, refusal: inout String?) -> Int64? {
+        // Checked first, as it decides for almost every score: inside ±2^53 an integer token is
+        // exactly the double read from it, and any other token keeps no exact value.
+        guard !(abs(value) < exactDoubleLimit) else { return nil }
         var probe = scanner
         probe.pos = start
         guard let end = try? probe.numberEnd() else { return nil }
@@ -77,7 +81,7 @@ enum ScoreShape {
             let byte = scanner.bytes[k]
             return byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         }
-        guard isInteger, !(abs(value) < exactDoubleLimit) else { return nil }
+        guard isInteger else { return nil }
         if let integer = try? probe.readInteger() {
             return Int64(exactly: value) == integer ? nil : integer
         }

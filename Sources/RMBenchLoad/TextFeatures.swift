@@ -75,6 +75,57 @@ struct FeatureCounter {
         advanceLinePrefix(byte)
     }
 
+    /// Feeds a run of printable ASCII bytes (0x20–0x7F), the bytes a JSON string holds between
+    /// its escapes and non-ASCII characters: the same counts as feeding them one by one.
+    ///
+    /// Why: measuring byte by byte was most of reading a result file. Once a line's start is
+    /// decided, such a byte changes only the characters (one each), the words (a non-space after
+    /// a space starts one) and the bold pairs (`*`), so 8 bytes without a `*` are counted at
+    /// once from a mask of their spaces.
+    mutating func feedPlainASCII(_ run: UnsafePointer<UInt8>, count: Int) {
+        var i = 0
+        while i < count, !lineDecided {
+            feed(run[i])
+            i += 1
+        }
+        while i + 8 <= count {
+            let chunk = UInt64(littleEndian: UnsafeRawPointer(run + i).loadUnaligned(as: UInt64.self))
+            if Self.zeroBytes(chunk ^ Self.repeated(UInt8(ascii: "*"))) != 0 {
+                for k in i..<i + 8 { feed(run[k]) }
+            } else {
+                // Bit 7 of each byte: set where the byte is not a space.
+                let nonSpace = ~Self.zeroBytes(chunk ^ Self.repeated(0x20)) & Self.repeated(0x80)
+                // A word starts where a non-space follows a space (or the run's start, when the
+                // byte before it was no word character).
+                let before = nonSpace << 8 | (inWord ? 0x80 : 0)
+                words += (nonSpace & ~before).nonzeroBitCount
+                inWord = nonSpace >> 63 != 0
+                characters += 8
+                stars = 0
+            }
+            i += 8
+        }
+        while i < count {
+            feed(run[i])
+            i += 1
+        }
+    }
+
+    private var lineDecided: Bool {
+        if case .decided = line { return true }
+        return false
+    }
+
+    /// `byte` in each of the 8 bytes of a word.
+    private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// Bit 7 set in exactly the bytes of `word` that are zero (no false positives: the sum
+    /// of a byte's low 7 bits and 0x7F cannot carry into the next byte).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7 = repeated(0x7F)
+        return ~(((word & low7) &+ low7) | word | low7)
+    }
+
     private mutating func advanceLinePrefix(_ byte: UInt8) {
         let isSpace = byte == 0x20 || byte == 0x09
         let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")

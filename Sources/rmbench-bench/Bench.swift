@@ -3,12 +3,13 @@ import Foundation
 /// The benchmarks behind `make bench`:
 ///
 ///     rmbench-bench reader FILE [REPEATS]    reader and scorer throughput on one result file
+///     rmbench-bench reader FOLDER [REPEATS]  a build's reading of every result file under FOLDER
 ///     rmbench-bench ranks MODELS [REPEATS]   the rank bootstrap on MODELS generated runs
 ///
 /// A first argument that is neither mode is a FILE for `reader` (the old calling form).
 @main
 struct Bench {
-    static func main() throws {
+    static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let mode = arguments.first == "reader" || arguments.first == "ranks" ? arguments.removeFirst() : "reader"
         guard let first = arguments.first else { usage() }
@@ -22,12 +23,12 @@ struct Bench {
             guard let models = Int(first), models > 1 else { usage() }
             RankBench.run(models: models, repeats: repeats ?? 5)
         default:
-            try ReaderBench.run(path: first, repeats: repeats ?? 20)
+            try await ReaderBench.run(path: first, repeats: repeats ?? 20)
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: rmbench-bench [reader] FILE [REPEATS] | rmbench-bench ranks MODELS [REPEATS]\n".utf8))
+        FileHandle.standardError.write(Data("usage: rmbench-bench [reader] FILE|FOLDER [REPEATS] | rmbench-bench ranks MODELS [REPEATS]\n".utf8))
         exit(64)
     }
 }

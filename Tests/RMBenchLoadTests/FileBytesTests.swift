@@ -13,7 +13,8 @@ struct FileBytesTests {
         return url
     }
 
-    @Test(arguments: [0, 1, 4095, 4096, 70_000, 1 << 20])
+    /// 5 MB + 7: a buffer that spans 2 MB pages, which the read asks the kernel to use.
+    @Test(arguments: [0, 1, 4095, 4096, 70_000, 1 << 20, (5 << 20) + 7])
     func readsExactlyTheFile(size: Int) throws {
         var rng = SystemRandomNumberGenerator()
         let content = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }

@@ -314,3 +314,33 @@ struct ResponseFeatureTests {
         #expect(ResponseFeatures(measuring: " a\tb\nc  ").words == 3)
     }
 }
+
+/// The scanner reads numbers in place with strtod and needs no terminator after the buffer.
+@Suite("Result reader: numbers at the end of the bytes")
+struct ScannerNumberEndTests {
+    /// The buffer is the first 3 bytes of "2.57": strtod must not read the 7 beyond it.
+    @Test func aNumberEndingTheBufferIsReadWithinIt() throws {
+        let bytes = Array("2.57".utf8)
+        let value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            var scanner = JSONScanner(bytes: buffer.baseAddress!, count: 3)
+            let number = try scanner.readNumber()
+            #expect(scanner.pos == 3)
+            return number
+        }
+        #expect(value == 2.5)
+        let inside = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            var scanner = JSONScanner(bytes: buffer.baseAddress!, count: 4)
+            return try scanner.readNumber()
+        }
+        #expect(inside == 2.57)
+    }
+
+    /// An array's own bytes, with nothing after them, parse as the same text did.
+    @Test func bytesWithoutTerminatorParse() throws {
+        let text = #"[{"id": 3, "domain": "math", "score_chosen": [1.25, 2, -3e-2], "score_rejected": [0, 0.5, 1]}]"#
+        let read = try ResultReader.parseItems(Array(text.utf8), path: "x.json")
+        #expect(read.map { $0.chosen.array } == [[1.25, 2, -0.03]])
+        #expect(read.map { $0.rejected.array } == [[0, 0.5, 1]])
+        #expect(problems("") == ["results.json: the file is empty; expected a JSON list of result items or JSON Lines"])
+    }
+}
