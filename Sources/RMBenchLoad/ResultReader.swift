@@ -261,8 +261,9 @@ struct ResultDocument {
         /// Exact integer scores a double cannot hold, per style (see ``ExactOrder``).
         var exactChosen: [Int64?] = [nil, nil, nil]
         var exactRejected: [Int64?] = [nil, nil, nil]
-        var chosenFeatures: [ResponseFeatures?] = [nil, nil, nil]
-        var rejectedFeatures: [ResponseFeatures?] = [nil, nil, nil]
+        /// The shared empty arrays until a list is measured: a file without texts keeps none per item.
+        var chosenFeatures: [ResponseFeatures?] = ScoredItem.noFeatures
+        var rejectedFeatures: [ResponseFeatures?] = ScoredItem.noFeatures
         var attributes: AttributeScores?
         var problems: [(offset: Int, message: String)] = []
     }
