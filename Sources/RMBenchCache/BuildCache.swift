@@ -70,18 +70,49 @@ public final class BuildCache: @unchecked Sendable {
         let directory = (folder as NSString).appendingPathComponent("\(kind.rawValue)/\(name.prefix(2))")
         let temporaryFolder = (folder as NSString).appendingPathComponent("tmp")
         let temporary = (temporaryFolder as NSString).appendingPathComponent("\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        let bytes = CacheEntry.encode(tool: tool, kind: kind.rawValue, name: name, payload: payload)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
-            let bytes = CacheEntry.encode(tool: tool, kind: kind.rawValue, name: name, payload: payload)
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-                throw CocoaError(.fileWriteUnknown)
+            do {
+                try makeFolders([directory, temporaryFolder], again: false)
+                try Self.writeNewFile(temporary, bytes)
+            } catch let error as POSIXError where error.code == .ENOENT {
+                // The folder was deleted during the build (always allowed): made again once.
+                try makeFolders([directory, temporaryFolder], again: true)
+                try Self.writeNewFile(temporary, bytes)
             }
             guard rename(temporary, entryPath(kind, name)) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             unlink(temporary)
             lock.withLock { writable = false }
             note("cannot write the build cache at \(folder) (\((error as NSError).localizedDescription)); building on without storing")
+        }
+    }
+
+    /// Folders this cache has made: each is made once per build, not checked again for every
+    /// entry (a build stores ~1,700 entries, and Foundation's checks were a tenth of storing).
+    private var madeFolders: Set<String> = []
+
+    private func makeFolders(_ paths: [String], again: Bool) throws {
+        for path in paths where again || !lock.withLock({ madeFolders.contains(path) }) {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            lock.withLock { _ = madeFolders.insert(path) }
+        }
+    }
+
+    /// Writes a file that must not exist yet with plain POSIX calls (no `Data` copy of the
+    /// entry, no Foundation temporary file of its own: the entry's name is already unique).
+    private static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            written += count
         }
     }
 

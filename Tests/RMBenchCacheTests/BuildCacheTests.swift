@@ -33,6 +33,18 @@ struct BuildCacheTests {
         #expect(cache.takeProblems().isEmpty)
     }
 
+    @Test("the folder deleted while a build stores entries is made again: later entries are kept, nothing is reported")
+    func folderDeletedDuringABuild() throws {
+        let folder = Self.folder()
+        let cache = BuildCache(folder: folder, tool: "tool-1")
+        cache.store(.page, key: "first", [1])
+        try FileManager.default.removeItem(atPath: folder)
+        cache.store(.page, key: "second", [2])
+        #expect(cache.load(.page, key: "second") == [2])
+        #expect(cache.load(.page, key: "first") == nil)
+        #expect(cache.takeProblems().isEmpty)
+    }
+
     @Test("a truncated entry, flipped bytes, a foreign header and another tool's entry are refused, deleted and reported once")
     func damagedEntries() throws {
         let folder = Self.folder()
