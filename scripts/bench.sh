@@ -71,13 +71,27 @@ echo "== reader throughput on one model's file (in process, best of 20)"
 "$bin/rmbench-bench" reader "$first" 20
 
 echo "== measurements (median of $runs runs unless said; the machine may be shared: noisy)"
+# A cold build writes into an output and a cache folder never used before: deleting the last
+# run's thousands of files first would time ext4 as well (see the next measurement).
+cold_runs=0
 cold_build() {  # build 50 models with nothing cached
-  rm -rf "$work/cold-cache"
-  "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/cold-cache"
+  cold_runs=$((cold_runs + 1))
+  mkdir -p "$work/cold$cold_runs"
+  "$site" build --quiet --data "$work/data50" --output "$work/cold$cold_runs/site" --cache "$work/cold$cold_runs/cache"
 }
 cold=$(median_time "$runs" cold_build)
 python50=$(median_time 1 python_scores "${files50[@]}")
 echo "cold build of 50 models: $cold s; Python scoring the 50 files (once): $python50 s"
+# The same build replacing the last one's site with its cache deleted just before, as a user
+# rebuilding from scratch does: ext4 does not hand out an inode freed in the last minutes, so
+# each new file's inode is searched for past the thousands just freed.
+replace_build() {
+  rm -rf "$work/replace-cache"
+  "$site" build --quiet --data "$work/data50" --output "$work/replace-site" --cache "$work/replace-cache"
+}
+replace_build >/dev/null
+replaced=$(median_time "$runs" replace_build)
+echo "cold build of 50 models replacing the last build's site and cache: $replaced s"
 
 warm_build() { "$site" build --quiet --data "$work/data50" --output "$work/site50" --cache "$work/warm-cache"; }
 rm -rf "$work/warm-cache"
@@ -102,7 +116,7 @@ echo "score of 5 files: $score5 s (median of 5); Python scoring them: $python5 s
 
 echo "== targets"
 r=$(ratio "$cold" "$python50")
-echo "target 1: cold build 50 models $cold s vs Python scoring $python50 s = $r (≤ 0.10: $(verdict "$r" 0.10))"
+echo "target 1: cold build 50 models $cold s vs Python scoring $python50 s = $r (≤ 0.10: $(verdict "$r" 0.10)); replacing the last build: $replaced s = $(ratio "$replaced" "$python50")"
 r=$(ratio "$warm" "$cold")
 ok=$(verdict "$r" 0.03)
 [ "$ok" = PASS ] && ok=$(verdict "$warm" 0.5)

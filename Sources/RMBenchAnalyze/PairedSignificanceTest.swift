@@ -38,6 +38,32 @@ struct PairedSignificanceTest {
         scratch = [Double](repeating: 0, count: lowest + highest)
     }
 
+    /// Only whether either model is significantly better: what ranking needs of each of the
+    /// m² / 2 pairs. Counting the differences at most 0 (and at least 0) decides it in one
+    /// pass whenever both neighbours the 2.5 % percentile reads lie on the same side of 0 — the
+    /// interpolation between two positive values is positive, between two values at most 0 is
+    /// at most 0, in floating point too — so the percentiles are computed (``test(_:_:)``) only
+    /// for the pairs near the boundary.
+    mutating func verdict(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> (aIsSignificantlyBetter: Bool, bIsSignificantlyBetter: Bool) {
+        precondition(a.count == resamples && b.count == resamples, "one value per resample")
+        var atMostZero = 0, atLeastZero = 0
+        for k in 0..<resamples {
+            let difference = a[k] - b[k]
+            if difference <= 0 { atMostZero += 1 }
+            if difference >= 0 { atLeastZero += 1 }
+        }
+        let (lower, upper, _) = Percentile.neighbours(count: resamples, 0.025)
+        // Sorted A − B holds `atMostZero` values ≤ 0 first; sorted B − A holds `atLeastZero`.
+        func decided(_ countAtMostZero: Int) -> Bool? {
+            if countAtMostZero <= lower { return true }
+            if countAtMostZero > upper { return false }
+            return nil
+        }
+        if let aBetter = decided(atMostZero), let bBetter = decided(atLeastZero) { return (aBetter, bBetter) }
+        let outcome = test(a, b)
+        return (outcome.aIsSignificantlyBetter, outcome.bIsSignificantlyBetter)
+    }
+
     /// `a` and `b` hold `resamples` finite values each, resample by resample.
     mutating func test(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> Outcome {
         precondition(a.count == resamples && b.count == resamples, "one value per resample")

@@ -129,7 +129,7 @@ struct TieGroupRanking {
                 // A model's need on its own set is needs[model] (they come first).
                 let a = resampled[set == ownSet[i] ? i : needIndex[Need(model: i, set: set)]!]
                 let b = resampled[set == ownSet[j] ? j : needIndex[Need(model: j, set: set)]!]
-                let outcome = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in test.test(a, b) } }
+                let outcome = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in test.verdict(a, b) } }
                 verdicts.store(i * m + j, outcome.aIsSignificantlyBetter ? 1 : outcome.bIsSignificantlyBetter ? 2 : 0)
             }
         }
