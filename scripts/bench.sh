@@ -64,6 +64,8 @@ for count in 50 200; do
   for model in "${models[@]:0:count}"; do cp -al "$model" "$work/data$count/results/Seq_Classifier/"; done
   cp -r "$here/Data/published" "$work/data$count/published"
 done
+# The 2 GB just generated is still being written to disk; the measurements should not wait on it.
+sync
 mapfile -t files50 < <(find "$work/data50/results" -name '*.json' | sort)
 first=${files50[0]}
 
