@@ -43,7 +43,8 @@ struct PairedSignificanceTest {
     /// pass whenever both neighbours the 2.5 % percentile reads lie on the same side of 0 — the
     /// interpolation between two positive values is positive, between two values at most 0 is
     /// at most 0, in floating point too — so the percentiles are computed (``test(_:_:)``) only
-    /// for the pairs near the boundary.
+    /// for the pairs near the boundary. The differences are of resampled Averages, all in
+    /// [0, 1], so none overflows (an infinite one would make ``test(_:_:)``'s interval NaN).
     mutating func verdict(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> (aIsSignificantlyBetter: Bool, bIsSignificantlyBetter: Bool) {
         precondition(a.count == resamples && b.count == resamples, "one value per resample")
         var atMostZero = 0, atLeastZero = 0

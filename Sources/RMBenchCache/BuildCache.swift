@@ -71,16 +71,23 @@ public final class BuildCache: @unchecked Sendable {
         let temporaryFolder = (folder as NSString).appendingPathComponent("tmp")
         let temporary = (temporaryFolder as NSString).appendingPathComponent("\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
         let bytes = CacheEntry.encode(tool: tool, kind: kind.rawValue, name: name, payload: payload)
+        func write() throws {
+            try Self.writeNewFile(temporary, bytes)
+            guard rename(temporary, entryPath(kind, name)) == 0 else {
+                let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                unlink(temporary)
+                throw error
+            }
+        }
         do {
             do {
                 try makeFolders([directory, temporaryFolder], again: false)
-                try Self.writeNewFile(temporary, bytes)
+                try write()
             } catch let error as POSIXError where error.code == .ENOENT {
-                // The folder was deleted during the build (always allowed): made again once.
+                // A folder of the cache was deleted during the build (always allowed): made again once.
                 try makeFolders([directory, temporaryFolder], again: true)
-                try Self.writeNewFile(temporary, bytes)
+                try write()
             }
-            guard rename(temporary, entryPath(kind, name)) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             unlink(temporary)
             lock.withLock { writable = false }

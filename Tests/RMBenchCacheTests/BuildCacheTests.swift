@@ -42,6 +42,10 @@ struct BuildCacheTests {
         cache.store(.page, key: "second", [2])
         #expect(cache.load(.page, key: "second") == [2])
         #expect(cache.load(.page, key: "first") == nil)
+        // Only the entries' folder deleted, the temporary one kept: the rename finds no folder.
+        try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(BuildCache.Kind.page.rawValue))
+        cache.store(.page, key: "third", [3])
+        #expect(cache.load(.page, key: "third") == [3])
         #expect(cache.takeProblems().isEmpty)
     }
 
