@@ -27,26 +27,21 @@ public enum NumberText {
     public static func format(_ format: String, _ value: Double) -> String {
         let previous = uselocale(cLocale)
         defer { uselocale(previous) }
-        return withVaList([value]) { arguments in
-            // A stack buffer: pages print hundreds of thousands of numbers, and nearly all fit.
-            let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
-                // vsnprintf returns a CInt; widening it to Int cannot fail. A negative result
-                // (an encoding error, impossible for a number) prints as nothing.
-                let length = Int(vsnprintf(buffer.baseAddress!, buffer.count, format, arguments))
-                guard length >= 0 else { return "" }
-                guard length < buffer.count else { return nil }
-                return text(UnsafeBufferPointer(rebasing: buffer[..<length]))
-            }
-            if let short { return short }
-            return withVaList([value]) { again in
-                let length = Int(vsnprintf(nil, 0, format, again))
-                var buffer = [CChar](repeating: 0, count: length + 1)
-                return withVaList([value]) { third in
-                    _ = vsnprintf(&buffer, buffer.count, format, third)
-                    return buffer.withUnsafeBufferPointer { text(UnsafeBufferPointer(rebasing: $0[..<length])) }
-                }
-            }
+        // A stack buffer: pages print hundreds of thousands of numbers, and nearly all fit.
+        // vsnprintf returns the full length (a CInt; widening it to Int cannot fail), so a
+        // longer text is printed once more into a buffer of that size. A negative result (an
+        // encoding error, impossible for a number) prints as nothing.
+        var length = 0
+        let short = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> String? in
+            length = Int(withVaList([value]) { vsnprintf(buffer.baseAddress!, buffer.count, format, $0) })
+            guard length >= 0 else { return "" }
+            guard length < buffer.count else { return nil }
+            return text(UnsafeBufferPointer(rebasing: buffer[..<length]))
         }
+        if let short { return short }
+        var buffer = [CChar](repeating: 0, count: length + 1)
+        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
+        return buffer.withUnsafeBufferPointer { text(UnsafeBufferPointer(rebasing: $0[..<length])) }
     }
 
     /// The printed characters, without the minus sign of a number that printed as zero.

@@ -33,14 +33,15 @@ public enum DifficultyMeans {
         ((hard + normal) + easy) / 3.0
     }
 
+    /// The difficulty of cell (chosen style `row`, rejected style `column`): Hard above the
+    /// diagonal (the chosen response is the plainer one), Normal on it, Easy below.
+    public static func difficulty(row: Int, column: Int) -> Difficulty {
+        row < column ? .hard : row == column ? .normal : .easy
+    }
+
     /// The cells (chosen style, rejected style) of a difficulty; Average has all nine.
     public static func cells(_ difficulty: Difficulty) -> [(row: Int, column: Int)] {
         let all = (0..<3).flatMap { i in (0..<3).map { j in (row: i, column: j) } }
-        switch difficulty {
-        case .hard: return all.filter { $0.row < $0.column }
-        case .normal: return all.filter { $0.row == $0.column }
-        case .easy: return all.filter { $0.row > $0.column }
-        case .average: return all
-        }
+        return difficulty == .average ? all : all.filter { Self.difficulty(row: $0.row, column: $0.column) == difficulty }
     }
 }

@@ -40,4 +40,27 @@ struct NumberTextTests {
         #expect(StyleMatrixChart.format1(-0.0) == "0.0")
         #expect(PlotSVG.n(-0.001) == "0")
     }
+
+    /// Chart coordinates: at most two decimals, no trailing zero, clamped to ±1e9, 0 for NaN.
+    @Test func coordinatesByHand() {
+        #expect(PlotSVG.n(12) == "12")
+        #expect(PlotSVG.n(12.5) == "12.5")
+        #expect(PlotSVG.n(12.50) == "12.5")
+        #expect(PlotSVG.n(-3.05) == "-3.05")
+        #expect(PlotSVG.n(0.004) == "0")
+        #expect(PlotSVG.n(0.006) == "0.01")
+        #expect(PlotSVG.n(-0.5) == "-0.5")
+        #expect(PlotSVG.n(328.0249) == "328.02")
+        #expect(PlotSVG.n(5e12) == "1000000000")
+        #expect(PlotSVG.n(-5e12) == "-1000000000")
+        #expect(PlotSVG.n(.nan) == "0")
+        #expect(PlotSVG.n(.infinity) == "0")
+    }
+
+    @Test func longFormattedNumbersArePrintedWhole() {
+        // Longer than the 64-byte stack buffer: printed again into one of the full length.
+        let text = NumberText.format("%.70f", 1.5)
+        #expect(text.count == 72 && text.hasPrefix("1.5000") && text.hasSuffix("0"))
+        #expect(NumberText.format("%.1f", 83.6066) == "83.6")
+    }
 }

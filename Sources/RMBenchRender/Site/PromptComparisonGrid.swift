@@ -14,10 +14,6 @@ enum PromptComparisonGrid {
     /// The short column and row labels; the caption of the table names the full styles.
     static let styleLabels = ["concise", "plain", "markdown"]
 
-    static func difficulty(row: Int, column: Int) -> Difficulty {
-        row < column ? .hard : row == column ? .normal : .easy
-    }
-
     /// A `<table>` with a caption naming the model (escaped for HTML) and linking its page.
     static func html(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
         "<table class=\"comparison-grid\" data-model=\"\(model.htmlSlug)\">\n<caption><a href=\"\(model.htmlLink)\">\(model.htmlName)</a> "
@@ -46,7 +42,7 @@ enum PromptComparisonGrid {
             var cells = "<tr><th scope=\"row\">\(styleLabels[i])</th>"
             for j in 0..<3 {
                 let isRight = outcomes.isRight(row: i, column: j)
-                let hard = difficulty(row: i, column: j) == .hard
+                let hard = DifficultyMeans.difficulty(row: i, column: j) == .hard
                 let classes = [isRight ? "cell-right" : "cell-wrong"] + (hard ? ["cell-hard"] : [])
                 let mark = (isRight ? "✓" : "✗") + (hard ? "<sup>H</sup>" : "")
                 let words = (isRight ? "right" : "wrong") + (hard ? ", Hard" : "")
@@ -67,7 +63,7 @@ enum PromptComparisonGrid {
             "|---|:-:|:-:|:-:|",
         ]
         for i in 0..<3 {
-            let cells = (0..<3).map { j in (outcomes.isRight(row: i, column: j) ? "✓" : "✗") + (difficulty(row: i, column: j) == .hard ? " (Hard)" : "") }
+            let cells = (0..<3).map { j in (outcomes.isRight(row: i, column: j) ? "✓" : "✗") + (DifficultyMeans.difficulty(row: i, column: j) == .hard ? " (Hard)" : "") }
             lines.append("| \(styleLabels[i]) | " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")

@@ -270,8 +270,7 @@ enum PromptPages {
         let n = record.scores.count
         let matrix = (0..<3).map { i in
             let cells = (0..<3).map { j in
-                let kind = i < j ? " (Hard)" : i == j ? " (Normal)" : " (Easy)"
-                return "\(perCell[i][j])/\(n)\(kind)"
+                "\(perCell[i][j])/\(n) (\(DifficultyMeans.difficulty(row: i, column: j).label))"
             }
             return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
