@@ -21,6 +21,8 @@ struct PairedSignificanceTest {
     /// Positions 0..<lowest and resamples − highest..<resamples of A − B hold every value the
     /// three percentiles read.
     private let lowest: Int, highest: Int
+    /// The two sorted positions the 2.5 % percentile interpolates between.
+    private let lowNeighbours: (lower: Int, upper: Int)
 
     init(resamples: Int) {
         precondition(resamples > 0, "resamples must be positive")
@@ -29,6 +31,7 @@ struct PairedSignificanceTest {
         bMinusA = aMinusB
         let low = Percentile.neighbours(count: resamples, 0.025)
         let high = Percentile.neighbours(count: resamples, 0.975)
+        lowNeighbours = (low.lower, low.upper)
         // B − A at position k is −(A − B at position resamples − 1 − k).
         let positions = [low.lower, low.upper, high.lower, high.upper,
                          resamples - 1 - low.lower, resamples - 1 - low.upper]
@@ -53,7 +56,7 @@ struct PairedSignificanceTest {
             if difference <= 0 { atMostZero += 1 }
             if difference >= 0 { atLeastZero += 1 }
         }
-        let (lower, upper, _) = Percentile.neighbours(count: resamples, 0.025)
+        let (lower, upper) = lowNeighbours
         // Sorted A − B holds `atMostZero` values ≤ 0 first; sorted B − A holds `atLeastZero`.
         func decided(_ countAtMostZero: Int) -> Bool? {
             if countAtMostZero <= lower { return true }

@@ -45,9 +45,13 @@ struct TieGroupRanking {
             numbers.reserveCapacity(table.promptCount)
             for domain in table.domains {
                 for key in domain.keys {
-                    let next = Int32(keyNumbers.count)
-                    numbers.append(keyNumbers[key, default: next])
-                    if keyNumbers[key] == nil { keyNumbers[key] = next }
+                    if let number = keyNumbers[key] {
+                        numbers.append(number)
+                    } else {
+                        let next = Int32(keyNumbers.count)
+                        keyNumbers[key] = next
+                        numbers.append(next)
+                    }
                 }
             }
             tableKeys.append(numbers)
@@ -106,7 +110,7 @@ struct TieGroupRanking {
         let batches = byShape.values.sorted { $0[0] < $1[0] }.flatMap { members in
             stride(from: 0, to: members.count, by: Self.batchSize).map { Array(members[$0..<min($0 + Self.batchSize, members.count)]) }
         }
-        let averages = Slots<[Double]>(count: needs.count, initial: [])
+        let averages = ConcurrentSlots<[Double]>(count: needs.count, initial: [])
         for (index, known) in knownAverages { averages.store(index, known) }
         DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
             let members = batches[batch]
@@ -120,7 +124,7 @@ struct TieGroupRanking {
 
         // Every pair, a row of pairs per iteration, each worker with its own scratch buffers.
         // verdicts[i * m + j] for i < j: 1 when i is significantly better, 2 when j is.
-        let verdicts = Slots<UInt8>(count: m * m, initial: 0)
+        let verdicts = ConcurrentSlots<UInt8>(count: m * m, initial: 0)
         DispatchQueue.concurrentPerform(iterations: m) { [sharedSet, needIndex] i in
             var test = PairedSignificanceTest(resamples: resamples)
             for j in stride(from: i + 1, to: m, by: 1) {
@@ -173,30 +177,4 @@ struct TieGroupRanking {
         }
         return result
     }
-}
-
-/// Results of `concurrentPerform`, one slot per iteration: each slot is written by exactly
-/// one iteration and read only after all have finished. The slots are raw memory, so
-/// writes from different threads touch nothing shared.
-private final class Slots<Value>: @unchecked Sendable {
-    private let count: Int
-    private let slots: UnsafeMutablePointer<Value?>
-
-    init(count: Int, initial: Value? = nil) {
-        self.count = count
-        slots = UnsafeMutablePointer.allocate(capacity: count)
-        slots.initialize(repeating: initial, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func store(_ index: Int, _ value: Value) {
-        precondition(index >= 0 && index < count, "slot out of range")
-        slots[index] = value
-    }
-
-    var values: [Value] { (0..<count).map { slots[$0]! } }
 }

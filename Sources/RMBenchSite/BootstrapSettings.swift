@@ -15,7 +15,7 @@ public struct BootstrapSettings: Sendable {
     /// Intervals of every model, computed on all cores; empty when bootstrap is off.
     public func intervals(_ runs: [ModelRun]) -> [String: BootstrapIntervals] {
         guard resamples > 0 else { return [:] }
-        let results = Results(count: runs.count)
+        let results = ConcurrentSlots<BootstrapIntervals>(count: runs.count)
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
             results.store(index, Analyze.bootstrapIntervals(runs[index].items, resamples: resamples, seed: seed))
         }
@@ -28,13 +28,5 @@ public struct BootstrapSettings: Sendable {
         guard resamples > 0, runs.count > 1 else { return [:] }
         return Analyze.tieGroupRanks(models: runs.map { ($0.model, $0.items) }, reusing: intervals,
                                      resamples: resamples, seed: seed)
-    }
-
-    /// Each index is written by exactly one iteration of `concurrentPerform`.
-    private final class Results: @unchecked Sendable {
-        private var slots: [BootstrapIntervals?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func store(_ index: Int, _ value: BootstrapIntervals) { slots[index] = value }
-        var values: [BootstrapIntervals] { slots.map { $0! } }
     }
 }
