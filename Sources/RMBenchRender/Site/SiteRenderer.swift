@@ -66,12 +66,13 @@ public enum SiteRenderer {
         jobs += promptJobs.map { job in { RenderedSite(pages: job(), files: []) } }
         // The first random baseline with an analysis: the reference every model page compares with.
         let reference = rows.lazy.filter { $0.type == .baseline && $0.name.lowercased().contains("random") }
-            .compactMap { row in input.lengthAnalysis(row.id).map { (row.name, $0) } }.first
+            .compactMap { row in input.lengthAnalysis(row.id).map { (id: row.id, name: row.name, analysis: $0) } }.first
         let findings = Dictionary(grouping: input.findings, by: \.model)
         for row in rows {
             jobs.append {
                 let slug = row.id.slug
-                let model = ModelPage.render(row: row, slug: slug, lengths: input.lengthAnalysis(row.id), reference: reference,
+                let model = ModelPage.render(row: row, slug: slug, lengths: row.id == reference?.id ? reference?.analysis : input.lengthAnalysis(row.id),
+                                             reference: reference.map { ($0.name, $0.analysis) },
                                              findings: findings[row.id] ?? [],
                                              wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, files: promptFiles) },
                                              templates: templates, layout: layout)
