@@ -33,7 +33,8 @@ median_time() {
   for ((k = 0; k < n; k++)); do
     local start end
     start=$(now)
-    "$@" >/dev/null
+    # $(…) turns set -e off: a failed run must stop the benchmark, not be timed.
+    "$@" >/dev/null || { echo "bench: failed: $*" >&2; exit 1; }
     end=$(now)
     times+=("$(elapsed "$start" "$end")")
   done
@@ -42,7 +43,8 @@ median_time() {
 
 peak_rss_mb() {  # peak RSS of one run, in MB
   local kb
-  kb=$( { /usr/bin/time -f "%M" "$@" >/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$work/rss" -f "%M" "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
+  kb=$(tail -1 "$work/rss")
   awk -v kb="$kb" 'BEGIN { printf "%.1f", kb / 1024 }'
 }
 

@@ -37,6 +37,8 @@ for item in items:
     item["score_chosen"] = MARK
     item["score_rejected"] = MARK
 pieces = json.dumps(items, indent=4, ensure_ascii=False).split(json.dumps(MARK))
+# Each item has exactly two markers; a text holding the marker would shift every score after it.
+assert len(pieces) == 2 * len(items) + 1, "a response text contains the score marker"
 pieces = [piece.encode() for piece in pieces]
 indent = " " * 12  # a number inside a list inside an object inside the top list
 
