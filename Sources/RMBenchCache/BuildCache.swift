@@ -20,8 +20,6 @@ public final class BuildCache: @unchecked Sendable {
         case run
         /// A file's SHA-256 by its path, size, inode and times (``FileDigests``).
         case digest
-        /// A page converted to HTML, keyed by everything it is made of.
-        case page
         /// What the last build wrote into an output folder (``SiteRecord``).
         case site
     }

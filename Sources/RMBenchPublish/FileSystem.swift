@@ -87,6 +87,19 @@ enum FileSystem {
         guard close(fd) == 0 else { throw failure(display, "close", errno) }
     }
 
+    /// A hard link to `source` at `target` (which must not exist); false if it cannot be made.
+    static func hardLink(_ source: String, at target: String) -> Bool {
+        link(source, target) == 0
+    }
+
+    /// Whether `path` is a regular file with the mode ``writeNewFile(_:_:display:)`` gives and
+    /// exactly two links: a file of the last output just linked into the new tree, which no
+    /// other path shares and nobody has re-permissioned.
+    static func isPrivateWrittenFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_mode & 0o7777 == fileMode && info.st_nlink == 2
+    }
+
     /// Reads a regular file without following a final symlink.
     static func readFile(_ path: String, display: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

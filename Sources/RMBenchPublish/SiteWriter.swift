@@ -23,10 +23,44 @@ public final class SiteWriter: @unchecked Sendable {
     public var count: Int { lock.withLock { files.count } }
 
     public func write(_ path: String, _ contents: [UInt8]) throws {
+        let target = try claim(path)
+        // The bytes are written outside the lock: other threads write their files meanwhile.
+        try FileSystem.writeNewFile(target, contents, display: path)
+        try lock.withLock { try hook(.wroteFile(path)) }
+    }
+
+    /// Puts the existing file `source` (a file of the last build's output, on the same file
+    /// system) at `path` as a hard link instead of writing its bytes again, if it is a regular
+    /// file with the mode a written file gets and no other link (nothing outside the two trees
+    /// shares it) and `accept` — given the linked file's path — confirms it holds what `path`
+    /// must hold. Returns false, with
+    /// nothing left at `path` and the path free to be written, when the link cannot be made
+    /// (another file system, no permission, `source` gone) or is not accepted.
+    ///
+    ///     if try !writer.link("index.html", to: "Site/index.html", accept: { holdsExpectedBytes($0) }) {
+    ///         try writer.write("index.html", bytes)
+    ///     }
+    public func link(_ path: String, to source: String, accept: (String) -> Bool) throws -> Bool {
+        let target = try claim(path)
+        guard FileSystem.hardLink(source, at: target) else {
+            release(path)
+            return false
+        }
+        guard FileSystem.isPrivateWrittenFile(target), accept(target) else {
+            unlink(target)
+            release(path)
+            return false
+        }
+        try lock.withLock { try hook(.wroteFile(path)) }
+        return true
+    }
+
+    /// Checks `path` and takes it for one file; returns where it goes in the tree.
+    private func claim(_ path: String) throws -> String {
         try PublishPlan.validate(path, what: "site path")
         let key = Array(path.utf8)
         let prefixes = PublishPlan.directoryPrefixes(of: path)
-        let target = try lock.withLock { () throws -> String in
+        return try lock.withLock { () throws -> String in
             guard !files.contains(key) else {
                 throw PublishError(kind: .duplicatePath, path: path, reason: "the path is listed more than once")
             }
@@ -42,9 +76,11 @@ public final class SiteWriter: @unchecked Sendable {
             try tree.makeParents(of: path)
             return tree.root + "/" + path
         }
-        // The bytes are written outside the lock: other threads write their files meanwhile.
-        try FileSystem.writeNewFile(target, contents, display: path)
-        try lock.withLock { try hook(.wroteFile(path)) }
+    }
+
+    /// Gives a claimed path back (its link was refused): it may be written now.
+    private func release(_ path: String) {
+        _ = lock.withLock { files.remove(Array(path.utf8)) }
     }
 
     /// The `keep` entries the new tree does not provide itself.

@@ -66,9 +66,12 @@ public enum SiteBuild {
         public var seconds: Double
         /// Nothing had changed: the output was left as it was.
         public var unchanged = false
-        /// Pages converted with libcmark-gfm, and pages whose HTML came from the cache.
+        /// Pages converted with libcmark-gfm, and pages kept from the last build of the same
+        /// output (made from the same Markdown, fragments and layout; see ``OutputReuse``).
         public var pagesConverted = 0
         public var pagesReused = 0
+        /// Files of any kind kept from the last build of the same output instead of written.
+        public var filesKept = 0
         /// Result files read, and result files taken parsed and measured from the cache.
         public var resultFilesRead = 0
         public var resultFilesReused = 0
@@ -133,7 +136,8 @@ public enum SiteBuild {
         }
         let jobs = SiteRenderer.jobs(input, templates: templateSet)
         progress.say("rendering and converting \(input.rows.count) leaderboard rows' pages on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let pages = PageCounts()
+        let reuse = OutputReuse(previous: cache.flatMap { SiteRecord.load(options.output, cache: $0) }, output: options.output,
+                                recording: cache != nil)
         progress.say("writing \(options.output) as its pages are made")
         let published: Result<Int, PipelineFailure> = await offload {
             do {
@@ -147,7 +151,7 @@ public enum SiteBuild {
                     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
                         guard !failure.happened else { return }
                         do {
-                            try write(jobs[index](), to: writer, cache: cache, pages: pages, templates: options.templates)
+                            try write(jobs[index](), to: writer, reuse: reuse, templates: options.templates)
                         } catch {
                             failure.record(error)
                         }
@@ -163,15 +167,16 @@ public enum SiteBuild {
             }
         }
         summary.files = try published.get()
-        summary.pagesConverted = pages.converted
-        summary.pagesReused = pages.reused
+        summary.pagesConverted = reuse.pagesConverted
+        summary.pagesReused = reuse.pagesReused
+        summary.filesKept = reuse.filesKept
         if cache != nil {
-            progress.say("pages: \(pages.converted) converted, \(pages.reused) reused from the cache")
+            progress.say("pages: \(reuse.pagesConverted) converted, \(reuse.pagesReused) unchanged since the last build; \(reuse.filesKept) file(s) kept as they were")
         }
         progress.say("wrote \(summary.files) files to \(options.output)")
         // A large result file's digest is known only once this build has read it.
         if let cache, let key = inputKey ?? SiteRecord.inputKey(options, templates: templateSet.digest, cache: cache) {
-            SiteRecord.store(options.output, key: key, cache: cache)
+            SiteRecord.store(options.output, key: key, made: reuse.made, cache: cache)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -188,15 +193,14 @@ public enum SiteBuild {
 
     /// Converts one job's pages (in parallel when there are many, as the prompt pages) and writes
     /// them with the job's files.
-    private static func write(_ part: RenderedSite, to writer: SiteWriter, cache: BuildCache?, pages: PageCounts, templates: String?) throws {
-        for file in part.files { try writer.write(file.path, file.contents) }
+    private static func write(_ part: RenderedSite, to writer: SiteWriter, reuse: OutputReuse, templates: String?) throws {
+        for file in part.files { try reuse.write(file.path, file.contents, to: writer) }
         let failure = FirstFailure()
         let converter = MarkdownConverter()
         let convert: @Sendable (RenderedPage) -> Void = { page in
             do {
-                let body = try PageConversion.body(of: page, converter: converter, cache: cache, counts: pages)
-                try writer.write(page.path + ".html", Array(page.html(body: body).utf8))
-                if page.exportsMarkdown { try writer.write(page.path + ".md", Array(page.exportMarkdown.utf8)) }
+                try reuse.writePage(page, converter: converter, to: writer)
+                if page.exportsMarkdown { try reuse.write(page.path + ".md", Array(page.exportMarkdown.utf8), to: writer) }
             } catch let error as PublishError {
                 failure.record(error)
             } catch {
@@ -210,19 +214,6 @@ public enum SiteBuild {
         }
         if let error = failure.error { throw error }
     }
-}
-
-/// Pages converted and reused, counted from all cores.
-final class PageCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts = (converted: 0, reused: 0)
-
-    func add(reused: Bool) {
-        lock.withLock { if reused { counts.reused += 1 } else { counts.converted += 1 } }
-    }
-
-    var converted: Int { lock.withLock { counts.converted } }
-    var reused: Int { lock.withLock { counts.reused } }
 }
 
 /// The first error of work running on several cores; the rest stop early.

@@ -9,7 +9,8 @@ import RMBenchRender
 /// a build reads (``inputKey``), and, per output folder, the key of the build that wrote it with
 /// the files it left there (path, size, modification time). A build whose key matches the
 /// record of its output folder, with the folder still holding exactly those files, leaves the
-/// folder as it is.
+/// folder as it is. The record also says what each file was made from (``OutputReuse/Made``),
+/// so the next build can keep the files it would write again unchanged.
 enum SiteRecord {
     /// SHA-256 of the tool, the options, the templates and every input file's path and SHA-256;
     /// nil when a file's digest cannot be had without reading a large file (then the build runs).
@@ -57,13 +58,51 @@ enum SiteRecord {
 
     /// Whether `output` is what the build with `key` left there.
     static func isCurrent(_ output: String, key: String, cache: BuildCache) -> Bool {
-        guard let payload = cache.load(.site, key: recordKey(output)),
-              let record = String(validating: payload, as: UTF8.self) else { return false }
-        return record == "key \(key)\n" + manifest(output)
+        guard let record = load(output, cache: cache), record.key == key else { return false }
+        return record.files.map(\.listing) == manifest(output).map(\.listing)
     }
 
-    static func store(_ output: String, key: String, cache: BuildCache) {
-        cache.store(.site, key: recordKey(output), Array(("key \(key)\n" + manifest(output)).utf8))
+    /// The last build's record of `output`: its key and, per file, what it was made from.
+    static func load(_ output: String, cache: BuildCache) -> Record? {
+        guard let payload = cache.load(.site, key: recordKey(output)),
+              let text = String(validating: payload, as: UTF8.self) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.hasPrefix("key ") else { return nil }
+        lines.removeFirst()
+        var files: [Record.File] = []
+        for line in lines where !line.isEmpty {
+            // `<listing> <key> <digest>`: the two last fields never hold a space.
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6 else { return nil }
+            let listing = line.dropLast(fields[fields.count - 1].count + fields[fields.count - 2].count + 2)
+            let path = listing.dropLast(fields[fields.count - 3].count + fields[fields.count - 4].count + fields[fields.count - 5].count + 3)
+            files.append(Record.File(path: String(path), listing: String(listing),
+                                     made: OutputReuse.Made(key: String(fields[fields.count - 2]), digest: String(fields[fields.count - 1]))))
+        }
+        return Record(key: String(first.dropFirst(4)), files: files)
+    }
+
+    /// Records what the build with `key` left in `output`: each file's listing and, for the
+    /// files this build made, what it made them from (`made`).
+    static func store(_ output: String, key: String, made: [String: OutputReuse.Made], cache: BuildCache) {
+        var text = "key \(key)\n"
+        for file in manifest(output) {
+            let entry = made[file.path] ?? OutputReuse.Made(key: "-", digest: "-")
+            text += "\(file.listing) \(entry.key) \(entry.digest)\n"
+        }
+        cache.store(.site, key: recordKey(output), Array(text.utf8))
+    }
+
+    /// A build's record of its output folder.
+    struct Record {
+        struct File {
+            var path: String
+            /// `<path> <type> <size> <mtime>`: what ``isCurrent(_:key:cache:)`` compares.
+            var listing: String
+            var made: OutputReuse.Made
+        }
+        var key: String
+        var files: [File]
     }
 
     private static func recordKey(_ output: String) -> String {
@@ -72,9 +111,9 @@ enum SiteRecord {
         return String(cString: resolved)
     }
 
-    /// Every file under `output` with its size and modification time, sorted by path.
-    private static func manifest(_ output: String) -> String {
-        var lines: [String] = []
+    /// Every file under `output` with its type, size and modification time, sorted by path.
+    private static func manifest(_ output: String) -> [(path: String, listing: String)] {
+        var files: [(path: String, listing: String)] = []
         func walk(_ directory: String, _ prefix: String) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
             for name in names.sorted() {
@@ -84,11 +123,11 @@ enum SiteRecord {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     walk(path, prefix + name + "/")
                 } else {
-                    lines.append("\(prefix)\(name) \(info.st_mode & S_IFMT) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+                    files.append((prefix + name, "\(prefix)\(name) \(info.st_mode & S_IFMT) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"))
                 }
             }
         }
         walk(output, "")
-        return lines.joined(separator: "\n")
+        return files
     }
 }

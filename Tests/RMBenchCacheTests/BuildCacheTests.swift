@@ -25,11 +25,11 @@ struct BuildCacheTests {
     func roundTrip() {
         let cache = BuildCache(folder: Self.folder(), tool: "tool-1")
         let payload = Array("hello\nworld\n\n".utf8) + [0, 255, 10]
-        cache.store(.page, key: "k", payload)
-        #expect(cache.load(.page, key: "k") == payload)
-        #expect(cache.load(.page, key: "other") == nil)
+        cache.store(.site, key: "k", payload)
+        #expect(cache.load(.site, key: "k") == payload)
+        #expect(cache.load(.site, key: "other") == nil)
         #expect(cache.load(.run, key: "k") == nil)
-        #expect(cache.statistics(.page).reused == 1 && cache.statistics(.page).missed == 1)
+        #expect(cache.statistics(.site).reused == 1 && cache.statistics(.site).missed == 1)
         #expect(cache.takeProblems().isEmpty)
     }
 
@@ -37,15 +37,15 @@ struct BuildCacheTests {
     func folderDeletedDuringABuild() throws {
         let folder = Self.folder()
         let cache = BuildCache(folder: folder, tool: "tool-1")
-        cache.store(.page, key: "first", [1])
+        cache.store(.site, key: "first", [1])
         try FileManager.default.removeItem(atPath: folder)
-        cache.store(.page, key: "second", [2])
-        #expect(cache.load(.page, key: "second") == [2])
-        #expect(cache.load(.page, key: "first") == nil)
+        cache.store(.site, key: "second", [2])
+        #expect(cache.load(.site, key: "second") == [2])
+        #expect(cache.load(.site, key: "first") == nil)
         // Only the entries' folder deleted, the temporary one kept: the rename finds no folder.
-        try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(BuildCache.Kind.page.rawValue))
-        cache.store(.page, key: "third", [3])
-        #expect(cache.load(.page, key: "third") == [3])
+        try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(BuildCache.Kind.site.rawValue))
+        cache.store(.site, key: "third", [3])
+        #expect(cache.load(.site, key: "third") == [3])
         #expect(cache.takeProblems().isEmpty)
     }
 
@@ -92,11 +92,11 @@ struct BuildCacheTests {
     @Test("another tool fingerprint names other entries: sharing a folder is a miss, not a problem")
     func toolVersionsDoNotMix() {
         let folder = Self.folder()
-        BuildCache(folder: folder, tool: "0.1.0 commit a").store(.page, key: "k", [1, 2, 3])
+        BuildCache(folder: folder, tool: "0.1.0 commit a").store(.site, key: "k", [1, 2, 3])
         let newer = BuildCache(folder: folder, tool: "0.1.0 commit b")
-        #expect(newer.load(.page, key: "k") == nil)
+        #expect(newer.load(.site, key: "k") == nil)
         #expect(newer.takeProblems().isEmpty)
-        #expect(BuildCache(folder: folder, tool: "0.1.0 commit a").load(.page, key: "k") == [1, 2, 3])
+        #expect(BuildCache(folder: folder, tool: "0.1.0 commit a").load(.site, key: "k") == [1, 2, 3])
     }
 
     @Test("entries written and read from many threads at once are whole or absent, never half-written")
@@ -108,13 +108,13 @@ struct BuildCacheTests {
             // Two caches, as two builds sharing the folder.
             let cache = BuildCache(folder: folder, tool: "t")
             let k = round % 4
-            cache.store(.page, key: "k\(k)", payloads[k])
-            if let found = cache.load(.page, key: "k\((round + 1) % 4)"), found != payloads[(round + 1) % 4] { bad.add() }
+            cache.store(.site, key: "k\(k)", payloads[k])
+            if let found = cache.load(.site, key: "k\((round + 1) % 4)"), found != payloads[(round + 1) % 4] { bad.add() }
             if !cache.takeProblems().isEmpty { bad.add() }
         }
         #expect(bad.value == 0)
         let cache = BuildCache(folder: folder, tool: "t")
-        for k in 0..<4 { #expect(cache.load(.page, key: "k\(k)") == payloads[k]) }
+        for k in 0..<4 { #expect(cache.load(.site, key: "k\(k)") == payloads[k]) }
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent("tmp"))) ?? []
         #expect(leftovers.isEmpty)
     }
@@ -126,9 +126,9 @@ struct BuildCacheTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
         // A cache folder below a regular file can never be created, even by root.
         let cache = BuildCache(folder: (blocker as NSString).appendingPathComponent("cache"), tool: "t")
-        cache.store(.page, key: "a", [1])
-        cache.store(.page, key: "b", [2])
-        #expect(cache.load(.page, key: "a") == nil)
+        cache.store(.site, key: "a", [1])
+        cache.store(.site, key: "b", [2])
+        #expect(cache.load(.site, key: "a") == nil)
         let problems = cache.takeProblems()
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("cannot write the build cache at") == true)

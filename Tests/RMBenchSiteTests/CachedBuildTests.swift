@@ -40,42 +40,44 @@ struct CachedBuildTests {
         }
     }
 
-    @Test("cold, warm and uncached builds write byte-identical sites; with nothing changed the output is left as it is")
+    @Test("cold, rebuilt and uncached builds write byte-identical sites; with nothing changed the output is left as it is")
     func identical() async throws {
         let setup = try Setup()
         try await SiteBuild.run(setup.options("plain", cache: false))
-        let cold = try await SiteBuild.run(setup.options("cold"))
-        #expect(!cold.unchanged && cold.pagesReused == 0 && cold.pagesConverted > 10 && cold.resultFilesRead == 2)
-        let warm = try await SiteBuild.run(setup.options("warm"))
-        #expect(!warm.unchanged)
-        #expect(warm.pagesConverted == 0 && warm.pagesReused == cold.pagesConverted)
-        #expect(warm.resultFilesReused == 2 && warm.resultFilesRead == 0)
         let plain = Self.tree(setup.work.appendingPathComponent("plain"))
+        let cold = try await SiteBuild.run(setup.options("cold"))
+        #expect(!cold.unchanged && cold.pagesReused == 0 && cold.filesKept == 0 && cold.pagesConverted > 10 && cold.resultFilesRead == 2)
         #expect(Self.tree(setup.work.appendingPathComponent("cold")) == plain)
-        #expect(Self.tree(setup.work.appendingPathComponent("warm")) == plain)
+        // Another output folder with the same cache: its pages are its own, made anew.
+        let other = try await SiteBuild.run(setup.options("other"))
+        #expect(!other.unchanged && other.pagesReused == 0 && other.pagesConverted == cold.pagesConverted)
+        #expect(other.resultFilesReused == 2 && other.resultFilesRead == 0)
+        #expect(Self.tree(setup.work.appendingPathComponent("other")) == plain)
 
-        let marker = setup.work.appendingPathComponent("warm/.rmbench-site")
+        let marker = setup.work.appendingPathComponent("cold/.rmbench-site")
         let before = try FileManager.default.attributesOfItem(atPath: marker.path)[.modificationDate] as? Date
-        let again = try await SiteBuild.run(setup.options("warm"))
+        let again = try await SiteBuild.run(setup.options("cold"))
         #expect(again.unchanged)
         #expect(try FileManager.default.attributesOfItem(atPath: marker.path)[.modificationDate] as? Date == before)
 
-        // A file removed from the output by hand: the output is no longer what the record says.
-        try FileManager.default.removeItem(at: setup.work.appendingPathComponent("warm/index.html"))
-        let repaired = try await SiteBuild.run(setup.options("warm"))
-        #expect(!repaired.unchanged && repaired.pagesConverted == 0)
-        #expect(Self.tree(setup.work.appendingPathComponent("warm")) == plain)
+        // A file removed from the output by hand: the output is no longer what the record says;
+        // that page is made again, every other file is kept from the last build.
+        try FileManager.default.removeItem(at: setup.work.appendingPathComponent("cold/index.html"))
+        let repaired = try await SiteBuild.run(setup.options("cold"))
+        #expect(!repaired.unchanged && repaired.pagesConverted == 1 && repaired.pagesReused == cold.pagesConverted - 1)
+        #expect(repaired.filesKept == repaired.files - 1)
+        #expect(Self.tree(setup.work.appendingPathComponent("cold")) == plain)
     }
 
     @Test("a changed result file is the only one read again; a changed template reconverts only the pages it makes")
     func exactInvalidation() async throws {
         let setup = try Setup()
-        try await SiteBuild.run(setup.options("site"))
+        let first = try await SiteBuild.run(setup.options("site"))
         try PipelineTests.items(shift: 3).write(to: setup.data.appendingPathComponent("results/Seq_Classifier/model-b/results.json"),
                                                 atomically: true, encoding: .utf8)
         let changedInput = try await SiteBuild.run(setup.options("site"))
         #expect(changedInput.resultFilesRead == 1 && changedInput.resultFilesReused == 1)
-        #expect(changedInput.pagesConverted > 0)
+        #expect(changedInput.pagesConverted > 0 && changedInput.pagesConverted + changedInput.pagesReused == first.pagesConverted)
 
         // model.md renders the recomputed models' pages: model-a's and model-b's, nothing else.
         let templates = setup.work.appendingPathComponent("templates")
@@ -84,7 +86,7 @@ struct CachedBuildTests {
         try (String(contentsOf: builtIn, encoding: .utf8) + "\nEdited by hand.\n")
             .write(to: templates.appendingPathComponent("model.md.mustache"), atomically: true, encoding: .utf8)
         let changedTemplate = try await SiteBuild.run(setup.options("site", templates: templates.path))
-        #expect(changedTemplate.pagesConverted == 2)
+        #expect(changedTemplate.pagesConverted == 2 && changedTemplate.pagesReused == first.pagesConverted - 2)
         #expect(changedTemplate.resultFilesRead == 0)
         let page = try String(contentsOf: setup.work.appendingPathComponent("site/models/model-b.html"), encoding: .utf8)
         #expect(page.contains("Edited by hand."))
@@ -95,38 +97,75 @@ struct CachedBuildTests {
         #expect(index.contains("Another title"))
     }
 
-    @Test("damaged entries are reported once each, rebuilt and never used; deleting the cache is always safe")
+    @Test("damaged cache entries and hand-edited output files are detected, reported or rewritten, never used; deleting the cache is always safe")
     func damagedCache() async throws {
         let setup = try Setup()
         try await SiteBuild.run(setup.options("reference", cache: false))
         let reference = Self.tree(setup.work.appendingPathComponent("reference"))
-        try await SiteBuild.run(setup.options("first"))
-        // Truncate every run entry, flip a byte in every page entry.
+        let first = try await SiteBuild.run(setup.options("first"))
+        // Truncate every run entry.
         var damaged = 0
-        for kind in ["run", "page"] {
-            let root = setup.cache.appendingPathComponent(kind)
-            for case let relative as String in FileManager.default.enumerator(atPath: root.path)! {
-                let url = root.appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                var bytes = [UInt8](try Data(contentsOf: url))
-                if kind == "run" { bytes.removeLast(5) } else { bytes[bytes.count - 1] ^= 0x20 }
-                try Data(bytes).write(to: url)
-                damaged += 1
-            }
+        for url in Self.entries(setup.cache.appendingPathComponent("run")) {
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes.removeLast(5)
+            try Data(bytes).write(to: url)
+            damaged += 1
         }
+        // Edit a page and a Markdown copy in place (same size), re-permission one page, and give
+        // another a second name outside the output: none of them may be carried into the next build.
+        let site = setup.work.appendingPathComponent("first")
+        for name in ["methodology.html", "methodology.md"] {
+            var bytes = [UInt8](try Data(contentsOf: site.appendingPathComponent(name)))
+            bytes[bytes.count / 2] ^= 0x20
+            try Data(bytes).write(to: site.appendingPathComponent(name))
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: site.appendingPathComponent("types.html").path)
+        let outside = setup.work.appendingPathComponent("outside-link.html")
+        try FileManager.default.linkItem(at: site.appendingPathComponent("index.html"), to: outside)
+        let outsideBefore = try Data(contentsOf: outside)
+
         let warnings = Lines()
-        let rebuilt = try await SiteBuild.run(setup.options("second", warnings: warnings))
+        let rebuilt = try await SiteBuild.run(setup.options("first", warnings: warnings))
         #expect(warnings.values.count == damaged)
         #expect(Set(warnings.values).count == damaged)
         #expect(warnings.values.allSatisfy { $0.hasPrefix("warning: cache entry ") && $0.hasSuffix("it was ignored, deleted and rebuilt") })
-        #expect(rebuilt.resultFilesRead == 2 && rebuilt.pagesReused == 0)
-        #expect(Self.tree(setup.work.appendingPathComponent("second")) == reference)
+        #expect(rebuilt.resultFilesRead == 2)
+        #expect(rebuilt.pagesConverted == 3 && rebuilt.pagesReused == first.pagesConverted - 3)
+        #expect(rebuilt.filesKept == rebuilt.files - 4)
+        #expect(Self.tree(site) == reference)
+        #expect(try Data(contentsOf: outside) == outsideBefore)
+        let types = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent("types.html").path)
+        #expect(types[.posixPermissions] as? Int == 0o644)
+
+        // A damaged record of the output: reported, and nothing is carried over.
+        for url in Self.entries(setup.cache.appendingPathComponent("site")) {
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[bytes.count - 1] ^= 0x20
+            try Data(bytes).write(to: url)
+        }
+        try FileManager.default.removeItem(at: site.appendingPathComponent("index.html"))
+        let unrecorded = Lines()
+        let fresh = try await SiteBuild.run(setup.options("first", warnings: unrecorded))
+        #expect(unrecorded.values.count == 1 && unrecorded.values[0].hasPrefix("warning: cache entry "))
+        #expect(fresh.pagesReused == 0 && fresh.filesKept == 0)
+        #expect(Self.tree(site) == reference)
 
         try FileManager.default.removeItem(at: setup.cache)
-        let afterDelete = try await SiteBuild.run(setup.options("second"))
-        #expect(!afterDelete.unchanged && afterDelete.resultFilesRead == 2)
-        #expect(Self.tree(setup.work.appendingPathComponent("second")) == reference)
+        let afterDelete = try await SiteBuild.run(setup.options("first"))
+        #expect(!afterDelete.unchanged && afterDelete.resultFilesRead == 2 && afterDelete.pagesReused == 0)
+        #expect(Self.tree(site) == reference)
+    }
+
+    /// Every regular file under a cache folder.
+    static func entries(_ root: URL) -> [URL] {
+        var urls: [URL] = []
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        for case let relative as String in enumerator {
+            let url = root.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { urls.append(url) }
+        }
+        return urls
     }
 
     @Test("two builds sharing one cache at the same time both write the right site")
