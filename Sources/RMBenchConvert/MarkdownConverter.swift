@@ -42,6 +42,65 @@ public struct MarkdownConverter: Sendable {
     /// - Throws: ``ConvertError`` when a placeholder names no fragment (the name and line
     ///   are in the error), or when libcmark-gfm fails.
     public func html(fromMarkdown markdown: String, fragments: [String: String] = [:]) throws -> String {
+        var bytes: [UInt8] = []
+        try append(fromMarkdown: markdown, fragments: fragments, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same HTML, appended to `output` as UTF-8: how a page is assembled into the bytes
+    /// that are written, with the layout around it.
+    ///
+    /// Fragments (the bulk of a page: charts, grids) do not pass through cmark: each placeholder
+    /// becomes a marker (STX, its number, ETX) and the fragment is put where cmark printed it,
+    /// with the line break cmark would have added after it. If cmark's output holds any other
+    /// STX (only data could bring one, as `&#2;`), the fragments go through cmark instead.
+    public func append(fromMarkdown markdown: String, fragments: [String: String] = [:], to output: inout [UInt8]) throws {
+        let marked = try render(markdown, fragments: fragments, splicing: true)
+        if Self.splice(marked.html, marked.fragments, into: &output) { return }
+        output.append(contentsOf: try render(markdown, fragments: fragments, splicing: false).html.utf8)
+    }
+
+    /// Appends `html` to `output` with `fragments[n]` where marker n is, and the line break
+    /// after a marker dropped where cmark would not have printed one after the fragment (it
+    /// ends a block with one unless the block's text already ends with one). False, with
+    /// `output` untouched, unless the markers are exactly 0, 1, … once each, in order.
+    static func splice(_ html: String, _ fragments: [String], into output: inout [UInt8]) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes -> Bool in
+            var markers: [(start: Int, end: Int)] = []
+            if let base = bytes.baseAddress {
+                var position = 0
+                while position < bytes.count, let found = memchr(base + position, 2, bytes.count - position) {
+                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    var cursor = start + 1
+                    var number = 0
+                    while cursor < bytes.count, cursor - start <= 9, (48...57).contains(bytes[cursor]) {
+                        number = number * 10 + Int(bytes[cursor] - 48)
+                        cursor += 1
+                    }
+                    guard cursor > start + 1, cursor < bytes.count, bytes[cursor] == 3, number == markers.count, number < fragments.count else {
+                        return false
+                    }
+                    markers.append((start, cursor + 1))
+                    position = cursor + 1
+                }
+            }
+            guard markers.count == fragments.count else { return false }
+            var copied = 0
+            for (marker, fragment) in zip(markers, fragments) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<marker.start]))
+                let linked = Self.markExternalLinks(fragment)
+                output.append(contentsOf: linked.utf8)
+                copied = marker.end
+                if linked.isEmpty || linked.utf8.last == 10, copied < bytes.count, bytes[copied] == 10 { copied += 1 }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return true
+        }
+    }
+
+    /// cmark's HTML of `markdown` and, when `splicing`, the fragments its markers stand for, in order.
+    private func render(_ markdown: String, fragments: [String: String], splicing: Bool) throws -> (html: String, fragments: [String]) {
         let parser = try Cmark.makeParser()
         defer { cmark_parser_free(parser) }
         Cmark.feed(parser, markdown)
@@ -54,21 +113,27 @@ public struct MarkdownConverter: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
         let found = try Cmark.collect(in: document)
-        for placeholder in found.placeholders {
+        var pieces: [String] = []
+        for (index, placeholder) in found.placeholders.enumerated() {
             guard let fragment = fragments[placeholder.name] else {
                 throw ConvertError(.unknownFragment(name: placeholder.name, line: placeholder.line))
             }
             guard !Self.containsNUL(fragment) else {
                 throw ConvertError(.fragmentContainsNUL(name: placeholder.name))
             }
-            try Cmark.replace(placeholder.node, withTrustedHTML: fragment)
+            if splicing {
+                try Cmark.replace(placeholder.node, withTrustedHTML: "\u{2}\(index)\u{3}")
+                pieces.append(fragment)
+            } else {
+                try Cmark.replace(placeholder.node, withTrustedHTML: fragment)
+            }
         }
 
         var slugger = HeadingSlugger()
         for heading in found.headings {
             try Self.addID(to: heading, slugger: &slugger, extensions: extensions)
         }
-        return Self.markExternalLinks(try Cmark.renderHTML(document, extensions: extensions))
+        return (Self.markExternalLinks(try Cmark.renderHTML(document, extensions: extensions)), pieces)
     }
 
     /// Whether a fragment holds a NUL byte (cmark would end its text there): with `memchr`,

@@ -66,7 +66,13 @@ final class OutputReuse: @unchecked Sendable {
     func writePage(_ page: RenderedPage, converter: MarkdownConverter, to writer: SiteWriter) throws {
         let path = page.path + ".html"
         func converted() throws -> [UInt8] {
-            Array(page.html(body: try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)).utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(page.layoutBefore.utf8.count + page.markdown.utf8.count
+                                  + page.fragments.values.reduce(0) { $0 + $1.utf8.count } + page.layoutAfter.utf8.count)
+            bytes.append(contentsOf: page.layoutBefore.utf8)
+            try converter.append(fromMarkdown: page.markdown, fragments: page.fragments, to: &bytes)
+            bytes.append(contentsOf: page.layoutAfter.utf8)
+            return bytes
         }
         guard let previous else {
             try writer.write(path, try converted())

@@ -29,6 +29,29 @@ struct FragmentTests {
         #expect(!html.contains("<script"))
     }
 
+    /// Fragments are put into cmark's output after rendering, with the line breaks cmark itself
+    /// prints around a block: none after a fragment that is empty or ends with one.
+    @Test func splicedFragmentsKeepCmarksLineBreaks() throws {
+        #expect(try converter.html(fromMarkdown: "@@a@@\n\nText.", fragments: ["a": ""]) == "<p>Text.</p>\n")
+        #expect(try converter.html(fromMarkdown: "A.\n\n@@a@@\n\nB.", fragments: ["a": "<div>x</div>\n"])
+            == "<p>A.</p>\n<div>x</div>\n<p>B.</p>\n")
+        #expect(try converter.html(fromMarkdown: "@@a@@\n\n@@b@@\n\n@@a@@", fragments: ["a": "<i>1</i>", "b": "<i>2</i>"])
+            == "<i>1</i>\n<i>2</i>\n<i>1</i>\n")
+        #expect(try converter.html(fromMarkdown: "A.\n\n@@a@@", fragments: ["a": "<a href=\"https://x.org/\">x</a>"])
+            == "<p>A.</p>\n<a rel=\"noopener noreferrer\" href=\"https://x.org/\">x</a>\n")
+        var bytes = Array("<main>".utf8)
+        try converter.append(fromMarkdown: "A.\n\n@@a@@", fragments: ["a": "<b>x</b>"], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "<main><p>A.</p>\n<b>x</b>\n")
+    }
+
+    /// Text that could pose as a fragment's marker (the control characters come from data, or
+    /// from a character reference cmark decodes) stays text, and the fragments still go in.
+    @Test func markerLookalikesInTheTextStayText() throws {
+        #expect(try converter.html(fromMarkdown: "\u{2}0\u{3} and &#2;1&#3;\n\n@@a@@\n\n@@b@@", fragments: ["a": "<b>x</b>", "b": "<b>y</b>"])
+            == "<p>\u{2}0\u{3} and \u{2}1\u{3}</p>\n<b>x</b>\n<b>y</b>\n")
+        #expect(try converter.html(fromMarkdown: "&#2;0&#3;", fragments: [:]) == "<p>\u{2}0\u{3}</p>\n")
+    }
+
     @Test func placeholderInsideListAndQuote() throws {
         let markdown = """
         - @@chart:x@@

@@ -148,8 +148,9 @@ struct PromptPagesTests {
         #expect(list.contains("| [chat\u{A0}1](1.html) | – | 2 | 0 | 0 | 2.0 |"))
     }
 
-    /// Two models on one prompt: each gets a 3×3 table whose cells say right/wrong in glyph and
-    /// words, Hard cells (upper triangle) marked; cells hand-checked from the scores.
+    /// Two models on one prompt: each gets a 3×3 table whose cells say right/wrong in words (the
+    /// style sheet adds the glyphs), Hard cells (upper triangle) marked; cells hand-checked from
+    /// the scores.
     @Test func promptPageHasAComparisonGridPerModel() throws {
         // A: chosen 3 5 7 vs rejected 2 6 8 → rows ✓✗✗, ✓✗✗, ✓✓✗. B: chosen 1 1 9 vs rejected 0 2 0 → ✓✗✓, ✓✗✓, ✓✓✓.
         let records = PromptPages.records([(ModelID(name: "A <i>", slug: "a-i"), [Self.item("chat", 1)]),
@@ -170,7 +171,7 @@ struct PromptPagesTests {
                                      "cell-right", "cell-wrong", "cell-right cell-hard",
                                      "cell-right", "cell-right", "cell-right"])
         // Row concise, column plain of A: wrong and Hard, in glyph and in words.
-        #expect(tables[0].contains("<td class=\"cell-wrong cell-hard\"><span aria-hidden=\"true\">✗<sup>H</sup></span><span class=\"visually-hidden\">wrong, Hard</span></td>"))
+        #expect(tables[0].contains("<td class=\"cell-wrong cell-hard\"><span>wrong, Hard</span></td>"))
         #expect(tables[0].contains("<a href=\"../../models/a-i.html\">A &lt;i&gt;</a> <span class=\"grid-summary\">4/9 right, 0/3 Hard</span>"))
         #expect(tables[1].contains("7/9 right, 2/3 Hard"))
         #expect(!html.contains("<i>"))

@@ -607,7 +607,8 @@ def main():
                 grids.forEach(function (t) {
                   var href = t.querySelector('caption a').getAttribute('href');
                   var cells = Array.prototype.map.call(t.tBodies[0].querySelectorAll('td'), function (td) {
-                    return [td.className, td.textContent.trim()]; });
+                    return [td.className, td.textContent.trim(), getComputedStyle(td, '::before').content,
+                            getComputedStyle(td, '::after').content, td.getBoundingClientRect().width]; });
                   out.push([href, scores[href] || null, cells]);
                 });
                 return out;""")
@@ -617,14 +618,17 @@ def main():
                 assert scores, f"{relative}: grid for {href} has no Scores row"
                 chosen, rejected = (parse_scores(s) for s in scores)
                 assert len(cells) == 9, f"{href}: {len(cells)} cells"
-                for index, (classes, text) in enumerate(cells):
+                for index, (classes, text, glyph, mark, width) in enumerate(cells):
                     i, j = divmod(index, 3)
                     hard = i < j
                     assert ("cell-hard" in classes) == hard, f"{href} cell ({i}, {j}) Hard mark {classes!r}"
                     right = "cell-right" in classes
-                    assert text.startswith("✓" if right else "✗"), f"{href} cell ({i}, {j}): class {classes!r}, text {text!r}"
+                    # The glyph and the H come from the style sheet, the words are the cell's text.
+                    assert glyph.startswith('"✓"' if right else '"✗"'), f"{href} cell ({i}, {j}): class {classes!r}, glyph {glyph!r}"
+                    assert (mark.startswith('"H"')) == hard, f"{href} cell ({i}, {j}): Hard mark drawn {mark!r}"
+                    assert width < 80, f"{href} cell ({i}, {j}): {width:.0f} px wide: the words are not hidden"
                     words = ("right" if right else "wrong") + (", Hard" if hard else "")
-                    assert text.endswith(words), f"{href} cell ({i}, {j}): screen-reader text {text!r}, expected …{words!r}"
+                    assert text == words, f"{href} cell ({i}, {j}): screen-reader text {text!r}, expected {words!r}"
                     a, b = chosen[i], rejected[j]
                     if a is not None and b is not None and abs(a - b) > 0.01 * max(abs(a), abs(b), 1e-9):
                         assert right == (a > b), f"{href} cell ({i}, {j}): chosen {a} vs rejected {b} shows {'✓' if right else '✗'}"

@@ -3,9 +3,9 @@ import RMBenchScore
 
 /// One model's nine comparisons on one prompt as a 3×3 table: rows are the chosen response's
 /// style, columns the rejected one's, as in the style-substance matrix. Each cell says right or
-/// wrong in a glyph (✓/✗) and in words for screen readers; the Hard cells (upper triangle: the
-/// correct response is the plainer one) carry a visible H and the word "Hard", so nothing rests
-/// on colour alone.
+/// wrong in a glyph (✓/✗, from the style sheet) and in words for screen readers (and for a
+/// browser without styles); the Hard cells (upper triangle: the correct response is the plainer
+/// one) carry a visible H and the word "Hard", so nothing rests on colour alone.
 ///
 /// A prompt page holds one grid per model, so a 50-model site draws 66,000 of them. Only the
 /// caption depends on the model; the rest depends on the nine outcomes alone, so it is made once
@@ -34,19 +34,21 @@ enum PromptComparisonGrid {
         let outcomes = ComparisonOutcomes(bits: UInt16(bits))
         var lines = [
             "<span class=\"grid-summary\">\(summary(outcomes))</span></caption>",
-            "<thead><tr><th scope=\"col\"><span aria-hidden=\"true\">chosen ↓ rejected →</span><span class=\"visually-hidden\">chosen style, rejected style</span></th>"
-                + styleLabels.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
+            // The glyphs (✓, ✗, the H of Hard cells, the arrows of the corner) are drawn by the
+            // style sheet; the words in each cell's span are what a screen reader reads (the
+            // style sheet hides them visually). The markup is the bytes a prompt page is made of
+            // (a 50-model site draws 66,000 grids), so it carries nothing the styles can add.
+            "<thead><tr><th><span>chosen style, rejected style</span></th>" + styleLabels.map { "<th>\($0)</th>" }.joined() + "</tr></thead>",
             "<tbody>",
         ]
         for i in 0..<3 {
-            var cells = "<tr><th scope=\"row\">\(styleLabels[i])</th>"
+            var cells = "<tr><th>\(styleLabels[i])</th>"
             for j in 0..<3 {
                 let isRight = outcomes.isRight(row: i, column: j)
                 let hard = DifficultyMeans.difficulty(row: i, column: j) == .hard
                 let classes = [isRight ? "cell-right" : "cell-wrong"] + (hard ? ["cell-hard"] : [])
-                let mark = (isRight ? "✓" : "✗") + (hard ? "<sup>H</sup>" : "")
                 let words = (isRight ? "right" : "wrong") + (hard ? ", Hard" : "")
-                cells += "<td class=\"\(classes.joined(separator: " "))\"><span aria-hidden=\"true\">\(mark)</span><span class=\"visually-hidden\">\(words)</span></td>"
+                cells += "<td class=\"\(classes.joined(separator: " "))\"><span>\(words)</span></td>"
             }
             lines.append(cells + "</tr>")
         }
