@@ -52,9 +52,10 @@ struct TemplateTests {
         #expect(try Self.render("{{ x }}", ["x": "plain"]) == "plain")
     }
 
-    @Test("a < that a combining mark joins into one character is not escaped (character by character, as swift-mustache)")
-    func escapingByCharacter() throws {
-        #expect(try Self.render("{{x}}", ["x": "<\u{301} é<b> \u{600}<"]) == "<\u{301} é&lt;b&gt; \u{600}<")
+    @Test("a < or \" that a combining mark or a prepended character joins into one character is escaped all the same")
+    func escapingByScalar() throws {
+        #expect(try Self.render("{{x}}", ["x": "<\u{301} é<b> \u{600}<"]) == "&lt;\u{301} é&lt;b&gt; \u{600}&lt;")
+        #expect(try Self.render("<a title=\"{{x}}\">", ["x": "\"\u{301} onmouseover=x"]) == "<a title=\"&quot;\u{301} onmouseover=x\">")
     }
 
     @Test("{{% CONTENT_TYPE: TEXT}} turns HTML escaping off for the rest of the template, HTML turns it back on")

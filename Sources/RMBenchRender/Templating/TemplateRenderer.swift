@@ -109,11 +109,9 @@ struct TemplateRenderer {
         } else {
             text = String(describing: value)
         }
-        if escapingHTML {
-            HTMLEscaping.append(text, to: &output)
-        } else {
-            output.append(text)
-        }
+        // The project's one HTML rule (by Unicode scalar: a `<` or `"` is escaped even where a
+        // combining mark joins it into one character, which a browser still reads as markup).
+        output.append(escapingHTML ? Escape.html(text) : text)
     }
 
     /// The value a name stands for here, or nil when it has none.
