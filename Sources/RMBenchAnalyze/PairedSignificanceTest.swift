@@ -63,7 +63,10 @@ struct PairedSignificanceTest {
             if countAtMostZero > upper { return false }
             return nil
         }
-        if let aBetter = decided(atMostZero), let bBetter = decided(atLeastZero) { return (aBetter, bBetter) }
+        // A NaN difference is neither: the counts then decide nothing (the percentiles do).
+        if atMostZero + atLeastZero >= resamples, let aBetter = decided(atMostZero), let bBetter = decided(atLeastZero) {
+            return (aBetter, bBetter)
+        }
         let outcome = test(a, b)
         return (outcome.aIsSignificantlyBetter, outcome.bIsSignificantlyBetter)
     }

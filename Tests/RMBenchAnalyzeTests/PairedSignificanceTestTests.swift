@@ -6,15 +6,19 @@ import Testing
 /// themselves (`test`), on pairs far from and right at the decision boundary.
 @Suite("Paired significance verdicts")
 struct PairedSignificanceTestTests {
-    /// `resamples` differences A − B: `below` of them −`step`, `zeros` exactly 0, the rest +`step`,
-    /// shuffled; a = b + difference with b drawn at random.
-    static func pair(resamples: Int, below: Int, zeros: Int, step: Double, seed: UInt64) -> (a: [Double], b: [Double]) {
+    /// `resamples` differences A − B: `below` of them negative, `zeros` exactly 0, the rest
+    /// positive, shuffled; a = b ± `step` with b drawn at random, or (`step` nil) the next
+    /// representable value above or below b: the smallest difference there is.
+    static func pair(resamples: Int, below: Int, zeros: Int, step: Double?, seed: UInt64) -> (a: [Double], b: [Double]) {
         var rng = SeededGenerator(seed: seed)
-        var differences = [Double](repeating: -step, count: below) + [Double](repeating: 0, count: zeros)
-            + [Double](repeating: step, count: resamples - below - zeros)
-        differences.shuffle(using: &rng)
+        var signs = [Double](repeating: -1, count: below) + [Double](repeating: 0, count: zeros)
+            + [Double](repeating: 1, count: resamples - below - zeros)
+        signs.shuffle(using: &rng)
         let b = (0..<resamples).map { _ in Double(rng.next() % 1000) / 1000 }
-        return (zip(b, differences).map { $0 + $1 }, b)
+        let a = zip(b, signs).map { b, sign in
+            step.map { b + sign * $0 } ?? (sign < 0 ? b.nextDown : sign > 0 ? b.nextUp : b)
+        }
+        return (a, b)
     }
 
     @Test(arguments: [1000, 999, 40, 7, 1])
@@ -27,12 +31,12 @@ struct PairedSignificanceTestTests {
                           resamples - upper, resamples - lower, resamples - lower - 1, resamples - 1, resamples].filter { (0...resamples).contains($0) })
         for below in counts {
             for zeros in counts where below + zeros <= resamples {
-                for step in [0.25, 1e-300, 3.0] {
+                for step: Double? in [0.25, nil, 3.0] {
                     let (a, b) = Self.pair(resamples: resamples, below: below, zeros: zeros, step: step, seed: UInt64(below * 7919 + zeros))
                     let verdict = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in tester.verdict(a, b) } }
                     let full = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in tester.test(a, b) } }
-                    #expect(verdict.aIsSignificantlyBetter == full.aIsSignificantlyBetter, "\(resamples) \(below) \(zeros) \(step)")
-                    #expect(verdict.bIsSignificantlyBetter == full.bIsSignificantlyBetter, "\(resamples) \(below) \(zeros) \(step)")
+                    #expect(verdict.aIsSignificantlyBetter == full.aIsSignificantlyBetter, "\(resamples) \(below) \(zeros) \(String(describing: step))")
+                    #expect(verdict.bIsSignificantlyBetter == full.bIsSignificantlyBetter, "\(resamples) \(below) \(zeros) \(String(describing: step))")
                     checked += 1
                 }
             }
