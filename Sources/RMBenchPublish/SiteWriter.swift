@@ -33,9 +33,9 @@ public final class SiteWriter: @unchecked Sendable {
     /// system) at `path` as a hard link instead of writing its bytes again, if it is a regular
     /// file with the mode a written file gets and no other link (nothing outside the two trees
     /// shares it) and `accept` — given the linked file's path — confirms it holds what `path`
-    /// must hold. Returns false, with
-    /// nothing left at `path` and the path free to be written, when the link cannot be made
-    /// (another file system, no permission, `source` gone) or is not accepted.
+    /// must hold. Returns false, with nothing left at `path` and the path free to be written,
+    /// when the link cannot be made (another file system, no permission, `source` gone) or is
+    /// not accepted.
     ///
     ///     if try !writer.link("index.html", to: "Site/index.html", accept: { holdsExpectedBytes($0) }) {
     ///         try writer.write("index.html", bytes)

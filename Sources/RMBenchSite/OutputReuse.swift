@@ -1,4 +1,5 @@
 import Foundation
+import RMBenchCache
 import RMBenchConvert
 import RMBenchCore
 import RMBenchPublish
@@ -17,7 +18,7 @@ import RMBenchRender
 /// The pages themselves are not kept in the cache: the output folder already holds them, and
 /// storing a copy doubled what a build writes (the cost of a cold build).
 ///
-///     let reuse = OutputReuse(previous: SiteRecord.load(output, cache: cache), output: output)
+///     let reuse = OutputReuse(output: output, cache: cache)
 ///     try reuse.writePage(page, converter: converter, to: writer)
 ///     SiteRecord.store(output, key: key, made: reuse.made, cache: cache)
 final class OutputReuse: @unchecked Sendable {
@@ -34,14 +35,12 @@ final class OutputReuse: @unchecked Sendable {
     private var recorded: [String: Made] = [:]
     private var counts = (pagesConverted: 0, pagesReused: 0, filesKept: 0)
 
-    init(previous record: SiteRecord.Record?, output: String, recording: Bool) {
+    init(output: String, cache: BuildCache?) {
         self.output = output
-        if recording {
+        previous = cache.map { cache in
             var files: [String: Made] = [:]
-            for file in record?.files ?? [] { files[file.path] = file.made }
-            previous = files
-        } else {
-            previous = nil
+            for file in SiteRecord.load(output, cache: cache)?.files ?? [] { files[file.path] = file.made }
+            return files
         }
     }
 
@@ -54,50 +53,52 @@ final class OutputReuse: @unchecked Sendable {
 
     /// Writes a file whose bytes are known, or keeps the last build's identical one.
     func write(_ path: String, _ bytes: [UInt8], to writer: SiteWriter) throws {
-        guard previous != nil else { return try writer.write(path, bytes) }
+        guard let previous else { return try writer.write(path, bytes) }
         let digest = SHA256.hex(of: bytes)
-        let made = Made(key: digest, digest: digest)
-        if try !keep(path, made, writer) { try writer.write(path, bytes) }
-        record(path, made)
+        if let old = previous[path], old.digest == digest, try keep(path, old, writer) {
+            record(path, old)
+            return
+        }
+        try writer.write(path, bytes)
+        record(path, Made(key: digest, digest: digest))
     }
 
     /// Writes a page's HTML, converting its Markdown with libcmark-gfm, or keeps the last
     /// build's file made from the same Markdown, fragments and layout.
     func writePage(_ page: RenderedPage, converter: MarkdownConverter, to writer: SiteWriter) throws {
         let path = page.path + ".html"
-        func converted() throws -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(page.layoutBefore.utf8.count + page.markdown.utf8.count
-                                  + page.fragments.values.reduce(0) { $0 + $1.utf8.count } + page.layoutAfter.utf8.count)
-            bytes.append(contentsOf: page.layoutBefore.utf8)
-            try converter.append(fromMarkdown: page.markdown, fragments: page.fragments, to: &bytes)
-            bytes.append(contentsOf: page.layoutAfter.utf8)
-            return bytes
+        if let previous {
+            let key = Self.key(page)
+            if let old = previous[path], old.key == key, try keep(path, old, writer) {
+                record(path, old)
+                lock.withLock { counts.pagesReused += 1 }
+                return
+            }
+            let bytes = try Self.convert(page, converter)
+            try writer.write(path, bytes)
+            record(path, Made(key: key, digest: SHA256.hex(of: bytes)))
+        } else {
+            try writer.write(path, try Self.convert(page, converter))
         }
-        guard let previous else {
-            try writer.write(path, try converted())
-            lock.withLock { counts.pagesConverted += 1 }
-            return
-        }
-        let key = Self.key(page)
-        if let old = previous[path], old.key == key, try keep(path, old, writer) {
-            record(path, old)
-            lock.withLock { counts.pagesReused += 1 }
-            return
-        }
-        let bytes = try converted()
-        try writer.write(path, bytes)
-        record(path, Made(key: key, digest: SHA256.hex(of: bytes)))
         lock.withLock { counts.pagesConverted += 1 }
     }
 
-    /// Links the last build's file at `path` if it was made as `made` says and still holds
-    /// those bytes.
-    private func keep(_ path: String, _ made: Made, _ writer: SiteWriter) throws -> Bool {
-        guard previous?[path] == made else { return false }
+    /// The page's HTML file: its Markdown converted, inside its layout.
+    private static func convert(_ page: RenderedPage, _ converter: MarkdownConverter) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(page.layoutBefore.utf8.count + page.markdown.utf8.count
+                              + page.fragments.values.reduce(0) { $0 + $1.utf8.count } + page.layoutAfter.utf8.count)
+        bytes.append(contentsOf: page.layoutBefore.utf8)
+        try converter.append(fromMarkdown: page.markdown, fragments: page.fragments, to: &bytes)
+        bytes.append(contentsOf: page.layoutAfter.utf8)
+        return bytes
+    }
+
+    /// Links the last build's file at `path` if it still holds the bytes `old` says.
+    private func keep(_ path: String, _ old: Made, _ writer: SiteWriter) throws -> Bool {
         let kept = try writer.link(path, to: output + "/" + path) { linked in
             guard let bytes = try? FileBytes.read(path: linked) else { return false }
-            return SHA256.hex(of: bytes) == made.digest
+            return SHA256.hex(of: bytes) == old.digest
         }
         if kept { lock.withLock { counts.filesKept += 1 } }
         return kept
@@ -110,18 +111,19 @@ final class OutputReuse: @unchecked Sendable {
     /// SHA-256 of everything a page's HTML is made of: its Markdown, each fragment by name and
     /// the layout around it (lengths first, so no two pages can read the same).
     static func key(_ page: RenderedPage) -> String {
-        var bytes: [UInt8] = []
-        func add(_ text: String) {
-            bytes.append(contentsOf: "\(text.utf8.count):".utf8)
-            bytes.append(contentsOf: text.utf8)
-        }
-        add(page.markdown)
+        var hasher = SHA256.Hasher()
+        add(page.markdown, to: &hasher)
         for name in page.fragments.keys.sorted() {
-            add(name)
-            add(page.fragments[name]!)
+            add(name, to: &hasher)
+            add(page.fragments[name]!, to: &hasher)
         }
-        add(page.layoutBefore)
-        add(page.layoutAfter)
-        return SHA256.hex(of: bytes)
+        add(page.layoutBefore, to: &hasher)
+        add(page.layoutAfter, to: &hasher)
+        return hasher.hex()
+    }
+
+    private static func add(_ text: String, to hasher: inout SHA256.Hasher) {
+        hasher.update("\(text.utf8.count):")
+        hasher.update(text)
     }
 }

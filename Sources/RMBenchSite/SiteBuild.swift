@@ -136,8 +136,7 @@ public enum SiteBuild {
         }
         let jobs = SiteRenderer.jobs(input, templates: templateSet)
         progress.say("rendering and converting \(input.rows.count) leaderboard rows' pages on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let reuse = OutputReuse(previous: cache.flatMap { SiteRecord.load(options.output, cache: $0) }, output: options.output,
-                                recording: cache != nil)
+        let reuse = OutputReuse(output: options.output, cache: cache)
         progress.say("writing \(options.output) as its pages are made")
         let published: Result<Int, PipelineFailure> = await offload {
             do {

@@ -59,36 +59,36 @@ enum SiteRecord {
     /// Whether `output` is what the build with `key` left there.
     static func isCurrent(_ output: String, key: String, cache: BuildCache) -> Bool {
         guard let record = load(output, cache: cache), record.key == key else { return false }
-        return record.files.map(\.listing) == manifest(output).map(\.listing)
+        return record.files.map { [$0.path, $0.status] } == manifest(output).map { [$0.path, $0.status] }
     }
 
     /// The last build's record of `output`: its key and, per file, what it was made from.
     static func load(_ output: String, cache: BuildCache) -> Record? {
         guard let payload = cache.load(.site, key: recordKey(output)),
               let text = String(validating: payload, as: UTF8.self) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(separator: "\n")
         guard let first = lines.first, first.hasPrefix("key ") else { return nil }
         lines.removeFirst()
         var files: [Record.File] = []
-        for line in lines where !line.isEmpty {
-            // `<listing> <key> <digest>`: the two last fields never hold a space.
-            let fields = line.split(separator: " ")
-            guard fields.count >= 6 else { return nil }
-            let listing = line.dropLast(fields[fields.count - 1].count + fields[fields.count - 2].count + 2)
-            let path = listing.dropLast(fields[fields.count - 3].count + fields[fields.count - 4].count + fields[fields.count - 5].count + 3)
-            files.append(Record.File(path: String(path), listing: String(listing),
-                                     made: OutputReuse.Made(key: String(fields[fields.count - 2]), digest: String(fields[fields.count - 1]))))
+        for line in lines {
+            // `<type> <size> <mtime> <key> <digest> <path>`: only the path may hold a space.
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count == 6 else { return nil }
+            files.append(Record.File(path: String(fields[5]), status: fields[0...2].joined(separator: " "),
+                                     made: OutputReuse.Made(key: String(fields[3]), digest: String(fields[4]))))
         }
         return Record(key: String(first.dropFirst(4)), files: files)
     }
 
-    /// Records what the build with `key` left in `output`: each file's listing and, for the
-    /// files this build made, what it made them from (`made`).
+    /// Records what the build with `key` left in `output`: each file's status and, for the
+    /// files this build made, what it made them from (`made`). A folder holding a name with a
+    /// line break (not one of ours) gets no record: the next build simply runs in full.
     static func store(_ output: String, key: String, made: [String: OutputReuse.Made], cache: BuildCache) {
         var text = "key \(key)\n"
         for file in manifest(output) {
+            guard !file.path.contains("\n") else { return }
             let entry = made[file.path] ?? OutputReuse.Made(key: "-", digest: "-")
-            text += "\(file.listing) \(entry.key) \(entry.digest)\n"
+            text += "\(file.status) \(entry.key) \(entry.digest) \(file.path)\n"
         }
         cache.store(.site, key: recordKey(output), Array(text.utf8))
     }
@@ -97,8 +97,8 @@ enum SiteRecord {
     struct Record {
         struct File {
             var path: String
-            /// `<path> <type> <size> <mtime>`: what ``isCurrent(_:key:cache:)`` compares.
-            var listing: String
+            /// `<type> <size> <mtime>`: what ``isCurrent(_:key:cache:)`` compares.
+            var status: String
             var made: OutputReuse.Made
         }
         var key: String
@@ -112,8 +112,8 @@ enum SiteRecord {
     }
 
     /// Every file under `output` with its type, size and modification time, sorted by path.
-    private static func manifest(_ output: String) -> [(path: String, listing: String)] {
-        var files: [(path: String, listing: String)] = []
+    private static func manifest(_ output: String) -> [(path: String, status: String)] {
+        var files: [(path: String, status: String)] = []
         func walk(_ directory: String, _ prefix: String) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
             for name in names.sorted() {
@@ -123,7 +123,7 @@ enum SiteRecord {
                 if info.st_mode & S_IFMT == S_IFDIR {
                     walk(path, prefix + name + "/")
                 } else {
-                    files.append((prefix + name, "\(prefix)\(name) \(info.st_mode & S_IFMT) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"))
+                    files.append((prefix + name, "\(info.st_mode & S_IFMT) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"))
                 }
             }
         }
