@@ -15,9 +15,8 @@ import Darwin
 ///
 ///     let bytes = try FileBytes.read(path: "Data/models.toml")
 public enum FileBytes {
-    /// The file's bytes. With `terminated`, one NUL byte follows them (not part of the file),
-    /// for parsers that read numbers in place with `strtod`.
-    public static func read(path: String, terminated: Bool = false) throws(InputProblem) -> [UInt8] {
+    /// The file's bytes.
+    public static func read(path: String) throws(InputProblem) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw problem(path, "cannot open the file: \(String(cString: strerror(errno)))") }
@@ -33,9 +32,9 @@ public enum FileBytes {
         let size = Int(info.st_size)
         guard size <= limit else { throw tooLarge(path, size: size, limit: limit) }
         // Read into uninitialized memory: zero-filling a buffer the read overwrites at once
-        // cost as much as a sixth of scoring a file. One byte of room for the terminator.
+        // cost as much as a sixth of scoring a file.
         var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             initialized = 0
             adviseHugePages(buffer)
             while initialized < size {
@@ -66,7 +65,6 @@ public enum FileBytes {
                 }
             }
         }
-        if terminated { bytes.append(0) }
         return bytes
     }
 

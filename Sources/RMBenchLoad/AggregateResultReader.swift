@@ -45,11 +45,9 @@ public enum AggregateResultReader {
             problems.append(InputProblem(file: path, location: .file,
                 message: "cannot tell the model from the path: expected RM-R1's layout …/<model>/RM-Bench/final_result.json, or pass the model name"))
         }
-        var terminated = bytes
-        terminated.append(0)
         var values: [String: Double] = [:]
-        terminated.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(bytes: buffer.baseAddress!, count: bytes.count)
+        JSONScanner.scanning(bytes) { scanner in
+            var scanner = scanner
             func problem(_ offset: Int, _ message: String) {
                 let (line, column) = scanner.lineColumn(of: offset)
                 problems.append(InputProblem(file: path, location: .position(line: line, column: column), message: message))

@@ -19,8 +19,9 @@ struct JSONSyntaxError: Error {
 /// Python's `json.dump` writes for non-finite floats (`NaN`, `Infinity`, `-Infinity`),
 /// which we accept as numbers.
 ///
-/// Numbers are read in place with `strtod`, which stops at the byte after the number; a number
-/// that ends the buffer is read from a copy, so the buffer needs no terminator.
+/// A number's token, once its grammar is checked, is copied with a NUL after it for `strtod`:
+/// the buffer needs no terminator, and `strtod` never reads past the token (in place, `0x1…`
+/// would have gone on as a hexadecimal float past the token's end, and past the buffer's).
 struct JSONScanner {
     let bytes: UnsafePointer<UInt8>
     let count: Int
@@ -29,6 +30,13 @@ struct JSONScanner {
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.bytes = bytes
         self.count = count
+    }
+
+    /// Runs `body` with a scanner over `bytes` where they are (an empty array may have no
+    /// storage to point at: then one byte the scanner never reads).
+    static func scanning<Result>(_ bytes: [UInt8], _ body: (JSONScanner) -> Result) -> Result {
+        let storage = bytes.isEmpty ? [0] : bytes
+        return storage.withUnsafeBufferPointer { body(JSONScanner(bytes: $0.baseAddress!, count: bytes.count)) }
     }
 
     var current: UInt8? { pos < count ? bytes[pos] : nil }
@@ -275,14 +283,12 @@ struct JSONScanner {
         case UInt8(ascii: "-") where bytes[start + 1] == UInt8(ascii: "I"): return -.infinity
         default: break
         }
-        // The grammar check above guarantees strtod stops exactly at `end`: the byte there is
-        // not part of any number syntax strtod accepts after a valid JSON number. At the end of
-        // the buffer there is no byte to stop at: then strtod reads a copy ending in NUL.
-        guard end == count else {
-            return strtod(UnsafeRawPointer(bytes + start).assumingMemoryBound(to: CChar.self), nil)
+        let length = end - start
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { token in
+            UnsafeMutableRawPointer(token.baseAddress!).copyMemory(from: bytes + start, byteCount: length)
+            token[length] = 0
+            return strtod(token.baseAddress!, nil)
         }
-        let token = Array(UnsafeBufferPointer(start: bytes + start, count: end - start)) + [0]
-        return token.withUnsafeBufferPointer { strtod(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), nil) }
     }
 
     /// End offset of the number token at `pos`, checking JSON's number grammar.

@@ -135,19 +135,16 @@ struct JudgeLogFile {
     mutating func load() {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: path, terminated: true)
+            bytes = try FileBytes.read(path: path)
         } catch {
             problems.append(error)
             return
         }
-        let count = bytes.count - 1
-        bytes.withUnsafeBufferPointer { buffer in
-            digest = SHA256.hex(of: UnsafeBufferPointer(rebasing: buffer[0..<count]))
-            var parser = JudgeLogParser(path: path, isReference: isReference,
-                                        scanner: JSONScanner(bytes: buffer.baseAddress!, count: count))
+        digest = SHA256.hex(of: bytes)
+        (items, problems) = JSONScanner.scanning(bytes) { scanner in
+            var parser = JudgeLogParser(path: path, isReference: isReference, scanner: scanner)
             parser.parse()
-            items = parser.items
-            problems = parser.problems
+            return (parser.items, parser.problems)
         }
         for (index, item) in items.enumerated() { itemIndex[item.key] = index }
     }

@@ -30,11 +30,7 @@ public enum PairwiseVerdictReader {
     /// Parses a file's bytes; `path` names the file in messages and gives the model's name.
     public static func parse(_ bytes: [UInt8], path: String, model: String? = nil) throws(InputProblems) -> JudgeRun {
         var reading = PairwiseReading(path: path)
-        var terminated = bytes
-        terminated.append(0)
-        terminated.withUnsafeBufferPointer { buffer in
-            reading.parse(JSONScanner(bytes: buffer.baseAddress!, count: bytes.count))
-        }
+        JSONScanner.scanning(bytes) { reading.parse($0) }
         guard reading.problems.isEmpty else { throw InputProblems(reading.problems) }
         let name: String
         switch ModelIdentity.checkedModel(given: model, inferred: ModelIdentity(path: path).model, path: path) {

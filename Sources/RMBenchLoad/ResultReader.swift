@@ -39,63 +39,42 @@ public enum ResultReader {
     public static func read(path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: path, terminated: true)
+            bytes = try FileBytes.read(path: path)
         } catch {
             throw InputProblems([error])
         }
-        let size = bytes.count - 1
-        guard options.digest else {
-            let parsed = bytes.withUnsafeBufferPointer { document($0, count: size, path: path, options: options) }
-            return try run(parsed, digest: "", path: path, options: options)
-        }
-        // Hashing costs about as much as parsing; on a second core it costs no wall time.
-        let work = ReadWork()
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            bytes.withUnsafeBufferPointer { buffer in
-                if part == 0 {
-                    work.digest = SHA256.hex(of: UnsafeBufferPointer(rebasing: buffer[0..<size]))
-                } else {
-                    work.document = document(buffer, count: size, path: path, options: options)
-                }
-            }
-        }
-        return try run(work.document!, digest: work.digest, path: path, options: options)
+        return try parse(bytes, path: path, options: options)
     }
 
-    /// Parses a file's bytes; `path` names the file in messages and feeds model inference.
-    public static func parse(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
-        try run(parseDocument(bytes, path: path, options: options), digest: options.digest ? SHA256.hex(of: bytes) : "",
-                path: path, options: options)
-    }
-
-    /// Parses a file's bytes as `FileBytes.read(path:terminated: true)` gives them (one NUL after
-    /// the file), whose SHA-256 the caller already computed.
-    public static func parse(terminated bytes: [UInt8], digest: String, path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
-        precondition(bytes.last == 0, "the bytes must end with the NUL FileBytes adds")
-        let parsed = bytes.withUnsafeBufferPointer { document($0, count: bytes.count - 1, path: path, options: options) }
+    /// Parses a file's bytes where they are; `path` names the file in messages and feeds model
+    /// inference. `digest`: the bytes' SHA-256 if the caller has it; otherwise it is computed
+    /// (when `options.digest`) on a second core while the bytes are parsed — hashing costs about
+    /// as much as parsing, so it costs no wall time.
+    public static func parse(_ bytes: [UInt8], digest known: String? = nil, path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
+        guard known == nil && options.digest else {
+            return try run(document(bytes, path: path, options: options), digest: known ?? "", path: path, options: options)
+        }
+        let halves = ConcurrentSlots<ReadHalf>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            halves.store(half, half == 0 ? .digest(SHA256.hex(of: bytes)) : .document(document(bytes, path: path, options: options)))
+        }
+        guard case .digest(let digest) = halves.values[0], case .document(let parsed) = halves.values[1] else {
+            preconditionFailure("each half stores its own kind")
+        }
         return try run(parsed, digest: digest, path: path, options: options)
     }
 
     /// Only the items of a file's bytes, without the digest: what the benchmark and the fuzzer
     /// exercise.
     public static func parseItems(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> [ScoredItem] {
-        let parsed = parseDocument(bytes, path: path, options: options)
+        let parsed = document(bytes, path: path, options: options)
         guard parsed.problems.isEmpty else { throw InputProblems(parsed.problems) }
         return parsed.items
     }
 
-    /// The bytes are parsed where they are: the scanner needs no terminator (copying an 11 MB
-    /// file to add one cost a quarter of parsing it).
-    private static func parseDocument(_ bytes: [UInt8], path: String, options: ResultReadOptions) -> ResultDocument {
-        // An empty array may have no storage to point at.
-        let storage = bytes.isEmpty ? [0] : bytes
-        return storage.withUnsafeBufferPointer { document($0, count: bytes.count, path: path, options: options) }
-    }
-
-    /// Parses the first `count` bytes of a buffer.
-    private static func document(_ buffer: UnsafeBufferPointer<UInt8>, count: Int, path: String, options: ResultReadOptions) -> ResultDocument {
+    private static func document(_ bytes: [UInt8], path: String, options: ResultReadOptions) -> ResultDocument {
         var document = ResultDocument(path: path, options: options, fileDomain: ModelIdentity(path: path).splitDomain)
-        document.parse(JSONScanner(bytes: buffer.baseAddress!, count: count))
+        JSONScanner.scanning(bytes) { document.parse($0) }
         return document
     }
 
@@ -115,10 +94,10 @@ public enum ResultReader {
     }
 }
 
-/// Results of the two halves of `ResultReader.read`, each written by one task only.
-private final class ReadWork: @unchecked Sendable {
-    var digest = ""
-    var document: ResultDocument?
+/// What each half of `ResultReader.parse` gives when it hashes on a second core.
+private enum ReadHalf {
+    case digest(String)
+    case document(ResultDocument)
 }
 
 /// The state of reading one result document.

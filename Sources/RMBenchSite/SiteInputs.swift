@@ -180,14 +180,14 @@ public struct SiteInputs: Sendable {
         if let known, let run = cached(known) { return run }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: path, terminated: true)
+            bytes = try FileBytes.read(path: path)
         } catch {
             throw InputProblems([error])
         }
-        let digest = bytes.withUnsafeBufferPointer { SHA256.hex(of: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        let digest = SHA256.hex(of: bytes)
         FileDigests.record(path, version: version, digest: digest, cache: cache)
         if digest != known, let run = cached(digest) { return run }
-        let run = try ResultReader.parse(terminated: bytes, digest: digest, path: path, options: options)
+        let run = try ResultReader.parse(bytes, digest: digest, path: path, options: options)
         cache.store(.run, key: key(digest), RunCoding.encode(run))
         return run
     }

@@ -2,7 +2,7 @@ import Foundation
 import RMBenchCore
 import Testing
 
-/// `FileBytes.read`: exact bytes, the terminator, files whose size `fstat` does not know, and
+/// `FileBytes.read`: exact bytes, files whose size `fstat` does not know, and
 /// what it refuses. (The size limit is checked end to end in SiteTests' `sizeLimit`, since
 /// the limit is process-wide.)
 @Suite("File bytes")
@@ -21,15 +21,13 @@ struct FileBytesTests {
         let url = try Self.temporaryFile(content)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try FileBytes.read(path: url.path) == content)
-        #expect(try FileBytes.read(path: url.path, terminated: true) == content + [0])
     }
 
     /// /proc files are regular files of size 0 with content: read on past fstat's size.
     @Test func readsPastTheSizeFstatGave() throws {
         let status = try FileBytes.read(path: "/proc/self/status")
         #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
-        let terminated = try FileBytes.read(path: "/proc/self/status", terminated: true)
-        #expect(terminated.last == 0 && terminated.dropLast().last == UInt8(ascii: "\n"))
+        #expect(status.last == UInt8(ascii: "\n"))
     }
 
     @Test func refusesDirectoriesAndFIFOsWithoutWaiting() throws {

@@ -335,12 +335,26 @@ struct ScannerNumberEndTests {
         #expect(inside == 2.57)
     }
 
-    /// An array's own bytes, with nothing after them, parse as the same text did.
+    /// strtod reads a copy of the token: a hexadecimal-looking tail after a valid JSON number
+    /// (`0` then `x1`) is not read as part of it, in the buffer or beyond its end.
+    @Test func aNumberIsReadFromItsTokenOnly() throws {
+        let bytes = Array("0x1p3".utf8)
+        for count in [1, 3, 5] {
+            let value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                var scanner = JSONScanner(bytes: buffer.baseAddress!, count: count)
+                let number = try scanner.readNumber()
+                #expect(scanner.pos == 1)
+                return number
+            }
+            #expect(value == 0)
+        }
+    }
+
+    /// Readers scan a file's bytes where they are, with nothing after them: a number that ends
+    /// the file, an empty file.
     @Test func bytesWithoutTerminatorParse() throws {
-        let text = #"[{"id": 3, "domain": "math", "score_chosen": [1.25, 2, -3e-2], "score_rejected": [0, 0.5, 1]}]"#
-        let read = try ResultReader.parseItems(Array(text.utf8), path: "x.json")
-        #expect(read.map { $0.chosen.array } == [[1.25, 2, -0.03]])
-        #expect(read.map { $0.rejected.array } == [[0, 0.5, 1]])
+        let row = try AggregateResultReader.parse(Array(#"{"chat": 0.5, "total_avg_acc": 0.25}"#.utf8), path: "eval/result/judge/RM-Bench/final_result.json")
+        #expect(row.chat == 50 && row.average == 25)
         #expect(problems("") == ["results.json: the file is empty; expected a JSON list of result items or JSON Lines"])
     }
 }
