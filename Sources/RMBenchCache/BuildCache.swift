@@ -106,19 +106,24 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Writes a file that must not exist yet with plain POSIX calls (no `Data` copy of the
     /// entry, no Foundation temporary file of its own: the entry's name is already unique).
+    /// The publisher's `FileSystem.writeNewFile` does the same for the site; the two stages
+    /// share no target, and this one reports `POSIXError`s, which decide the retry above.
     private static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                close(descriptor)
+                throw error
             }
             written += count
         }
+        // A failed close can be the write's own failure (a full disk on NFS, say).
+        guard close(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
     /// Problems met since the last call, each once: what the build reports on stderr.

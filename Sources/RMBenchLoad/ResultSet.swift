@@ -70,6 +70,17 @@ public enum ResultSet {
             if existing.type == .unknown { existing.type = run.type }
             byModel[run.model] = existing
         }
-        return (order.compactMap { byModel[$0] }, problems)
+        return (order.compactMap { byModel[$0].map(exactSize) }, problems)
+    }
+
+    /// Readers append items one by one, so an array's capacity can be nearly twice its count;
+    /// a build keeps every model's items to its end, so each model's are copied to their size.
+    private static func exactSize(_ run: ModelRun) -> ModelRun {
+        var run = run
+        var exact: [ScoredItem] = []
+        exact.reserveCapacity(run.items.count)
+        exact.append(contentsOf: run.items)
+        run.items = exact
+        return run
     }
 }

@@ -147,12 +147,6 @@ public struct SiteInputs: Sendable {
         // wherever it lives, and a published site does not reveal the builder's folders.
         for r in runs.indices {
             for s in runs[r].sources.indices { runs[r].sources[s].path = relative(runs[r].sources[s].path, to: data) }
-            // Readers append items one by one, so an array's capacity can be nearly twice its
-            // count; a build keeps every model's items to its end, so each is copied to its size.
-            var exact: [ScoredItem] = []
-            exact.reserveCapacity(runs[r].items.count)
-            exact.append(contentsOf: runs[r].items)
-            runs[r].items = exact
         }
         for p in published.indices { published[p].file = relative(published[p].file, to: data) }
         for e in external.indices { external[e].file = relative(external[e].file, to: data) }
