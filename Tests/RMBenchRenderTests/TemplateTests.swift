@@ -183,7 +183,7 @@ struct TemplateTests {
     // MARK: parse errors
 
     @Test("parse errors say what is wrong, at the tag's line and column")
-    func parseErrors() {
+    func parseErrors() throws {
         let mismatched = Self.syntaxError("first line\n{{#rows}}\n  {{/columns}}\n")
         #expect(mismatched == TemplateSyntaxError(line: 3, column: 3, message: "{{/columns}} does not close {{#rows}} (line 2)"))
         #expect(Self.syntaxError("ok\n\n  x {{#rows}} never closed\n")
@@ -197,6 +197,14 @@ struct TemplateTests {
         #expect(Self.syntaxError("{{% CONTENT_TYPE: JSON}}")?.message.hasPrefix("unknown content type JSON") == true)
         #expect(Self.syntaxError("{{% ESCAPE: TEXT}}")?.message.hasPrefix("unknown pragma ESCAPE") == true)
         #expect(Self.syntaxError("a\n{{}}")  == TemplateSyntaxError(line: 2, column: 1, message: "the tag has no name"))
+        for name in ["a.", "a..b", "..", ".a."] {
+            #expect(Self.syntaxError("x {{\(name)}}") == TemplateSyntaxError(line: 1, column: 3, message: "\(name) has an empty part between dots"))
+        }
+        #expect(try Self.render("{{a.b}} {{.a.b}} {{#a}}{{.}}{{/a}}", ["a": ["b": "v"]]).hasPrefix("v v"))
+        let nested = { (depth: Int) in String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth) }
+        #expect(try Self.render(nested(100), [String: Any]()) == "")
+        #expect(Self.syntaxError(nested(101)) == TemplateSyntaxError(line: 1, column: 601,
+            message: "{{#a}} opens a section inside 100 others: sections nest at most 100 deep"))
         #expect(Self.syntaxError("text {{") == TemplateSyntaxError(line: 1, column: 6, message: "the tag is not closed (the template ends after {{)"))
     }
 

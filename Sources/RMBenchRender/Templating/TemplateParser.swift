@@ -34,7 +34,13 @@ struct TemplateParser {
         var name: String
         var tagStart: Int
         var tag: String
+        /// How many sections hold this one, itself included.
+        var depth: Int
     }
+
+    /// Sections nest at most this deep: parsing and rendering descend once per level, and a
+    /// template nested thousands deep would exhaust the stack instead of getting an error.
+    static let maximumDepth = 100
 
     private typealias Delimiters = (start: [UInt8], end: [UInt8])
 
@@ -81,7 +87,12 @@ struct TemplateParser {
                     indentation = position..<position
                 }
                 let tag = text(delimiters.start) + (sigil == UInt8(ascii: "#") ? "#" : "^") + name + text(delimiters.end)
-                let children = try parseNodes(closing: OpenSection(name: name, tagStart: tagStart, tag: tag), startsLine: standalone, delimiters: delimiters)
+                let depth = (section?.depth ?? 0) + 1
+                guard depth <= Self.maximumDepth else {
+                    throw error(at: tagStart, "\(tag) opens a section inside \(Self.maximumDepth) others: sections nest at most \(Self.maximumDepth) deep")
+                }
+                let children = try parseNodes(closing: OpenSection(name: name, tagStart: tagStart, tag: tag, depth: depth),
+                                              startsLine: standalone, delimiters: delimiters)
                 nodes.append(sigil == UInt8(ascii: "#") ? .section(TemplateName(name), children) : .invertedSection(TemplateName(name), children))
             case UInt8(ascii: "/"):
                 position += 1
@@ -195,6 +206,12 @@ struct TemplateParser {
             throw error(at: tagStart, "\(name) is a transform, and transforms are not supported: give the value in the page data")
         }
         guard !name.isEmpty else { throw error(at: tagStart, "the tag has no name") }
+        // `.` alone is the current element and a leading dot anchors the name; any other empty
+        // part (`a.`, `a..b`, `..`) would be dropped silently.
+        let parts = (name.hasPrefix(".") ? name.dropFirst() : Substring(name)).split(separator: ".", omittingEmptySubsequences: false)
+        guard name == "." || !parts.contains(where: \.isEmpty) else {
+            throw error(at: tagStart, "\(name) has an empty part between dots")
+        }
         return name
     }
 
