@@ -37,7 +37,10 @@ enum PromptComparisonGrid {
             // The glyphs (✓, ✗, the H of Hard cells, the arrows of the corner) are drawn by the
             // style sheet; the words in each cell's span are what a screen reader reads (the
             // style sheet hides them visually). The markup is the bytes a prompt page is made of
-            // (a 50-model site draws 66,000 grids), so it carries nothing the styles can add.
+            // (a 50-model site draws 66,000 grids), so it carries nothing the styles can add. The
+            // header cells have no `scope`: in a table whose first row and first column are all
+            // `th`, browsers and screen readers take them as column and row headers by themselves
+            // (axe-core, run on a prompt page in CI, finds nothing).
             "<thead><tr><th><span>chosen style, rejected style</span></th>" + styleLabels.map { "<th>\($0)</th>" }.joined() + "</tr></thead>",
             "<tbody>",
         ]

@@ -218,23 +218,26 @@ struct TemplateParser {
     /// `{{=<% %>=}}` after its `=`: two delimiters without whitespace or `=`, then `=` and the
     /// current end delimiter.
     private mutating func readDelimiters(tagStart: Int, closedBy end: [UInt8]) throws(TemplateSyntaxError) -> Delimiters {
-        let problem = error(at: tagStart, "a delimiter change is written like {{=<% %>=}}: two delimiters without whitespace or =, separated by a space")
+        // Made only when thrown: it scans the source from its start for the line and column.
+        func problem() -> TemplateSyntaxError {
+            error(at: tagStart, "a delimiter change is written like {{=<% %>=}}: two delimiters without whitespace or =, separated by a space")
+        }
         skipWhitespace()
         let start = position
         while position < source.count, !Self.isWhitespace(source[position]) { position += 1 }
-        guard position < source.count else { throw problem }
+        guard position < source.count else { throw problem() }
         let newStart = Array(source[start..<position])
         skipWhitespace()
         let endStart = position
         while position < source.count, !Self.isWhitespace(source[position]), source[position] != UInt8(ascii: "=") { position += 1 }
-        guard position < source.count else { throw problem }
+        guard position < source.count else { throw problem() }
         let newEnd = Array(source[endStart..<position])
         skipWhitespace()
-        guard position < source.count, source[position] == UInt8(ascii: "=") else { throw problem }
+        guard position < source.count, source[position] == UInt8(ascii: "=") else { throw problem() }
         position += 1
-        guard matches(end, at: position) else { throw problem }
+        guard matches(end, at: position) else { throw problem() }
         position += end.count
-        guard !newStart.isEmpty, !newEnd.isEmpty else { throw problem }
+        guard !newStart.isEmpty, !newEnd.isEmpty else { throw problem() }
         return (newStart, newEnd)
     }
 
