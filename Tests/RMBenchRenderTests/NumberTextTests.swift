@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 import RMBenchCore
 @testable import RMBenchRender
@@ -62,5 +67,65 @@ struct NumberTextTests {
         let text = NumberText.format("%.70f", 1.5)
         #expect(text.count == 72 && text.hasPrefix("1.5000") && text.hasSuffix("0"))
         #expect(NumberText.format("%.1f", 83.6066) == "83.6")
+    }
+
+    /// Fixed notation is made without printf for short numbers: ties go to the even neighbour
+    /// of the exact binary value, as printf rounds (worked out by hand: 0.125 and 2.5 are exact
+    /// binary ties; 1.005, 0.045 and 0.015 are stored just below their halves, 2.0005 just above).
+    @Test func fixedNotationRoundsTheExactValue() {
+        #expect(NumberText.fixed(0.125, 2) == "0.12")
+        #expect(NumberText.fixed(0.375, 2) == "0.38")
+        #expect(NumberText.fixed(2.5, 0) == "2")
+        #expect(NumberText.fixed(3.5, 0) == "4")
+        #expect(NumberText.fixed(-2.5, 0) == "-2")
+        #expect(NumberText.fixed(1.005, 2) == "1.00")
+        #expect(NumberText.fixed(0.045, 2) == "0.04")
+        #expect(NumberText.fixed(0.015, 2) == "0.01")
+        #expect(NumberText.fixed(99.96, 1) == "100.0")
+        #expect(NumberText.fixed(0.0005, 6) == "0.000500")
+        #expect(NumberText.fixed(7, 0) == "7")
+        #expect(NumberText.fixed(-0.4, 0) == "0")
+        #expect(NumberText.fixed(1e20, 2) == "100000000000000000000.00")
+        #expect(NumberText.format("%.3f", 2.0005) == "2.001")
+        #expect(NumberText.format("%.3f", -.infinity) == "-inf")
+    }
+
+    /// Against C's printf over 400,000 values: random magnitudes from 1e-12 to 1e16, exact
+    /// binary ties, and the neighbours of every decimal half near them.
+    @Test func fixedNotationMatchesPrintf() {
+        func printf(_ value: Double, _ decimals: Int) -> String {
+            var buffer = [CChar](repeating: 0, count: 512)
+            let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(decimals)f", $0) }
+            var text = String(decoding: buffer[..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+            return text
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var mismatches: [String] = []
+        for _ in 0..<100_000 {
+            let decimals = Int(next() % 10)
+            let exponent = Double(Int(next() % 29)) - 12
+            let mantissa = Double(next() >> 11) / Double(1 << 53)
+            let sign: Double = next() % 2 == 0 ? 1 : -1
+            let value = sign * mantissa * pow(10, exponent)
+            // A decimal half near the value, and the doubles either side of it.
+            let scale = pow(10, Double(decimals))
+            let half = ((value * scale).rounded(.down) + 0.5) / scale
+            // A binary tie: k / 2^j.
+            let tie = sign * Double(next() % 100_000) / Double(1 << Int(next() % 12))
+            for candidate in [value, half, half.nextUp, half.nextDown, tie] {
+                let expected = printf(candidate, decimals)
+                let actual = NumberText.fixed(candidate, decimals)
+                if actual != expected, mismatches.count < 10 { mismatches.append("\(candidate) %.\(decimals)f: \(actual) vs \(expected)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
     }
 }

@@ -333,7 +333,9 @@ enum PlotSVG {
 
     /// `text` on one line (line breaks → spaces), shortened with "…" to fit `width` px at `size`.
     static func fit(_ text: String, width: Double, size: Double, bold: Bool = false) -> String {
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ")
+        // Foundation's replacing is slow, and nearly every label has no line break to replace.
+        let breaks = text.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        let flat = !breaks ? text : text.replacingOccurrences(of: "\r\n", with: " ")
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
         guard textWidth(flat, size: size, bold: bold) > width else { return flat }
         let scale = size * (bold ? 1.12 : 1)

@@ -167,11 +167,18 @@ public struct StripChart: Sendable {
 
     /// Horizontal pixel position of `value` on this chart's value axis.
     func position(_ value: Double) -> Double {
-        position(value, axis(boxes()))
+        ValueScale(axis: axis(boxes()), left: plotLeft).x(value)
     }
 
-    func position(_ value: Double, _ axis: AxisTicks.Axis) -> Double {
-        plotLeft + axis.fraction(value) * (Self.plotRight - plotLeft)
+    /// The value axis and the plot's left edge, worked out once per drawing: the left edge
+    /// measures every group name, which once per drawn value was a third of the lengths page.
+    struct ValueScale {
+        var axis: AxisTicks.Axis
+        var left: Double
+
+        func x(_ value: Double) -> Double {
+            left + axis.fraction(value) * (StripChart.plotRight - left)
+        }
     }
 
     /// Vertical centre of series `s` in group `g`.
@@ -204,6 +211,7 @@ public struct StripChart: Sendable {
         let notes = notes(all, axis)
         let height = height(noteCount: notes.count)
         let left = plotLeft, right = Self.plotRight, top = Self.plotTop, bottom = plotBottom
+        let scale = ValueScale(axis: axis, left: left)
         let w = Double(Self.width), h = Double(height)
         let count = seriesCount
         let totalValues = all.flatMap { $0 }.reduce(0) { $0 + $1.n }
@@ -219,7 +227,7 @@ public struct StripChart: Sendable {
         // Grid: value ticks and band separators.
         s += "<g class=\"\(p)-grid\" stroke=\"\(PlotSVG.Theme.fallbackGrid)\" stroke-opacity=\"0.4\" stroke-width=\"1\">\n"
         for tick in axis.ticks {
-            let x = position(tick, axis)
+            let x = scale.x(tick)
             s += "<line x1=\"\(PlotSVG.n(x))\" y1=\"\(PlotSVG.n(top))\" x2=\"\(PlotSVG.n(x))\" y2=\"\(PlotSVG.n(bottom))\"/>\n"
         }
         for g in 1..<max(groups.count, 1) {
@@ -231,13 +239,13 @@ public struct StripChart: Sendable {
         s += "<g class=\"\(p)-axis\" stroke=\"\(PlotSVG.Theme.fallbackText)\" stroke-width=\"1\">\n"
         s += "<line x1=\"\(PlotSVG.n(left))\" y1=\"\(PlotSVG.n(bottom))\" x2=\"\(PlotSVG.n(right))\" y2=\"\(PlotSVG.n(bottom))\"/>\n"
         for tick in axis.ticks {
-            let x = position(tick, axis)
+            let x = scale.x(tick)
             s += "<line x1=\"\(PlotSVG.n(x))\" y1=\"\(PlotSVG.n(bottom))\" x2=\"\(PlotSVG.n(x))\" y2=\"\(PlotSVG.n(bottom + 4))\"/>\n"
         }
         s += "</g>\n"
         s += "<g class=\"\(p)-ticks\">\n"
         for (tick, label) in zip(axis.ticks, axis.labels) where !label.isEmpty {
-            s += PlotSVG.text(label, x: position(tick, axis), y: bottom + 17, size: 11, anchor: "middle", cls: "\(p)-muted")
+            s += PlotSVG.text(label, x: scale.x(tick), y: bottom + 17, size: 11, anchor: "middle", cls: "\(p)-muted")
         }
         s += "</g>\n"
         let axisTitle = valueLabel + (valueLog ? " (log scale)" : "")
@@ -268,7 +276,7 @@ public struct StripChart: Sendable {
                     // Jitter by the value's position in the original (unsorted) input.
                     let original = groups[g].series[i].values
                     for (index, value) in original.enumerated() where value.isFinite && (!valueLog || value > 0) {
-                        let x = position(value, axis)
+                        let x = scale.x(value)
                         let y = cy + Self.jitter(group: g, series: i, index: index) * (Self.subBand / 2 - 3)
                         s += "<circle cx=\"\(PlotSVG.n(x))\" cy=\"\(PlotSVG.n(y))\" r=\"\(many ? "1.4" : "1.8")\"/>\n"
                     }
@@ -280,7 +288,7 @@ public struct StripChart: Sendable {
         // Boxes.
         for (g, row) in all.enumerated() {
             for (i, box) in row.enumerated() {
-                s += boxSVG(box, group: g, series: i, axis: axis)
+                s += boxSVG(box, group: g, series: i, scale: scale)
             }
         }
 
@@ -323,19 +331,19 @@ public struct StripChart: Sendable {
         groups.first { $0.series.count > i }?.series[i].name ?? "series \(i + 1)"
     }
 
-    private func boxSVG(_ box: Box, group g: Int, series i: Int, axis: AxisTicks.Axis) -> String {
+    private func boxSVG(_ box: Box, group g: Int, series i: Int, scale: ValueScale) -> String {
         let p = idPrefix
         let c = PlotSVG.Theme.color(i)
         let cy = center(group: g, series: i)
         let half = 7.0
         var s = "<g class=\"\(p)-box\"><title>\(Escape.xml(boxSentence(box, group: g, series: i)))</title>\n"
         guard box.n > 0 else {
-            s += PlotSVG.text("\(groups[g].series[i].name): no data", x: plotLeft + 6, y: cy + 4, size: 11,
+            s += PlotSVG.text("\(groups[g].series[i].name): no data", x: scale.left + 6, y: cy + 4, size: 11,
                               cls: "\(p)-muted")
             return s + "</g>\n"
         }
-        let x1 = position(box.q1, axis), x3 = position(box.q3, axis), xm = position(box.median, axis)
-        let xl = position(box.lowerWhisker, axis), xu = position(box.upperWhisker, axis)
+        let x1 = scale.x(box.q1), x3 = scale.x(box.q3), xm = scale.x(box.median)
+        let xl = scale.x(box.lowerWhisker), xu = scale.x(box.upperWhisker)
         let stroke = "stroke=\"\(c.light)\" class=\"\(p)-s\(i)s\""
         // Whiskers with end caps.
         s += "<path d=\"M\(PlotSVG.n(xl)) \(PlotSVG.n(cy))H\(PlotSVG.n(x1))M\(PlotSVG.n(x3)) \(PlotSVG.n(cy))H\(PlotSVG.n(xu))"
@@ -354,21 +362,21 @@ public struct StripChart: Sendable {
         if !showPoints && !box.outliers.isEmpty {
             s += "<g fill=\"none\" stroke-width=\"1\" \(stroke)>"
             for value in box.outliers {
-                s += "<circle cx=\"\(PlotSVG.n(position(value, axis)))\" cy=\"\(PlotSVG.n(cy))\" r=\"2.5\"/>"
+                s += "<circle cx=\"\(PlotSVG.n(scale.x(value)))\" cy=\"\(PlotSVG.n(cy))\" r=\"2.5\"/>"
             }
             s += "</g>\n"
         }
         // Median label: right of the upper whisker, else left of the lower one, else above the box.
         let label = valueText(box.median)
         let tw = PlotSVG.textWidth(label, size: 10.5)
-        let rightEnd = max(xu, box.outliers.last.map { position($0, axis) } ?? xu)
-        let leftEnd = min(xl, box.outliers.first.map { position($0, axis) } ?? xl)
+        let rightEnd = max(xu, box.outliers.last.map { scale.x($0) } ?? xu)
+        let leftEnd = min(xl, box.outliers.first.map { scale.x($0) } ?? xl)
         if rightEnd + 6 + tw <= Double(Self.width) - 4 {
             s += PlotSVG.text(label, x: rightEnd + 6, y: cy + 4, size: 10.5, cls: "\(p)-fg \(p)-median")
-        } else if leftEnd - 6 - tw >= plotLeft {
+        } else if leftEnd - 6 - tw >= scale.left {
             s += PlotSVG.text(label, x: leftEnd - 6, y: cy + 4, size: 10.5, anchor: "end", cls: "\(p)-fg \(p)-median")
         } else {
-            let x = min(max(xm, plotLeft + tw / 2), Double(Self.width) - 4 - tw / 2)
+            let x = min(max(xm, scale.left + tw / 2), Double(Self.width) - 4 - tw / 2)
             s += PlotSVG.text(label, x: x, y: cy - half - 3, size: 10.5, anchor: "middle", cls: "\(p)-fg \(p)-median")
         }
         return s + "</g>\n"

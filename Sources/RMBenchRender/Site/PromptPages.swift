@@ -77,9 +77,9 @@ enum PromptPages {
         let magnitude = abs(value)
         if magnitude < 0.0001 { return NumberText.format("%.2e", value).lowercased() }
         let decimals = magnitude >= 100 ? 0 : max(0, 2 - Int(floor(log10(magnitude))))
-        let text = NumberText.format("%.\(decimals)f", value)
         // Rounding can reach the next power of ten (99.96 → "100.0"); that still has three digits.
-        return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
+        // A negative value printed as zero carries no minus sign (NumberText's rule).
+        return NumberText.fixed(value, decimals)
     }
 
     // MARK: - File names
