@@ -97,7 +97,7 @@ public enum NumberText {
     /// is the exact sign: nonzero differences are at least m's last bit, never rounded to zero.
     /// That places m·p between two integers f ≤ m·p < f + 1 and then against f + ½ (exact below
     /// 2⁵²), with no rounding of the product on the way.
-    static func roundedScaled(_ magnitude: Double, _ decimals: Int) -> UInt64? {
+    private static func roundedScaled(_ magnitude: Double, _ decimals: Int) -> UInt64? {
         guard decimals < powersOfTen.count, magnitude.isFinite, magnitude >= 0 else { return nil }
         let p = powersOfTen[decimals]
         let limit = 4_503_599_627_370_496.0  // 2⁵²

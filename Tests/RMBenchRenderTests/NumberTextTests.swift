@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import RMBenchAnalyze
 import RMBenchCore
 @testable import RMBenchRender
 
@@ -100,14 +101,8 @@ struct NumberTextTests {
             if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
             return text
         }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SeededGenerator(seed: 15)
+        func next() -> UInt64 { generator.next() }
         var mismatches: [String] = []
         for _ in 0..<100_000 {
             let decimals = Int(next() % 10)
