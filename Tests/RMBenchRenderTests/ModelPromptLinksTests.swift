@@ -22,8 +22,8 @@ struct ModelPromptLinksTests {
     static let b = [item("chat", .int(1), [9, 9, 9], [0, 0, 0]), item("chat", .int(2), [0, 0, 0], [0, 0, 0])]
 
     static func links() throws -> (a: ModelPromptLinks, b: ModelPromptLinks) {
-        let files = PromptPages.files(PromptPages.records([("A", a), ("B", b)]))
-        return (try #require(ModelPromptLinks(items: a, files: files)), try #require(ModelPromptLinks(items: b, files: files)))
+        let links = PromptLink.all(PromptPages.files(PromptPages.records([("A", a), ("B", b)])))
+        return (try #require(ModelPromptLinks(items: a, links: links)), try #require(ModelPromptLinks(items: b, links: links)))
     }
 
     @Test func countsPerDomainAndDifficulty() throws {
@@ -63,6 +63,6 @@ struct ModelPromptLinksTests {
         // B lost no Hard comparison on chat 1 and all on chat 2.
         #expect(b.html.contains("<summary>Chat · Hard: 1 of 2 prompts</summary>\n<p>3 of 3 Hard comparisons wrong (1 prompt):</p>\n<ul class=\"prompt-links\"><li><a href=\"../prompts/chat/2.html\">chat 2</a></li></ul>\n</details>"))
         #expect(a.markdown.contains("**Chat · Hard** (2 of 3 prompts): [chat 1](../prompts/chat/1.html) (3/3), [chat \\<x\\>](../prompts/chat/x.html) (1/3)"))
-        #expect(ModelPromptLinks(items: [], files: [:]) == nil)
+        #expect(ModelPromptLinks(items: [], links: [:]) == nil)
     }
 }

@@ -112,10 +112,13 @@ struct PromptPagesTests {
         let listMany = try #require(many.first { $0.path == "prompts/chat/page-1" })
         #expect(listFew.markdown.split(separator: "\n").count == listMany.markdown.split(separator: "\n").count)
         #expect(listMany.markdown.count < listFew.markdown.count + 200)   // only the aggregate numbers differ
-        // A prompt page: one row per model.
-        let promptFew = try #require(few.first { $0.path == "prompts/chat/1" }).markdown.split(separator: "\n").count
-        let promptMany = try #require(many.first { $0.path == "prompts/chat/1" }).markdown.split(separator: "\n").count
-        #expect(promptMany - promptFew == 199)
+        // A prompt page: one score row per model (and the header row), its template's Markdown alike.
+        let promptFew = try #require(few.first { $0.path == "prompts/chat/1" })
+        let promptMany = try #require(many.first { $0.path == "prompts/chat/1" })
+        #expect(promptFew.fragments["prompt:scores"]?.components(separatedBy: "<tr>").count == 1 + 2)
+        #expect(promptMany.fragments["prompt:scores"]?.components(separatedBy: "<tr>").count == 1 + 201)
+        #expect(promptMany.exportMarkdown.split(separator: "\n").filter { $0.hasPrefix("| [model ") }.count == 200)
+        #expect(promptFew.markdown.split(separator: "\n").count == promptMany.markdown.split(separator: "\n").count)
     }
 
     @Test func fileNamesCarryTheLabelWhenADomainHasSeveral() throws {
@@ -138,10 +141,16 @@ struct PromptPagesTests {
         let records = PromptPages.records([(ModelID(name: "Org/Model A", slug: "org-model-a-1234"), [Self.item("chat", 1)]),
                                            (ModelID(name: "<b>escaped</b>", slug: "b-escaped-b"), [Self.item("chat", 1, [0, 0, 0], [1, 1, 1])])])
         let pages = try Self.render(records)
-        let page = try #require(pages.first { $0.path == "prompts/chat/1" }).markdown
-        #expect(page.contains("| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | 4/9 | 0/3 |"))
-        #expect(page.contains("| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | 0/9 | 0/3 |"))
-        #expect(!page.contains("<b>"))
+        let rendered = try #require(pages.first { $0.path == "prompts/chat/1" })
+        let page = rendered.exportMarkdown
+        #expect(rendered.markdown.contains("\n@@prompt:scores@@\n"))
+        #expect(page.contains("| Model | Chosen (c · p · m) | Rejected (c · p · m) | Right | Hard |\n|---|---:|---:|---:|---:|\n"
+            + "| [Org/Model A](../../models/org-model-a-1234.html) | 3.00 · 5.00 · 7.00 | 2.00 · 6.00 · 8.00 | 4/9 | 0/3 |\n"
+            + "| [\\<b\\>escaped\\</b\\>](../../models/b-escaped-b.html) | 0.00 · 0.00 · 0.00 | 1.00 · 1.00 · 1.00 | 0/9 | 0/3 |\n\n"))
+        let table = try #require(rendered.fragments["prompt:scores"])
+        #expect(table.contains("<tbody>\n<tr><td><a href=\"../../models/org-model-a-1234.html\">Org/Model A</a></td><td>3.00 · 5.00 · 7.00</td><td>2.00 · 6.00 · 8.00</td><td>4/9</td><td>0/3</td></tr>\n"
+            + "<tr><td><a href=\"../../models/b-escaped-b.html\">&lt;b&gt;escaped&lt;/b&gt;</a></td><td>0.00 · 0.00 · 0.00</td><td>1.00 · 1.00 · 1.00</td><td>0/9</td><td>0/3</td></tr>\n</tbody>\n</table>"))
+        #expect(!page.contains("<b>") && !table.contains("<b>"))
         #expect(page.contains("| concise | 1/2 (Normal) | 0/2 (Hard) | 0/2 (Hard) |"))
         // The list page aggregates: nobody got all nine; mean (4 + 0) / 2.
         let list = try #require(pages.first { $0.path == "prompts/chat/page-1" }).markdown
@@ -311,7 +320,7 @@ struct PromptPagesTests {
             let path = try #require(files[key])
             let page = try #require(byPath[path])
             for model in models.map(\.model) {
-                #expect(page.markdown.contains("(../../models/\(model.slug).html)"), "\(key) lacks \(model)")
+                #expect(page.exportMarkdown.contains("(../../models/\(model.slug).html)"), "\(key) lacks \(model)")
             }
         }
         // Safety has two labels, so its file names carry them.

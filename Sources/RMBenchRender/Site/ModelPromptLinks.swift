@@ -34,8 +34,9 @@ struct ModelPromptLinks {
         var key: ItemKey
         /// Comparisons of the difficulty lost, 1–3.
         var lost: Int
+        var prompt: PromptLink
         /// `../prompts/<domain>/<file>.html`.
-        var link: String
+        var link: String { prompt.href }
     }
 
     /// A domain's prompts lost, per difficulty, in key order within each count of lost comparisons.
@@ -51,20 +52,37 @@ struct ModelPromptLinks {
     var domains: [DomainMisses]
 
     /// The model's items (a repeated key counts once, the first, as on the prompt pages);
-    /// `files` are the prompt pages' paths (``PromptPages/files(_:)``). Nil without items.
-    init?(items: [ScoredItem], files: [ItemKey: String]) {
-        var seen: Set<ItemKey> = []
-        let unique = items.filter { seen.insert($0.key).inserted }
+    /// `links` are the prompt pages' (``PromptLink/all(_:)``), made once per build. An item
+    /// without a page counts in its domain but is listed nowhere. Nil without items.
+    init?(items: [ScoredItem], links: [ItemKey: PromptLink]) {
+        var seenLinked = [Bool](repeating: false, count: links.count)
+        var seenOthers: Set<ItemKey> = []
+        var unique: [(item: ScoredItem, link: PromptLink?)] = []
+        unique.reserveCapacity(items.count)
+        for item in items {
+            let link = links[item.key]
+            if let link {
+                guard !seenLinked[link.order] else { continue }
+                seenLinked[link.order] = true
+            } else {
+                guard seenOthers.insert(item.key).inserted else { continue }
+            }
+            unique.append((item, link))
+        }
         guard !unique.isEmpty else { return nil }
         domains = Domain.allCases.compactMap { domain -> DomainMisses? in
-            let members = unique.filter { $0.domain == domain }.sorted { $0.key < $1.key }
+            // A link's order is the key order, so comparing orders where both have one is comparing keys.
+            let members = unique.filter { $0.item.domain == domain }.sorted { a, b in
+                if let first = a.link?.order, let second = b.link?.order { return first < second }
+                return a.item.key < b.item.key
+            }
             guard !members.isEmpty else { return nil }
-            let right = members.map { ComparisonOutcomes(chosen: $0.chosen, rejected: $0.rejected) }
+            let right = members.map { ComparisonOutcomes(chosen: $0.item.chosen, rejected: $0.item.rejected) }
             let misses = Self.difficulties.map { difficulty -> (difficulty: Difficulty, prompts: [Miss]) in
-                let lost = zip(members, right).compactMap { item, outcomes -> Miss? in
+                let lost = zip(members, right).compactMap { member, outcomes -> Miss? in
                     let wrong = 3 - outcomes.count(difficulty)
-                    guard wrong > 0, let file = files[item.key] else { return nil }
-                    return Miss(key: item.key, lost: wrong, link: "../\(file).html")
+                    guard wrong > 0, let link = member.link else { return nil }
+                    return Miss(key: member.item.key, lost: wrong, prompt: link)
                 }
                 // Most comparisons lost first; the sort is stable, so key order within a count.
                 return (difficulty, lost.enumerated().sorted { ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset) }.map(\.element))
@@ -88,8 +106,6 @@ struct ModelPromptLinks {
         }, lists: "@@\(Self.placeholder)@@")
     }
 
-    private static func name(_ key: ItemKey) -> String { "\(key.label) \(key.id)" }
-
     /// One `<details>` per domain and difficulty with prompts lost, its summary the count; inside,
     /// one list per number of comparisons lost (3, 2, 1 of 3). Names and links escaped for HTML.
     var html: String {
@@ -102,9 +118,7 @@ struct ModelPromptLinks {
                     let group = misses.filter { $0.lost == lost }
                     guard !group.isEmpty else { continue }
                     body.append("<p>\(lost) of 3 \(difficulty.label) comparisons wrong (\(group.count) prompt\(group.count == 1 ? "" : "s")):</p>")
-                    body.append("<ul class=\"prompt-links\">" + group.map { miss in
-                        "<li><a href=\"\(Escape.html(miss.link))\">\(Escape.html(Self.name(miss.key)))</a></li>"
-                    }.joined() + "</ul>")
+                    body.append("<ul class=\"prompt-links\">" + group.map(\.prompt.htmlListItem).joined() + "</ul>")
                 }
                 body.append("</details>")
                 blocks.append(body.joined(separator: "\n"))
@@ -118,7 +132,7 @@ struct ModelPromptLinks {
         domains.flatMap { domain in
             domain.misses.filter { !$0.prompts.isEmpty }.map { difficulty, misses in
                 "**\(domain.domain.title) · \(difficulty.label)** (\(misses.count) of \(domain.prompts) prompts): "
-                    + misses.map { "[\(Escape.markdownText(Self.name($0.key)))](\($0.link)) (\($0.lost)/3)" }.joined(separator: ", ")
+                    + misses.map { "\($0.prompt.markdownLink) (\($0.lost)/3)" }.joined(separator: ", ")
             }
         }.joined(separator: "\n\n")
     }

@@ -16,7 +16,7 @@ enum PromptComparisonGrid {
 
     /// A `<table>` with a caption naming the model (escaped for HTML) and linking its page.
     static func html(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
-        "<table class=\"comparison-grid\" data-model=\"\(model.htmlSlug)\">\n<caption><a href=\"\(model.htmlLink)\">\(model.htmlName)</a> "
+        "<table class=\"comparison-grid\" data-model=\"\(model.htmlSlug)\">\n<caption>\(model.htmlAnchor) "
             + htmlTails[Int(outcomes.bits)]
     }
 

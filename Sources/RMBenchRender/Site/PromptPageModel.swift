@@ -10,9 +10,8 @@ struct PromptPageModel: Sendable {
     let tableCell: String
     /// The name as Markdown text.
     let markdownName: String
-    /// The name and link as HTML, for the comparison grid's caption.
-    let htmlName: String
-    let htmlLink: String
+    /// The name linking the model's page, as HTML: `<a href="../../models/<slug>.html">name</a>`.
+    let htmlAnchor: String
     let htmlSlug: String
 
     init(_ id: ModelID) {
@@ -20,8 +19,7 @@ struct PromptPageModel: Sendable {
         link = "../../models/\(id.slug).html"
         tableCell = Escape.markdownTableCell(id.displayName)
         markdownName = Escape.markdownText(id.displayName)
-        htmlName = Escape.html(id.displayName)
-        htmlLink = Escape.html(link)
+        htmlAnchor = "<a href=\"\(Escape.html(link))\">\(Escape.html(id.displayName))</a>"
         htmlSlug = Escape.html(id.slug)
     }
 }

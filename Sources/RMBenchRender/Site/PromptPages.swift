@@ -256,16 +256,14 @@ enum PromptPages {
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
         var gridsHTML = "<div class=\"comparison-grids\">"
         var gridsMarkdown = ""
-        let rows = record.scores.map { entry -> ModelRow in
+        var table = PromptScoreTable(capacity: record.scores.count)
+        for entry in record.scores {
             let outcomes = ComparisonOutcomes(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where outcomes.isRight(row: i, column: j) { perCell[i][j] += 1 } }
             let model = models[entry.model]!
             gridsHTML += "\n" + PromptComparisonGrid.html(model, outcomes)
             gridsMarkdown += (gridsMarkdown.isEmpty ? "" : "\n\n") + PromptComparisonGrid.markdown(model, outcomes)
-            return ModelRow(name: model.tableCell, link: model.link,
-                            chosen: entry.chosen.array.map(score).joined(separator: " · "),
-                            rejected: entry.rejected.array.map(score).joined(separator: " · "),
-                            right: outcomes.count(.average), hard: outcomes.count(.hard))
+            table.append(model, chosen: entry.chosen, rejected: entry.rejected, outcomes: outcomes)
         }
         let n = record.scores.count
         let matrix = (0..<3).map { i in
@@ -275,8 +273,9 @@ enum PromptPages {
             return MatrixRow(style: Style(rawValue: i)!.title, concise: cells[0], plain: cells[1], markdown: cells[2])
         }
         // One fragment holds every model's grid so the stylesheet can lay them out side by side.
-        var fragments = ["prompt:grids": gridsHTML + "\n</div>"]
-        var exports = ["prompt:grids": gridsMarkdown]
+        let scores = table.finished
+        var fragments = ["prompt:grids": gridsHTML + "\n</div>", PromptScoreTable.placeholder: scores.html]
+        var exports = ["prompt:grids": gridsMarkdown, PromptScoreTable.placeholder: scores.markdown]
         if let text {
             fragments["prompt:text"] = "<div class=\"prompt-text\">\n" + details("Prompt", text.prompt, open: true) + "\n</div>"
             exports["prompt:text"] = "**Prompt**\n\n" + fenced(text.prompt)
@@ -304,7 +303,7 @@ enum PromptPages {
             group: Escape.markdownText(group(record)), hasGroup: !group(record).isEmpty,
             hasText: text != nil, hasTexts: hasTexts,
             textFragment: "@@prompt:text@@", responsesFragment: "@@prompt:responses@@", gridsFragment: "@@prompt:grids@@",
-            modelCount: n, rows: rows, matrix: matrix,
+            scoresFragment: "@@\(PromptScoreTable.placeholder)@@", modelCount: n, matrix: matrix,
             listPage: "page-\(page).html", listPageNumber: page,
             hasPrevious: index > 0, previous: index > 0 ? fileName(members[index - 1].key) : "",
             hasNext: index + 1 < members.count, next: index + 1 < members.count ? fileName(members[index + 1].key) : "")

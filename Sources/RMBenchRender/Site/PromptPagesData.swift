@@ -106,8 +106,9 @@ extension PromptPages {
         var responsesFragment: String
         /// The placeholder line of the models' 3×3 comparison grids (``PromptComparisonGrid``).
         var gridsFragment: String
+        /// The placeholder line of the score table, a row per model (``PromptScoreTable``).
+        var scoresFragment: String
         var modelCount: Int
-        var rows: [ModelRow]
         /// How many models got each comparison right: one line per chosen style.
         var matrix: [MatrixRow]
         var listPage: String
@@ -120,26 +121,9 @@ extension PromptPages {
         var templateValue: [String: Any] {
             ["name": name, "domain": domain, "label": label, "id": id, "group": group, "hasGroup": hasGroup,
              "hasText": hasText, "hasTexts": hasTexts, "textFragment": textFragment, "responsesFragment": responsesFragment, "gridsFragment": gridsFragment,
-             "modelCount": modelCount, "rows": rows.map(\.templateValue), "matrix": matrix.map(\.templateValue),
+             "scoresFragment": scoresFragment, "modelCount": modelCount, "matrix": matrix.map(\.templateValue),
              "listPage": listPage, "listPageNumber": listPageNumber, "hasPrevious": hasPrevious, "previous": previous,
              "hasNext": hasNext, "next": next]
-        }
-    }
-
-    /// One model's scores on the prompt.
-    struct ModelRow {
-        var name: String
-        /// `../../models/<slug>.html`.
-        var link: String
-        /// The three rewards, concise · detailed plain · detailed markdown.
-        var chosen: String
-        var rejected: String
-        /// Right comparisons of nine, and of the three Hard ones.
-        var right: Int
-        var hard: Int
-
-        var templateValue: [String: Any] {
-            ["name": name, "link": link, "chosen": chosen, "rejected": rejected, "right": right, "hard": hard]
         }
     }
 

@@ -68,13 +68,14 @@ public enum SiteRenderer {
         let reference = rows.lazy.filter { $0.type == .baseline && $0.name.lowercased().contains("random") }
             .compactMap { row in input.lengthAnalysis(row.id).map { (id: row.id, name: row.name, analysis: $0) } }.first
         let findings = Dictionary(grouping: input.findings, by: \.model)
+        let promptLinks = PromptLink.all(promptFiles)
         for row in rows {
             jobs.append {
                 let slug = row.id.slug
                 let model = ModelPage.render(row: row, slug: slug, lengths: row.id == reference?.id ? reference?.analysis : input.lengthAnalysis(row.id),
                                              reference: reference.map { ($0.name, $0.analysis) },
                                              findings: findings[row.id] ?? [],
-                                             wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, files: promptFiles) },
+                                             wrongPrompts: promptItems[row.id].flatMap { ModelPromptLinks(items: $0, links: promptLinks) },
                                              templates: templates, layout: layout)
                 var pages = [model.page]
                 if let parts = model.parts, let report = Reports.model(row: row, parts: parts, comparison: nil, templates: templates,
