@@ -55,34 +55,36 @@ struct ModelPromptLinks {
     /// `links` are the prompt pages' (``PromptLink/all(_:)``), made once per build. An item
     /// without a page counts in its domain but is listed nowhere. Nil without items.
     init?(items: [ScoredItem], links: [ItemKey: PromptLink]) {
+        // Indices into `items`, not copies of them: an item holds references, and copying
+        // 1,327 of them per model for each filter and sort was most of this work.
+        let itemLinks = items.map { links[$0.key] }
         var seenLinked = [Bool](repeating: false, count: links.count)
         var seenOthers: Set<ItemKey> = []
-        var unique: [(item: ScoredItem, link: PromptLink?)] = []
+        var unique: [Int] = []
         unique.reserveCapacity(items.count)
-        for item in items {
-            let link = links[item.key]
+        for (index, link) in itemLinks.enumerated() {
             if let link {
                 guard !seenLinked[link.order] else { continue }
                 seenLinked[link.order] = true
             } else {
-                guard seenOthers.insert(item.key).inserted else { continue }
+                guard seenOthers.insert(items[index].key).inserted else { continue }
             }
-            unique.append((item, link))
+            unique.append(index)
         }
         guard !unique.isEmpty else { return nil }
         domains = Domain.allCases.compactMap { domain -> DomainMisses? in
             // A link's order is the key order, so comparing orders where both have one is comparing keys.
-            let members = unique.filter { $0.item.domain == domain }.sorted { a, b in
-                if let first = a.link?.order, let second = b.link?.order { return first < second }
-                return a.item.key < b.item.key
+            let members = unique.filter { items[$0].domain == domain }.sorted { a, b in
+                if let first = itemLinks[a]?.order, let second = itemLinks[b]?.order { return first < second }
+                return items[a].key < items[b].key
             }
             guard !members.isEmpty else { return nil }
-            let right = members.map { ComparisonOutcomes(chosen: $0.item.chosen, rejected: $0.item.rejected) }
+            let right = members.map { ComparisonOutcomes(chosen: items[$0].chosen, rejected: items[$0].rejected) }
             let misses = Self.difficulties.map { difficulty -> (difficulty: Difficulty, prompts: [Miss]) in
-                let lost = zip(members, right).compactMap { member, outcomes -> Miss? in
+                let lost = zip(members, right).compactMap { index, outcomes -> Miss? in
                     let wrong = 3 - outcomes.count(difficulty)
-                    guard wrong > 0, let link = member.link else { return nil }
-                    return Miss(key: member.item.key, lost: wrong, prompt: link)
+                    guard wrong > 0, let link = itemLinks[index] else { return nil }
+                    return Miss(key: items[index].key, lost: wrong, prompt: link)
                 }
                 // Most comparisons lost first; the sort is stable, so key order within a count.
                 return (difficulty, lost.enumerated().sorted { ($1.element.lost, $0.offset) < ($0.element.lost, $1.offset) }.map(\.element))

@@ -14,15 +14,23 @@ enum PromptComparisonGrid {
     /// The short column and row labels; the caption of the table names the full styles.
     static let styleLabels = ["concise", "plain", "markdown"]
 
-    /// A `<table>` with a caption naming the model (escaped for HTML) and linking its page.
-    static func html(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
-        "<table class=\"comparison-grid\" data-model=\"\(model.htmlSlug)\">\n<caption>\(model.htmlAnchor) "
-            + htmlTails[Int(outcomes.bits)]
+    /// Appends a `<table>` with a caption naming the model (escaped for HTML) and linking its
+    /// page, piece by piece (a page appends one per model).
+    static func appendHTML(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes, to html: inout String) {
+        html += "<table class=\"comparison-grid\" data-model=\""
+        html += model.htmlSlug
+        html += "\">\n<caption>"
+        html += model.htmlAnchor
+        html += " "
+        html += htmlTails[Int(outcomes.bits)]
     }
 
-    /// The same grid for the page's Markdown copy: a heading line and a GFM table.
-    static func markdown(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes) -> String {
-        "**\(model.markdownName)**: " + markdownTails[Int(outcomes.bits)]
+    /// Appends the same grid for the page's Markdown copy: a heading line and a GFM table.
+    static func appendMarkdown(_ model: PromptPageModel, _ outcomes: ComparisonOutcomes, to markdown: inout String) {
+        markdown += "**"
+        markdown += model.markdownName
+        markdown += "**: "
+        markdown += markdownTails[Int(outcomes.bits)]
     }
 
     private static func summary(_ outcomes: ComparisonOutcomes) -> String {

@@ -4,10 +4,8 @@ import RMBenchCore
 /// link are escaped once per build here, not once per prompt.
 struct PromptPageModel: Sendable {
     let id: ModelID
-    /// The model's page, relative to a prompt page: `../../models/<slug>.html`.
-    let link: String
-    /// The name in a Markdown table cell.
-    let tableCell: String
+    /// The start of the model's row in the Markdown score table: `| [name](link) | `.
+    let markdownRowStart: String
     /// The name as Markdown text.
     let markdownName: String
     /// The name linking the model's page, as HTML: `<a href="../../models/<slug>.html">name</a>`.
@@ -16,8 +14,8 @@ struct PromptPageModel: Sendable {
 
     init(_ id: ModelID) {
         self.id = id
-        link = "../../models/\(id.slug).html"
-        tableCell = Escape.markdownTableCell(id.displayName)
+        let link = "../../models/\(id.slug).html"
+        markdownRowStart = "| [\(Escape.markdownTableCell(id.displayName))](\(link)) | "
         markdownName = Escape.markdownText(id.displayName)
         htmlAnchor = "<a href=\"\(Escape.html(link))\">\(Escape.html(id.displayName))</a>"
         htmlSlug = Escape.html(id.slug)

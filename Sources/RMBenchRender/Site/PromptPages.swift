@@ -256,13 +256,17 @@ enum PromptPages {
         var perCell = [[Int]](repeating: [0, 0, 0], count: 3)
         var gridsHTML = "<div class=\"comparison-grids\">"
         var gridsMarkdown = ""
+        gridsHTML.reserveCapacity(record.scores.count * 900)
+        gridsMarkdown.reserveCapacity(record.scores.count * 260)
         var table = PromptScoreTable(capacity: record.scores.count)
         for entry in record.scores {
             let outcomes = ComparisonOutcomes(chosen: entry.chosen, rejected: entry.rejected)
             for i in 0..<3 { for j in 0..<3 where outcomes.isRight(row: i, column: j) { perCell[i][j] += 1 } }
             let model = models[entry.model]!
-            gridsHTML += "\n" + PromptComparisonGrid.html(model, outcomes)
-            gridsMarkdown += (gridsMarkdown.isEmpty ? "" : "\n\n") + PromptComparisonGrid.markdown(model, outcomes)
+            gridsHTML += "\n"
+            PromptComparisonGrid.appendHTML(model, outcomes, to: &gridsHTML)
+            if !gridsMarkdown.isEmpty { gridsMarkdown += "\n\n" }
+            PromptComparisonGrid.appendMarkdown(model, outcomes, to: &gridsMarkdown)
             table.append(model, chosen: entry.chosen, rejected: entry.rejected, outcomes: outcomes)
         }
         let n = record.scores.count

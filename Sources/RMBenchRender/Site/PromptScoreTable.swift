@@ -23,11 +23,29 @@ struct PromptScoreTable {
     /// Adds the model's row. The rewards are plain numbers (``PromptPages/score(_:)``: digits,
     /// a sign, `NaN`, `∞`), which need no escaping in either language.
     mutating func append(_ model: PromptPageModel, chosen: StyleScores, rejected: StyleScores, outcomes: ComparisonOutcomes) {
-        let chosenText = Self.rewards(chosen)
-        let rejectedText = Self.rewards(rejected)
         let right = outcomes.count(.average).description, hard = outcomes.count(.hard).description
-        html += "<tr><td>" + model.htmlAnchor + "</td><td>" + chosenText + "</td><td>" + rejectedText + "</td><td>" + right + "/9</td><td>" + hard + "/3</td></tr>\n"
-        markdown += "| [" + model.tableCell + "](" + model.link + ") | " + chosenText + " | " + rejectedText + " | " + right + "/9 | " + hard + "/3 |\n"
+        let chosenText = Self.rewards(chosen), rejectedText = Self.rewards(rejected)
+        // Appended piece by piece: `a + b + …` would make a string per `+`.
+        html += "<tr><td>"
+        html += model.htmlAnchor
+        html += "</td><td>"
+        html += chosenText
+        html += "</td><td>"
+        html += rejectedText
+        html += "</td><td>"
+        html += right
+        html += "/9</td><td>"
+        html += hard
+        html += "/3</td></tr>\n"
+        markdown += model.markdownRowStart
+        markdown += chosenText
+        markdown += " | "
+        markdown += rejectedText
+        markdown += " | "
+        markdown += right
+        markdown += "/9 | "
+        markdown += hard
+        markdown += "/3 |\n"
     }
 
     /// The finished fragment and its Markdown twin (no trailing newline: the placeholder's
@@ -37,6 +55,11 @@ struct PromptScoreTable {
     }
 
     private static func rewards(_ scores: StyleScores) -> String {
-        PromptPages.score(scores.concise) + " · " + PromptPages.score(scores.detailedPlain) + " · " + PromptPages.score(scores.detailedMarkdown)
+        var text = PromptPages.score(scores.concise)
+        text += " · "
+        text += PromptPages.score(scores.detailedPlain)
+        text += " · "
+        text += PromptPages.score(scores.detailedMarkdown)
+        return text
     }
 }
