@@ -259,7 +259,26 @@ enum PlotSVG {
     /// bytes: a dense scatter plot prints 30,000 coordinates, and string interpolation was
     /// most of its time.
     static func n(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: numberCapacity) { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[writeNumber(value, into: buffer)...]), as: UTF8.self)
+        }
+    }
+
+    /// ``n(_:)`` appended to bytes, for drawings made as bytes.
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: numberCapacity) { buffer in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[writeNumber(value, into: buffer)...]))
+        }
+    }
+
+    private static let numberCapacity = 16
+
+    /// Writes ``n(_:)``'s digits at the end of `buffer` (16 bytes) and returns where they start.
+    private static func writeNumber(_ value: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var start = buffer.count
+        func put(_ byte: UInt8) { start -= 1; buffer[start] = byte }
+        let zero = UInt8(ascii: "0")
+        guard value.isFinite else { put(zero); return start }
         let clamped = min(max(value, -1e9), 1e9)
         // Finite and within ±1e11 after the clamp: always an exact Int.
         let hundredths = Int(exactly: (clamped * 100).rounded()) ?? 0
@@ -267,26 +286,21 @@ enum PlotSVG {
         var whole = magnitude / 100
         let fraction = magnitude % 100
         // At most "-1000000000.00": 14 bytes, written from the end.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-            var start = buffer.count
-            func put(_ byte: UInt8) { start -= 1; buffer[start] = byte }
-            let zero = UInt8(ascii: "0")
-            if fraction != 0 {
-                if fraction % 10 == 0 {
-                    put(zero + UInt8(fraction / 10))
-                } else {
-                    put(zero + UInt8(fraction % 10))
-                    put(zero + UInt8(fraction / 10))
-                }
-                put(UInt8(ascii: "."))
+        if fraction != 0 {
+            if fraction % 10 == 0 {
+                put(zero + UInt8(fraction / 10))
+            } else {
+                put(zero + UInt8(fraction % 10))
+                put(zero + UInt8(fraction / 10))
             }
-            repeat {
-                put(zero + UInt8(whole % 10))
-                whole /= 10
-            } while whole > 0
-            if hundredths < 0 { put(UInt8(ascii: "-")) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            put(UInt8(ascii: "."))
         }
+        repeat {
+            put(zero + UInt8(whole % 10))
+            whole /= 10
+        } while whole > 0
+        if hundredths < 0 { put(UInt8(ascii: "-")) }
+        return start
     }
 
     /// A data value in words and tooltips: integers as integers (with thousands separators),
@@ -381,60 +395,72 @@ enum PlotSVG {
     /// (fill, class, …) and an optional `<title>` (already escaped) go inside.
     static func marker(_ shape: Shape, x: Double, y: Double, r: Double, attributes: String,
                        title: String? = nil) -> String {
-        var text = ""
-        appendMarker(shape, x: x, y: y, r: r, attributes: attributes, title: title, to: &text)
-        return text
+        var bytes: [UInt8] = []
+        appendMarker(shape, x: x, y: y, r: r, attributes: attributes, title: title, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// ``marker(_:x:y:r:attributes:title:)`` appended in pieces, without a String per marker:
-    /// a dense scatter plot draws 8,000.
+    /// ``marker(_:x:y:r:attributes:title:)`` appended as bytes, without a String per marker or
+    /// per number: a dense scatter plot draws 8,000.
     static func appendMarker(_ shape: Shape, x: Double, y: Double, r: Double, attributes: String,
-                             title: String? = nil, to text: inout String) {
-        let name: String
+                             title: String? = nil, to bytes: inout [UInt8]) {
+        func put(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+        func number(_ value: Double) { appendNumber(value, to: &bytes) }
+        let name: StaticString
         switch shape {
         case .circle:
             name = "circle"
-            text += "<circle cx=\""
-            text += n(x)
-            text += "\" cy=\""
-            text += n(y)
-            text += "\" r=\""
-            text += n(r)
-            text += "\""
+            put("<circle cx=\"")
+            number(x)
+            put("\" cy=\"")
+            number(y)
+            put("\" r=\"")
+            number(r)
+            put("\"")
         case .square:
             name = "rect"
             let side = r * 1.7
-            text += "<rect x=\"\(n(x - side / 2))\" y=\"\(n(y - side / 2))\" width=\"\(n(side))\" height=\"\(n(side))\""
+            put("<rect x=\"")
+            number(x - side / 2)
+            put("\" y=\"")
+            number(y - side / 2)
+            put("\" width=\"")
+            number(side)
+            put("\" height=\"")
+            number(side)
+            put("\"")
         case .triangle:
             // Equilateral, pointing up, with the same area as the circle (side ≈ 2.69 r).
             name = "path"
             let side = r * 2.69
             let h = side * 0.866
             let top = y - h * 2 / 3, base = y + h / 3
-            text += "<path d=\"M"
-            text += n(x)
-            text += " "
-            text += n(top)
-            text += "L"
-            text += n(x + side / 2)
-            text += " "
-            text += n(base)
-            text += "L"
-            text += n(x - side / 2)
-            text += " "
-            text += n(base)
-            text += "Z\""
+            put("<path d=\"M")
+            number(x)
+            put(" ")
+            number(top)
+            put("L")
+            number(x + side / 2)
+            put(" ")
+            number(base)
+            put("L")
+            number(x - side / 2)
+            put(" ")
+            number(base)
+            put("Z\"")
         }
-        text += " "
-        text += attributes
+        put(" ")
+        bytes += attributes.utf8
         if let title {
-            text += "><title>"
-            text += title
-            text += "</title></"
-            text += name
-            text += ">\n"
+            put("><title>")
+            bytes += title.utf8
+            put("</title></")
+            put(name)
+            put(">\n")
         } else {
-            text += "/>\n"
+            put("/>\n")
         }
     }
 

@@ -381,19 +381,23 @@ public struct ScatterChart: Sendable {
                 s += "<g class=\"\(p)-series\">\n"
             }
             let attributes = "fill=\"\(c.light)\" fill-opacity=\"0.9\" stroke-width=\"1\" class=\"\(p)-s\(index)f \(p)-mk\""
+            // The markers are made as bytes: a dense series has thousands.
+            var markers: [UInt8] = []
+            markers.reserveCapacity(points.count * 48)
             for point in points {
                 let (x, y) = proj(point.x, point.y)
                 // Thousands of hover titles would make the page heavy and no one hovers them
                 // one by one; dense charts describe their points in <desc> only.
                 guard !many else {
-                    PlotSVG.appendMarker(shape, x: x, y: y, r: radius, attributes: "", to: &s)
+                    PlotSVG.appendMarker(shape, x: x, y: y, r: radius, attributes: "", to: &markers)
                     continue
                 }
                 let tip = point.tooltip.isEmpty
                     ? "\(series[index].name): (\(valueText(point.x)), \(valueText(point.y)))"
                     : point.tooltip
-                s += PlotSVG.marker(shape, x: x, y: y, r: radius, attributes: attributes, title: Escape.xml(tip))
+                PlotSVG.appendMarker(shape, x: x, y: y, r: radius, attributes: attributes, title: Escape.xml(tip), to: &markers)
             }
+            s += String(decoding: markers, as: UTF8.self)
             s += "</g>\n"
         }
 
