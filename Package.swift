@@ -27,8 +27,10 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(name: "embed-templates"),
         .target(name: "RMBenchRender", dependencies: [
-            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn",
+            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn", "CByteSearch",
         ]),
+        // glibc's memmem, which the Glibc module does not export.
+        .systemLibrary(name: "CByteSearch"),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),

@@ -14,8 +14,8 @@ struct PromptScoreTable {
     private(set) var markdown: String
 
     init(capacity models: Int) {
-        html = "<table class=\"prompt-scores\">\n<thead>\n<tr><th>Model</th><th>Chosen (c · p · m)</th><th>Rejected (c · p · m)</th><th>Right</th><th>Hard</th></tr>\n</thead>\n<tbody>\n"
-        markdown = "| Model | Chosen (c · p · m) | Rejected (c · p · m) | Right | Hard |\n|---|---:|---:|---:|---:|\n"
+        html = "<table class=\"prompt-scores\">\n<thead>\n<tr><th>Model</th><th>Chosen (c · p · m)</th><th>Rejected (c · p · m)</th><th>Right</th><th>Hard</th></tr>\n</thead>\n<tbody>"
+        markdown = "| Model | Chosen (c · p · m) | Rejected (c · p · m) | Right | Hard |\n|---|---:|---:|---:|---:|"
         html.reserveCapacity(html.utf8.count + models * 160)
         markdown.reserveCapacity(markdown.utf8.count + models * 110)
     }
@@ -25,8 +25,9 @@ struct PromptScoreTable {
     mutating func append(_ model: PromptPageModel, chosen: StyleScores, rejected: StyleScores, outcomes: ComparisonOutcomes) {
         let right = outcomes.count(.average).description, hard = outcomes.count(.hard).description
         let chosenText = Self.rewards(chosen), rejectedText = Self.rewards(rejected)
-        // Appended piece by piece: `a + b + …` would make a string per `+`.
-        html += "<tr><td>"
+        // Appended piece by piece: `a + b + …` would make a string per `+`. Each row starts
+        // with its line break, so the last ends where the placeholder's line does.
+        html += "\n<tr><td>"
         html += model.htmlAnchor
         html += "</td><td>"
         html += chosenText
@@ -36,7 +37,8 @@ struct PromptScoreTable {
         html += right
         html += "/9</td><td>"
         html += hard
-        html += "/3</td></tr>\n"
+        html += "/3</td></tr>"
+        markdown += "\n"
         markdown += model.markdownRowStart
         markdown += chosenText
         markdown += " | "
@@ -45,13 +47,12 @@ struct PromptScoreTable {
         markdown += right
         markdown += "/9 | "
         markdown += hard
-        markdown += "/3 |\n"
+        markdown += "/3 |"
     }
 
-    /// The finished fragment and its Markdown twin (no trailing newline: the placeholder's
-    /// line break follows).
+    /// The finished fragment and its Markdown twin.
     var finished: (html: String, markdown: String) {
-        (html + "</tbody>\n</table>", String(markdown.dropLast()))
+        (html + "\n</tbody>\n</table>", markdown)
     }
 
     private static func rewards(_ scores: StyleScores) -> String {

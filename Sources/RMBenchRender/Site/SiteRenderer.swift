@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 import RMBenchAnalyze
 import RMBenchCore
@@ -126,12 +127,25 @@ struct Layout: Sendable {
             isLeaderboard: path == "index", csp: ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
             canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" },
             scripts: scripts)
-        let html = templates.render("layout.html", data)
-        let parts = html.split(separator: Self.marker, omittingEmptySubsequences: false).map(String.init)
-        precondition(parts.count == 2, "layout.html must contain {{{content}}} exactly once")
+        let (before, after) = Self.split(templates.render("layout.html", data))
         return RenderedPage(
             path: path, markdown: markdown, fragments: fragments,
-            exportMarkdown: Self.export(markdown, exports), layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: true)
+            exportMarkdown: Self.export(markdown, exports), layoutBefore: before, layoutAfter: after, exportsMarkdown: true)
+    }
+
+    /// The layout's HTML before and after the content marker, found as bytes (`split` on a
+    /// String compares characters, and every page is split).
+    private static func split(_ html: String) -> (before: String, after: String) {
+        let marker = Array(Self.marker.utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let at = ContentSecurityPolicy.find(marker, in: bytes, from: 0),
+                  ContentSecurityPolicy.find(marker, in: bytes, from: at + marker.count) == nil else {
+                preconditionFailure("layout.html must contain {{{content}}} exactly once")
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + marker.count)...]), as: UTF8.self))
+        }
     }
 
     /// Replaces each `@@name@@` placeholder line with its export text (an image link). Scans
@@ -196,16 +210,11 @@ enum ContentSecurityPolicy {
         return styles
     }
 
-    /// The first `needle` at or after `start`: `memchr` to each candidate first byte, then a compare.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            guard let hit = memchr(base + i, Int32(needle[0]), bytes.count - needle.count + 1 - i) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, needle, needle.count) == 0 { return at }
-            i = at + 1
-        }
-        return nil
+    /// The first `needle` at or after `start` (glibc's `memmem`: a fragment has a `<` every
+    /// few bytes, so stopping at each candidate first byte was slow).
+    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let hit = byte_search_memmem(base + start, bytes.count - start, needle, needle.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }
