@@ -38,12 +38,12 @@ public enum ResultChecks {
     /// for the labels it has, the prompt-set check compares ids; for the others, counts.
     public static func findings(_ runs: [Run], dataset: Set<ItemKey>? = nil) -> [AuditFinding] {
         let reference = dataset.map { keys in Dictionary(grouping: keys, by: \.label).mapValues { Set($0.map(\.id)) } } ?? [:]
-        var findings: [AuditFinding] = []
-        for run in runs {
-            findings += nonFinite(run) + ties(run) + promptSet(run, dataset: reference) + constantScores(run)
+        // Each run's checks on all cores, in run order.
+        let perRun = ConcurrentSlots.map(runs.count) { index in
+            let run = runs[index]
+            return nonFinite(run) + ties(run) + promptSet(run, dataset: reference) + constantScores(run)
         }
-        findings += copies(runs)
-        return findings
+        return perRun.flatMap { $0 } + copies(runs)
     }
 
     static func warning(_ run: Run, _ check: String, _ message: String) -> AuditFinding {
@@ -55,11 +55,13 @@ public enum ResultChecks {
     /// enters is counted wrong; an infinity compares as a number but ties with itself.
     static func nonFinite(_ run: Run) -> [AuditFinding] {
         var nan = 0, infinite = 0, costly = 0
+        func count(_ value: Double) {
+            if value.isNaN { nan += 1 } else if value.isInfinite { infinite += 1 }
+        }
         for item in run.items {
             for i in 0..<3 {
-                for value in [item.chosen[i], item.rejected[i]] {
-                    if value.isNaN { nan += 1 } else if value.isInfinite { infinite += 1 }
-                }
+                count(item.chosen[i])
+                count(item.rejected[i])
                 for j in 0..<3 where item.chosen[i].isNaN || item.rejected[j].isNaN { costly += 1 }
             }
         }
@@ -72,26 +74,29 @@ public enum ResultChecks {
     /// Exact ties between a chosen and a rejected score above ``tieShare``, with the numbers a
     /// scorer would give with ties counted ½ beside the official (strict) ones.
     static func ties(_ run: Run) -> [AuditFinding] {
-        var strict: [Domain: [[Int]]] = [:], doubled: [Domain: [[Int]]] = [:], samples: [Domain: Int] = [:]
+        // Counts per domain (by `Domain.index`) and cell, in flat arrays: a dictionary
+        // of matrices copied in and out per item was most of the audit's time.
+        let domainCount = Domain.allCases.count
+        var strict = [Int](repeating: 0, count: domainCount * 9), doubled = strict, samples = [Int](repeating: 0, count: domainCount)
         var ties = 0
         for item in run.items {
-            samples[item.domain, default: 0] += 1
-            var s = strict[item.domain] ?? Array(repeating: [0, 0, 0], count: 3)
-            var d = doubled[item.domain] ?? Array(repeating: [0, 0, 0], count: 3)
+            let domain = item.domain.index
+            samples[domain] += 1
             for i in 0..<3 {
                 for j in 0..<3 {
-                    let c = item.chosen[i], r = item.rejected[j]
-                    if c > r { s[i][j] += 1; d[i][j] += 2 } else if c == r { ties += 1; d[i][j] += 1 }
+                    let c = item.chosen[i], r = item.rejected[j], cell = domain * 9 + i * 3 + j
+                    if c > r { strict[cell] += 1; doubled[cell] += 2 } else if c == r { ties += 1; doubled[cell] += 1 }
                 }
             }
-            strict[item.domain] = s
-            doubled[item.domain] = d
         }
         let comparisons = 9 * run.items.count
         guard comparisons > 0, Double(ties) > tieShare * Double(comparisons) else { return [] }
-        let domains = Domain.allCases.filter { samples[$0] != nil }
-        let official = domains.map { StyleMatrix(counts: strict[$0]!, samples: samples[$0]!) }
-        let half = domains.map { HalfCreditMatrix(doubledCounts: doubled[$0]!, samples: samples[$0]!) }
+        func matrix(_ counts: [Int], _ domain: Int) -> [[Int]] {
+            (0..<3).map { i in Array(counts[(domain * 9 + i * 3)..<(domain * 9 + i * 3 + 3)]) }
+        }
+        let domains = Domain.allCases.indices.filter { samples[$0] > 0 }
+        let official = domains.map { StyleMatrix(counts: matrix(strict, $0), samples: samples[$0]) }
+        let half = domains.map { HalfCreditMatrix(doubledCounts: matrix(doubled, $0), samples: samples[$0]) }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
         let pairs = [("Average", mean(official.map(\.average)), mean(half.map(\.average))),
                      ("Hard", mean(official.map(\.hard)), mean(half.map(\.hard)))]

@@ -27,8 +27,18 @@ public enum Domain: String, CaseIterable, Sendable, Comparable, Codable {
         }
     }
 
+    /// The domain's place in `allCases`, from 0: for tables indexed by domain.
+    public var index: Int {
+        switch self {
+        case .chat: 0
+        case .math: 1
+        case .code: 2
+        case .safety: 3
+        }
+    }
+
     public static func < (lhs: Domain, rhs: Domain) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
     }
 }
 

@@ -15,11 +15,8 @@ public struct BootstrapSettings: Sendable {
     /// Intervals of every model, computed on all cores; empty when bootstrap is off.
     public func intervals(_ runs: [ModelRun]) -> [String: BootstrapIntervals] {
         guard resamples > 0 else { return [:] }
-        let results = ConcurrentSlots<BootstrapIntervals>(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            results.store(index, Analyze.bootstrapIntervals(runs[index].items, resamples: resamples, seed: seed))
-        }
-        return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results.values))
+        let results = ConcurrentSlots.map(runs.count) { Analyze.bootstrapIntervals(runs[$0].items, resamples: resamples, seed: seed) }
+        return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results))
     }
 
     /// Tie-group ranks of the recomputed models; empty when bootstrap is off. `intervals`,

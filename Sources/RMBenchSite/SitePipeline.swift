@@ -14,7 +14,8 @@ public enum SitePipeline {
     /// (hand-curated beats inferred). Generative judges score strictly (a tie verdict is wrong),
     /// as the official leaderboard.
     public static func scores(_ inputs: SiteInputs) -> [(id: ModelID, score: ModelScore)] {
-        let scored = inputs.runs.map(Scorer.score) + judgeScores(inputs).map { $0.strictModelScore() }
+        let runs = inputs.runs
+        let scored = ConcurrentSlots.map(runs.count) { Scorer.score(runs[$0]) } + judgeScores(inputs).map { $0.strictModelScore() }
         return scored.map { score in
             let id = inputs.id(score.model)
             var score = score

@@ -95,6 +95,12 @@ struct StyleMatrixTests {
         #expect(model.samples == 5)
     }
 
+    @Test func domainsAreOrderedAsTheOfficialScorerVisitsThem() {
+        #expect(Domain.allCases == [.chat, .math, .code, .safety])
+        #expect(Domain.allCases.map(\.index) == [0, 1, 2, 3])
+        #expect(Domain.chat < .math && .math < .code && .code < .safety && !(Domain.safety < .chat))
+    }
+
     @Test func subgroupsBySubsetAndLanguage() throws {
         let text = """
             [{"id": 1, "domain": "code", "subset": "hep", "language": "rust", "score_chosen": [1, 1, 1], "score_rejected": [0, 0, 0]},

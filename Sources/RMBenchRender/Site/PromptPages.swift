@@ -48,24 +48,31 @@ enum PromptPages {
     /// model whose item has them.
     static func records(_ models: [(model: ModelID, items: [ScoredItem])]) -> [PromptRecord] {
         let shared = PromptScores.Models(ids: models.map(\.model), items: models.map(\.items))
-        var byKey: [ItemKey: PromptRecord] = [:]
+        // One dictionary lookup per item (66,000 for 50 models): the key's record by index.
+        var byKey: [ItemKey: Int] = [:]
+        var records: [PromptRecord] = []
+        // Per record, the last model that added to it: a repeated item of a model counts once, the first.
+        var lastModel: [Int] = []
         for (modelIndex, items) in shared.items.enumerated() {
-            var seen: Set<ItemKey> = []
-            for (itemIndex, item) in items.enumerated() where seen.insert(item.key).inserted {   // a repeated item counts once
-                if byKey[item.key] != nil {
-                    // Modified in place: no copy of the entries per model.
-                    byKey[item.key]!.scores.append(model: modelIndex, item: itemIndex)
-                    if byKey[item.key]!.subset == nil { byKey[item.key]!.subset = item.subset }
-                    if byKey[item.key]!.language == nil { byKey[item.key]!.language = item.language }
-                } else {
+            for (itemIndex, item) in items.enumerated() {
+                let key = item.key
+                guard let index = byKey[key] else {
                     // Every model usually has every prompt: one allocation, not a doubling per append.
                     var scores = PromptScores(models: shared, capacity: models.count)
                     scores.append(model: modelIndex, item: itemIndex)
-                    byKey[item.key] = PromptRecord(key: item.key, domain: item.domain, subset: item.subset, language: item.language, scores: scores)
+                    byKey[key] = records.count
+                    records.append(PromptRecord(key: key, domain: item.domain, subset: item.subset, language: item.language, scores: scores))
+                    lastModel.append(modelIndex)
+                    continue
                 }
+                guard lastModel[index] != modelIndex else { continue }
+                lastModel[index] = modelIndex
+                records[index].scores.append(model: modelIndex, item: itemIndex)
+                if records[index].subset == nil { records[index].subset = item.subset }
+                if records[index].language == nil { records[index].language = item.language }
             }
         }
-        return byKey.values.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
+        return records.sorted { ($0.domain, $0.key) < ($1.domain, $1.key) }
     }
 
     /// At least three significant digits, locale independent: whole numbers from 100 on
