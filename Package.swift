@@ -13,8 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        .target(name: "RMBenchCore", dependencies: ["CLibCrypto"]),
+        .target(name: "RMBenchCore", dependencies: ["CLibCrypto", "CByteSearch"]),
         .systemLibrary(name: "CLibCrypto", providers: [.apt(["libssl-dev"])]),
+        // glibc's memmem, which the Glibc module does not export.
+        .systemLibrary(name: "CByteSearch"),
         .target(name: "RMBenchLoad", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchScore", dependencies: ["RMBenchCore"]),
         .target(name: "RMBenchAnalyze", dependencies: ["RMBenchCore", "RMBenchScore"]),
@@ -27,14 +29,12 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(name: "embed-templates"),
         .target(name: "RMBenchRender", dependencies: [
-            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn", "CByteSearch",
+            "RMBenchCore", "RMBenchScore", "RMBenchAnalyze", "RMBenchBuiltIn",
         ]),
-        // glibc's memmem, which the Glibc module does not export.
-        .systemLibrary(name: "CByteSearch"),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM"]),
+        .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM", "RMBenchCore"]),
         .target(name: "RMBenchPublish"),
         .target(name: "RMBenchServe"),
         // The pipeline as a library: reading a data folder into typed inputs, assembling the

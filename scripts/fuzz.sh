@@ -20,7 +20,8 @@
 # executable target here (SwiftPM renames its main), so swiftc compiles the sources directly:
 #   1. RMBenchCore as its own module (one object + .swiftmodule), because RMBenchLoad's and the
 #      charts' files `import RMBenchCore`; compiling Core's files into another module instead
-#      fails on that import. Core's SHA256 imports CLibCrypto, hence `-I Sources/CLibCrypto`.
+#      fails on that import. Core's SHA256 imports CLibCrypto and its ByteSearch CByteSearch,
+#      hence `-I Sources/CLibCrypto -I Sources/CByteSearch`.
 #   2. reader: RMBenchLoad's files plus Fuzz/entry.swift as the module RMBenchLoad, linked with
 #      Core's object, -lcrypto (CLibCrypto's module map links it, but only for SwiftPM; say it)
 #      and libFuzzer + AddressSanitizer (-sanitize=fuzzer,address).
@@ -51,7 +52,7 @@ OUT=.build-fuzz/fuzz
 mkdir -p "$OUT/findings" "$OUT/corpus" "$OUT/render-findings" "$OUT/render-corpus"
 
 ROOT="$PWD"
-FLAGS=(-sanitize=fuzzer,address -O -g -parse-as-library -swift-version 6 -I "$ROOT/Sources/CLibCrypto")
+FLAGS=(-sanitize=fuzzer,address -O -g -parse-as-library -swift-version 6 -I "$ROOT/Sources/CLibCrypto" -I "$ROOT/Sources/CByteSearch")
 filter() { grep -v "Cannot export local symbol" || true; }
 
 # swiftc leaves a debugging module (RMBenchLoad-1.swiftmodule…) in its working folder: run it in $OUT.

@@ -1,4 +1,3 @@
-import CByteSearch
 import Foundation
 import RMBenchAnalyze
 import RMBenchCore
@@ -139,8 +138,8 @@ struct Layout: Sendable {
         let marker = Array(Self.marker.utf8)
         var html = html
         return html.withUTF8 { bytes in
-            guard let at = ContentSecurityPolicy.find(marker, in: bytes, from: 0),
-                  ContentSecurityPolicy.find(marker, in: bytes, from: at + marker.count) == nil else {
+            guard let at = ByteSearch.firstIndex(of: marker, in: bytes),
+                  ByteSearch.firstIndex(of: marker, in: bytes, from: at + marker.count) == nil else {
                 preconditionFailure("layout.html must contain {{{content}}} exactly once")
             }
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
@@ -200,21 +199,13 @@ enum ContentSecurityPolicy {
         var copy = html
         copy.withUTF8 { bytes in
             var i = 0
-            while let start = find(open, in: bytes, from: i) {
+            while let start = ByteSearch.firstIndex(of: open, in: bytes, from: i) {
                 let body = start + open.count
-                guard let end = find(close, in: bytes, from: body) else { break }
+                guard let end = ByteSearch.firstIndex(of: close, in: bytes, from: body) else { break }
                 styles.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[body..<end]), as: UTF8.self))
                 i = end + close.count
             }
         }
         return styles
-    }
-
-    /// The first `needle` at or after `start` (glibc's `memmem`: a fragment has a `<` every
-    /// few bytes, so stopping at each candidate first byte was slow).
-    static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-              let hit = byte_search_memmem(base + start, bytes.count - start, needle, needle.count) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }
