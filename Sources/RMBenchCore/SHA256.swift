@@ -43,10 +43,12 @@ public enum SHA256 {
 
         public mutating func update(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress else { return }
-                precondition(EVP_DigestUpdate(context, base, bytes.count) == 1, "libcrypto's SHA-256 failed")
-            }
+            text.withUTF8 { update($0) }
+        }
+
+        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress else { return }
+            precondition(EVP_DigestUpdate(context, base, bytes.count) == 1, "libcrypto's SHA-256 failed")
         }
 
         public consuming func hex() -> String {

@@ -1,3 +1,5 @@
+import Foundation
+import RMBenchCache
 import RMBenchCore
 import Testing
 
@@ -15,5 +17,25 @@ struct SHA256Tests {
         pieces.update("bc")
         #expect(pieces.hex() == Self.abc)
         #expect(SHA256.Hasher().hex() == Self.empty)
+        var bytes = SHA256.Hasher()
+        let text = Array("abc".utf8)
+        text.withUnsafeBufferPointer { all in
+            bytes.update(UnsafeBufferPointer(rebasing: all[0..<1]))
+            bytes.update(UnsafeBufferPointer(rebasing: all[1..<1]))
+            bytes.update(UnsafeBufferPointer(rebasing: all[1...]))
+        }
+        #expect(bytes.hex() == Self.abc)
+    }
+
+    /// The cache's tool fingerprint carries the running executable's SHA-256 (read in chunks),
+    /// here the test runner's, which is larger than one chunk.
+    @Test func fingerprintHashesTheRunningExecutable() throws {
+        let path = try #require(realpath("/proc/self/exe", nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        })
+        let contents = try #require(FileManager.default.contents(atPath: path))
+        #expect(contents.count > 1 << 20)
+        #expect(ToolFingerprint.make(version: "1.0", commit: "abc") == "1.0 commit abc executable \(SHA256.hex(of: [UInt8](contents)))")
     }
 }
