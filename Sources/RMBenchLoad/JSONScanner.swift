@@ -35,8 +35,16 @@ struct JSONScanner {
     /// Runs `body` with a scanner over `bytes` where they are (an empty array may have no
     /// storage to point at: then one byte the scanner never reads).
     static func scanning<Result>(_ bytes: [UInt8], _ body: (JSONScanner) -> Result) -> Result {
-        let storage = bytes.isEmpty ? [0] : bytes
-        return storage.withUnsafeBufferPointer { body(JSONScanner(bytes: $0.baseAddress!, count: bytes.count)) }
+        bytes.withUnsafeBufferPointer { scanning($0, body) }
+    }
+
+    static func scanning<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONScanner) -> Result) -> Result {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            // No bytes: the scanner still needs an address (it reads nothing at or past `count`).
+            var none: UInt8 = 0
+            return withUnsafePointer(to: &none) { body(JSONScanner(bytes: $0, count: 0)) }
+        }
+        return body(JSONScanner(bytes: base, count: bytes.count))
     }
 
     var current: UInt8? { pos < count ? bytes[pos] : nil }

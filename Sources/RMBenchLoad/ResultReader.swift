@@ -51,12 +51,20 @@ public enum ResultReader {
     /// (when `options.digest`) on a second core while the bytes are parsed — hashing costs about
     /// as much as parsing, so it costs no wall time.
     public static func parse(_ bytes: [UInt8], digest known: String? = nil, path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(InputProblems) in try parse(buffer, digest: known, path: path, options: options) }
+    }
+
+    /// ``parse(_:digest:path:options:)`` of bytes in a buffer the caller owns (a read buffer
+    /// reused from file to file); nothing read keeps a reference to them.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, digest known: String? = nil, path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> ModelRun {
         guard known == nil && options.digest else {
             return try run(document(bytes, path: path, options: options), digest: known ?? "", path: path, options: options)
         }
         let halves = ConcurrentSlots<ReadHalf>(count: 2)
+        // Both halves only read the bytes, which outlive this call.
+        nonisolated(unsafe) let shared = bytes
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            halves.store(half, half == 0 ? .digest(SHA256.hex(of: bytes)) : .document(document(bytes, path: path, options: options)))
+            halves.store(half, half == 0 ? .digest(SHA256.hex(of: shared)) : .document(document(shared, path: path, options: options)))
         }
         guard case .digest(let digest) = halves.values[0], case .document(let parsed) = halves.values[1] else {
             preconditionFailure("each half stores its own kind")
@@ -67,12 +75,12 @@ public enum ResultReader {
     /// Only the items of a file's bytes, without the digest: what the benchmark and the fuzzer
     /// exercise.
     public static func parseItems(_ bytes: [UInt8], path: String, options: ResultReadOptions = .init()) throws(InputProblems) -> [ScoredItem] {
-        let parsed = document(bytes, path: path, options: options)
+        let parsed = bytes.withUnsafeBufferPointer { document($0, path: path, options: options) }
         guard parsed.problems.isEmpty else { throw InputProblems(parsed.problems) }
         return parsed.items
     }
 
-    private static func document(_ bytes: [UInt8], path: String, options: ResultReadOptions) -> ResultDocument {
+    private static func document(_ bytes: UnsafeBufferPointer<UInt8>, path: String, options: ResultReadOptions) -> ResultDocument {
         var document = ResultDocument(path: path, options: options, fileDomain: ModelIdentity(path: path).splitDomain)
         JSONScanner.scanning(bytes) { document.parse($0) }
         return document

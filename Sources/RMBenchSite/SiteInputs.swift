@@ -96,8 +96,9 @@ public struct SiteInputs: Sendable {
             let measures = TextMeasures()
             let options = ResultReadOptions(measureResponses: true, textMeasures: measures)
             let shared = SharedFeatures()
+            let buffers = ReadBufferPool()
             runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
-                try readResult(path, options: options, cache: cache, shared: shared)
+                try readResult(path, options: options, cache: cache, shared: shared, buffers: buffers)
             }
             let measured = measures.statistics
             if measured.measured > 0 {
@@ -163,27 +164,38 @@ public struct SiteInputs: Sendable {
     /// The digest comes without reading the file when the cache recorded it for this very file
     /// version (``FileDigests``); otherwise the file is read and hashed, and parsed only if the
     /// cache has no run for that digest. Runs from the cache share their feature arrays through `shared`.
-    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?, shared: SharedFeatures) throws(InputProblems) -> ModelRun {
+    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?, shared: SharedFeatures,
+                           buffers: ReadBufferPool) throws(InputProblems) -> ModelRun {
         guard let cache, let version = FileDigests.Version(path: path), version.bytes <= InputLimits.maxFileSize else {
-            return try ResultReader.read(path: path, options: options)
+            return try withFile(path, buffers) { (bytes) throws(InputProblems) in try ResultReader.parse(bytes, path: path, options: options) }
         }
         // The path is part of the key: the model's name and type come from it.
         let key = { (digest: String) in "\(digest) \(path) measured:\(options.measureResponses)" }
         let cached = { (digest: String) in cache.load(.run, key: key(digest)).flatMap { try? RunCoding.decode($0, shared: shared) } }
         let known = FileDigests.known(path, version: version, cache: cache)
         if let known, let run = cached(known) { return run }
-        let bytes: [UInt8]
+        return try withFile(path, buffers) { (bytes) throws(InputProblems) in
+            let digest = SHA256.hex(of: bytes)
+            FileDigests.record(path, version: version, digest: digest, cache: cache)
+            if digest != known, let run = cached(digest) { return run }
+            let run = try ResultReader.parse(bytes, digest: digest, path: path, options: options)
+            cache.store(.run, key: key(digest), RunCoding.encode(run))
+            return run
+        }
+    }
+
+    /// `body` with the file's bytes, read into a buffer from `buffers` that goes back afterwards.
+    private static func withFile(_ path: String, _ buffers: ReadBufferPool,
+                                 _ body: (UnsafeBufferPointer<UInt8>) throws(InputProblems) -> ModelRun) throws(InputProblems) -> ModelRun {
+        var buffer = buffers.take()
+        defer { buffers.give(buffer) }
+        let count: Int
         do {
-            bytes = try FileBytes.read(path: path)
+            count = try FileBytes.read(path: path, reusing: &buffer)
         } catch {
             throw InputProblems([error])
         }
-        let digest = SHA256.hex(of: bytes)
-        FileDigests.record(path, version: version, digest: digest, cache: cache)
-        if digest != known, let run = cached(digest) { return run }
-        let run = try ResultReader.parse(bytes, digest: digest, path: path, options: options)
-        cache.store(.run, key: key(digest), RunCoding.encode(run))
-        return run
+        return try buffer.withUnsafeBufferPointer { (all) throws(InputProblems) in try body(UnsafeBufferPointer(rebasing: all[0..<count])) }
     }
 
     /// Metric names become page sections and chart file names, so two that read the same

@@ -30,6 +30,27 @@ struct FileBytesTests {
         #expect(status.last == UInt8(ascii: "\n"))
     }
 
+    /// One buffer for file after file: each read gives exactly that file's bytes at its start,
+    /// larger files grow the buffer, and a file past fstat's size is read on into it.
+    @Test func readsFileAfterFileIntoOneBuffer() throws {
+        let sizes = [70_000, 10, 0, (3 << 20) + 5, 4096, 70_000]
+        let contents = sizes.enumerated().map { index, size in (0..<size).map { UInt8(truncatingIfNeeded: $0 * 7 + index) } }
+        let files = try contents.map(Self.temporaryFile)
+        defer { for url in files { try? FileManager.default.removeItem(at: url) } }
+        var buffer: [UInt8] = []
+        for (url, content) in zip(files, contents) {
+            let count = try FileBytes.read(path: url.path, reusing: &buffer)
+            #expect(count == content.count && buffer.count >= content.count)
+            #expect(Array(buffer[0..<count]) == content)
+        }
+        #expect(buffer.count == (3 << 20) + 5)
+        let count = try FileBytes.read(path: "/proc/self/status", reusing: &buffer)
+        #expect(String(decoding: buffer[0..<count], as: UTF8.self).hasPrefix("Name:") && buffer[count - 1] == UInt8(ascii: "\n"))
+        var empty: [UInt8] = []
+        let grown = try FileBytes.read(path: "/proc/self/status", reusing: &empty)
+        #expect(grown > 0 && empty.count == grown)
+    }
+
     @Test func refusesDirectoriesAndFIFOsWithoutWaiting() throws {
         let folder = FileManager.default.temporaryDirectory
         #expect(throws: InputProblem.self) { try FileBytes.read(path: folder.path) }
