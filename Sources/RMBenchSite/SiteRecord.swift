@@ -65,19 +65,24 @@ enum SiteRecord {
     /// The last build's record of `output`: its key and, per file, what it was made from.
     static func load(_ output: String, cache: BuildCache) -> Record? {
         guard let payload = cache.load(.site, key: recordKey(output)),
-              let text = String(validating: payload, as: UTF8.self) else { return nil }
-        var lines = text.split(separator: "\n")
-        guard let first = lines.first, first.hasPrefix("key ") else { return nil }
+              String(validating: payload, as: UTF8.self) != nil else { return nil }
+        // Split as bytes: a no-change rebuild reads a line per output file (3,446 for 50
+        // models), and splitting the text as characters was a third of that rebuild.
+        var lines = payload.split(separator: UInt8(ascii: "\n"))
+        let keyPrefix = Array("key ".utf8)
+        guard let first = lines.first, first.starts(with: keyPrefix) else { return nil }
         lines.removeFirst()
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         var files: [Record.File] = []
+        files.reserveCapacity(lines.count)
         for line in lines {
             // `<type> <size> <mtime> <key> <digest> <path>`: only the path may hold a space.
-            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
             guard fields.count == 6 else { return nil }
-            files.append(Record.File(path: String(fields[5]), status: fields[0...2].joined(separator: " "),
-                                     made: OutputReuse.Made(key: String(fields[3]), digest: String(fields[4]))))
+            files.append(Record.File(path: text(fields[5]), status: text(line[fields[0].startIndex..<fields[2].endIndex]),
+                                     made: OutputReuse.Made(key: text(fields[3]), digest: text(fields[4]))))
         }
-        return Record(key: String(first.dropFirst(4)), files: files)
+        return Record(key: text(first.dropFirst(keyPrefix.count)), files: files)
     }
 
     /// Records what the build with `key` left in `output`: each file's status and, for the
