@@ -80,11 +80,13 @@ extension Analyze {
         var values = [Double](repeating: 0, count: metrics.count * resamples)
         func record(_ counts: [DomainCounts], into write: (Int, Double) -> Void) {
             guard !counts.isEmpty else { return }
-            var slot = 0
-            for metric in [\DomainCounts.easy, \.normal, \.hard, \.average] {
-                write(slot, meanOverDomains(counts) { $0[keyPath: metric] })
-                slot += 1
-            }
+            // Written out, not a loop over key paths: this runs once per model and resample
+            // (50,000 times for 50 models), and projecting key paths was a tenth of it.
+            write(0, meanOverDomains(counts) { $0.easy })
+            write(1, meanOverDomains(counts) { $0.normal })
+            write(2, meanOverDomains(counts) { $0.hard })
+            write(3, meanOverDomains(counts) { $0.average })
+            var slot = 4
             for domain in counts {
                 write(slot, domain.easy)
                 write(slot + 1, domain.normal)
