@@ -4,7 +4,9 @@ import RMBenchCore
 /// link are escaped once per build here, not once per prompt.
 struct PromptPageModel: Sendable {
     let id: ModelID
-    /// The start of the model's row in the Markdown score table: `| [name](link) | `.
+    /// The start of the model's row in the score table, after a line break: HTML
+    /// `<tr><td><a href="…">name</a></td><td>`, Markdown `| [name](link) | `.
+    let htmlRowStart: String
     let markdownRowStart: String
     /// The name as Markdown text.
     let markdownName: String
@@ -15,9 +17,10 @@ struct PromptPageModel: Sendable {
     init(_ id: ModelID) {
         self.id = id
         let link = "../../models/\(id.slug).html"
-        markdownRowStart = "| [\(Escape.markdownTableCell(id.displayName))](\(link)) | "
+        markdownRowStart = "\n| [\(Escape.markdownTableCell(id.displayName))](\(link)) | "
         markdownName = Escape.markdownText(id.displayName)
         htmlAnchor = "<a href=\"\(Escape.html(link))\">\(Escape.html(id.displayName))</a>"
+        htmlRowStart = "\n<tr><td>\(htmlAnchor)</td><td>"
         htmlSlug = Escape.html(id.slug)
     }
 }

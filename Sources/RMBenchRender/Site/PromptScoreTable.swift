@@ -25,29 +25,21 @@ struct PromptScoreTable {
     mutating func append(_ model: PromptPageModel, chosen: StyleScores, rejected: StyleScores, outcomes: ComparisonOutcomes) {
         let right = outcomes.count(.average).description, hard = outcomes.count(.hard).description
         let chosenText = Self.rewards(chosen), rejectedText = Self.rewards(rejected)
-        // Appended piece by piece: `a + b + …` would make a string per `+`. Each row starts
-        // with its line break, so the last ends where the placeholder's line does.
-        html += "\n<tr><td>"
-        html += model.htmlAnchor
-        html += "</td><td>"
-        html += chosenText
-        html += "</td><td>"
-        html += rejectedText
-        html += "</td><td>"
-        html += right
-        html += "/9</td><td>"
-        html += hard
-        html += "/3</td></tr>"
-        markdown += "\n"
-        markdown += model.markdownRowStart
-        markdown += chosenText
-        markdown += " | "
-        markdown += rejectedText
-        markdown += " | "
-        markdown += right
-        markdown += "/9 | "
-        markdown += hard
-        markdown += "/3 |"
+        let cells = [chosenText, rejectedText, right + "/9", hard + "/3"]
+        // Each row starts with its line break, so the last ends where the placeholder's line does.
+        Self.appendRow(to: &html, start: model.htmlRowStart, separator: "</td><td>", end: "</td></tr>", cells: cells)
+        Self.appendRow(to: &markdown, start: model.markdownRowStart, separator: " | ", end: " |", cells: cells)
+    }
+
+    /// `start`, the cells with `separator` between them, and `end`, appended piece by piece
+    /// (`a + b + …` would make a string per `+`).
+    private static func appendRow(to text: inout String, start: String, separator: String, end: String, cells: [String]) {
+        text += start
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += separator }
+            text += cell
+        }
+        text += end
     }
 
     /// The finished fragment and its Markdown twin.
