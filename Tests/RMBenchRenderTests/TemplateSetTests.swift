@@ -31,6 +31,17 @@ struct TemplateSetTests {
                                           message: "not a valid Mustache template: {{/columns}} does not close {{#rows}} (line 2)")])
     }
 
+    @Test("a layout without its {{{content}}}, or with two, is refused instead of crashing a build")
+    func layoutContent() throws {
+        for (name, source, uses) in [("layout.html.mustache", "<html>{{title}}</html>\n", 0),
+                                     ("standalone.html.mustache", "{{{content}}}<hr>{{{content}}}\n", 2)] {
+            let problems = try Self.problems(overriding: name, with: source)
+            #expect(problems == [InputProblem(file: name, location: .file,
+                                              message: "uses {{{content}}} \(uses) times; a layout needs it exactly once, outside any section (it is where each page's body goes)")])
+        }
+        #expect(try Self.problems(overriding: "layout.html.mustache", with: "<main>{{{content}}}</main>\n").isEmpty)
+    }
+
     @Test("a partial, which a template set cannot include")
     func partial() throws {
         let problems = try Self.problems(overriding: "layout.html.mustache", with: "<html>\n  {{> header}}\n{{{content}}}\n")

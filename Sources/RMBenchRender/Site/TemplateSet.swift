@@ -45,6 +45,15 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[name] = try Template(text)
+                // The page's body is put where the layout's `{{{content}}}` renders, so a
+                // layout needs it exactly once (a section around it could repeat or drop it).
+                if Self.layouts.contains(name) {
+                    let uses = text.components(separatedBy: "{{{content}}}").count - 1
+                    if uses != 1 {
+                        problems.append(InputProblem(file: source.file, location: .file, message:
+                            "uses {{{content}}} \(uses) times; a layout needs it exactly once, outside any section (it is where each page's body goes)"))
+                    }
+                }
             } catch {
                 problems.append(InputProblem(file: source.file, location: .position(line: error.line, column: error.column),
                                              message: "not a valid Mustache template: \(error.message)"))
@@ -59,6 +68,9 @@ public struct TemplateSet: Sendable {
         set.digest = digest(sources, assetFiles)
         return set
     }
+
+    /// The templates each page is put into, at their `{{{content}}}`.
+    static let layouts: Set<String> = ["layout.html", "standalone.html"]
 
     /// Reads a `--templates` folder over the built-in files.
     /// The digest ``load(directory:)`` would give the set, without parsing a template; nil when
