@@ -161,7 +161,7 @@ struct PromptTable: Sendable {
 
 extension PromptTable {
     /// The domains and their sizes: tables of the same shape draw the same indices.
-    var shape: [Int] { domains.flatMap { [Domain.allCases.firstIndex(of: $0.domain)!, $0.cells.count] } }
+    var shape: [Int] { domains.flatMap { [$0.domain.index, $0.cells.count] } }
 
     /// `forEachResample` of several tables of the same `shape` at once, handing `body` the
     /// resample, the table's position in `tables` and its counts. Each resample's indices

@@ -46,7 +46,7 @@ struct ModelPromptLinksTests {
         let (a, _) = try Self.links()
         let chat = try #require(a.domains.first { $0.domain == .chat })
         func misses(_ difficulty: Difficulty) -> [String] {
-            (chat.misses.first { $0.difficulty == difficulty }?.prompts ?? []).map { "\($0.key.id) \($0.lost) \($0.link)" }
+            (chat.misses.first { $0.difficulty == difficulty }?.prompts ?? []).map { "\($0.key.id) \($0.lost) \($0.prompt.href)" }
         }
         #expect(chat.misses.map(\.difficulty) == [.hard, .normal, .easy])
         #expect(misses(.hard) == ["1 3 ../prompts/chat/1.html", "<x> 1 ../prompts/chat/x.html"])

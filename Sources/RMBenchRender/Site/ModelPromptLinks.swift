@@ -35,8 +35,6 @@ struct ModelPromptLinks {
         /// Comparisons of the difficulty lost, 1–3.
         var lost: Int
         var prompt: PromptLink
-        /// `../prompts/<domain>/<file>.html`.
-        var link: String { prompt.href }
     }
 
     /// A domain's prompts lost, per difficulty, in key order within each count of lost comparisons.
