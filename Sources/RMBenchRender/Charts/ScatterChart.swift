@@ -260,7 +260,19 @@ public struct ScatterChart: Sendable {
 
     // MARK: SVG
 
-    public func svg() -> String {
+    /// A drawn chart with what a page needs to show it as an image file instead of inline:
+    /// its size and the text its `<title>` and `<desc>` hold (the image's alternative text).
+    public struct Drawing: Sendable {
+        public var svg: String
+        public var width: Int
+        public var height: Int
+        public var title: String
+        public var description: String
+    }
+
+    public func svg() -> String { draw().svg }
+
+    public func draw() -> Drawing {
         let p = idPrefix
         let data = cleaned()
         let (xAxis, yAxis) = axes(data)
@@ -275,8 +287,8 @@ public struct ScatterChart: Sendable {
         let radius = many ? 2.4 : 4.5
         let layout = labelLayout(data, xAxis, yAxis, radius: radius)
 
-        var s = PlotSVG.header(prefix: p, width: Self.width, height: height,
-                               title: title, desc: description(data, notes: notes, layout: layout))
+        let desc = description(data, notes: notes, layout: layout)
+        var s = PlotSVG.header(prefix: p, width: Self.width, height: height, title: title, desc: desc)
         s += PlotSVG.Theme.style(prefix: p, seriesCount: series.count)
         s += "<defs><clipPath id=\"\(p)-clip\"><rect x=\"\(PlotSVG.n(left))\" y=\"\(PlotSVG.n(top))\""
         s += " width=\"\(PlotSVG.n(right - left))\" height=\"\(PlotSVG.n(bottom - top))\"/></clipPath></defs>\n"
@@ -446,7 +458,7 @@ public struct ScatterChart: Sendable {
             s += PlotSVG.lines(captionText, x: w / 2, y: h - 10 - captionText.extraHeight, anchor: "middle", cls: "\(p)-muted")
         }
         s += "</svg>\n"
-        return s
+        return Drawing(svg: s, width: Self.width, height: height, title: title, description: desc)
     }
 
     /// Font sizes of point labels and reference-line labels.

@@ -8,7 +8,7 @@ enum LengthSection {
     struct Chart {
         var name: String
         var title: String
-        var svg: String
+        var drawing: ScatterChart.Drawing
     }
 
     /// What the model templates' `{{#lengths}}` section reads. Shares are `12.3 %` (`–` when
@@ -69,7 +69,7 @@ enum LengthSection {
             // A model's full run has ~8,000 points: drawn without hover titles, so none are made.
             let plain = chart(tooltips: false)
             charts.append(Chart(name: "reward-vs-length", title: "Reward vs response length",
-                                svg: (plain.drawsPointTitles ? chart(tooltips: true) : plain).svg()))
+                                drawing: (plain.drawsPointTitles ? chart(tooltips: true) : plain).draw()))
         }
         if !analysis.chosenAttributes.isEmpty || !analysis.rejectedAttributes.isEmpty {
             func attributePoints(_ values: [(verbosity: Double, correctness: Double)], _ side: String) -> [ScatterChart.Point] {
@@ -77,13 +77,13 @@ enum LengthSection {
             }
             charts.append(Chart(
                 name: "correctness-vs-verbosity", title: "Correctness vs verbosity",
-                svg: ScatterChart(
+                drawing: ScatterChart(
                     id: "attributes", title: "\(model) — attribute scores: correctness vs verbosity",
                     xLabel: "Verbosity score", yLabel: "Correctness score",
                     series: [
                         .init(name: "correct (chosen)", points: attributePoints(analysis.chosenAttributes, "chosen"), marker: .circle, showTrend: true),
                         .init(name: "incorrect (rejected)", points: attributePoints(analysis.rejectedAttributes, "rejected"), marker: .triangle, showTrend: true),
-                    ], valueText: number).svg()))
+                    ], valueText: number).draw()))
         }
         let data = TemplateData(
             charts: charts.isEmpty ? "" : "@@charts:length@@",

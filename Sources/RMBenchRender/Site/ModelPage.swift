@@ -41,6 +41,8 @@ enum ModelPage {
         // The report is made of the same parts (charts drawn once), without the page's own additions.
         let parts = recomputedParts(row: row, score: score, slug: slug, lengths: lengths, reference: reference)
         var page = parts
+        // The page shows its large charts as the files in charts/ (the report inlines them).
+        page.fragments.merge(parts.pageFragments) { _, linked in linked }
         page.data.report = "../reports/\(slug).html"
         page.data.audit = auditBanner(row: row, findings: findings, slug: slug)
         if let wrongPrompts {   // model page only: a single-file report has no prompt pages to link to
@@ -61,7 +63,12 @@ enum ModelPage {
     /// the chart fragments, their Markdown exports and the charts themselves.
     struct Parts {
         var data: RecomputedData
+        /// Every chart inline, as the single-file report needs them.
         var fragments: [String: String]
+        /// The fragments the model page uses instead: its length charts are `<img>`s of the files
+        /// in `charts/`. A reward-vs-length chart has ~8,000 markers (400 KB); inlined in the page
+        /// as well, it made a 50-model site 20 MB larger, to write, hash and convert.
+        var pageFragments: [String: String] = [:]
         var exports: [String: String]
         var charts: [Chart]
     }
@@ -121,17 +128,25 @@ enum ModelPage {
         var exports = ["charts:matrices": charts.map { chart in
             "**\(Escape.markdownText(chart.title))**\n\n![\(Escape.markdownText(chart.title)) style-substance matrix](../charts/\(slug)/\(chart.name).svg)"
         }.joined(separator: "\n\n")]
+        var pageFragments: [String: String] = [:]
         if let lengths {
             let section = LengthSection.render(lengths, model: score.model, reference: reference)
             data.lengths = section.data
-            let lengthCharts = section.charts.map { Chart(name: $0.name, title: $0.title, svg: $0.svg) }
-            if !lengthCharts.isEmpty {
-                fragments["charts:length"] = "<div class=\"chart-grid\">\n" + lengthCharts.map { "<figure class=\"chart\">\n\($0.svg)\n</figure>" }.joined(separator: "\n") + "\n</div>"
-                exports["charts:length"] = lengthCharts.map { "![\(Escape.markdownText($0.title))](../charts/\(slug)/\($0.name).svg)" }.joined(separator: "\n\n")
+            if !section.charts.isEmpty {
+                func grid(_ figures: [String]) -> String {
+                    "<div class=\"chart-grid\">\n" + figures.map { "<figure class=\"chart\">\n\($0)\n</figure>" }.joined(separator: "\n") + "\n</div>"
+                }
+                fragments["charts:length"] = grid(section.charts.map(\.drawing.svg))
+                pageFragments["charts:length"] = grid(section.charts.map { chart in
+                    let drawing = chart.drawing
+                    return "<img src=\"../charts/\(slug)/\(chart.name).svg\" width=\"\(drawing.width)\" height=\"\(drawing.height)\""
+                        + " alt=\"\(Escape.html(drawing.title + ". " + drawing.description))\">"
+                })
+                exports["charts:length"] = section.charts.map { "![\(Escape.markdownText($0.title))](../charts/\(slug)/\($0.name).svg)" }.joined(separator: "\n\n")
             }
-            charts += lengthCharts
+            charts += section.charts.map { Chart(name: $0.name, title: $0.title, svg: $0.drawing.svg) }
         }
-        return Parts(data: data, fragments: fragments, exports: exports, charts: charts)
+        return Parts(data: data, fragments: fragments, pageFragments: pageFragments, exports: exports, charts: charts)
     }
 
     /// The banner of a flagged row: how many errors and warnings, of which checks, and the
