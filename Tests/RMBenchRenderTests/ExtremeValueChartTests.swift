@@ -27,7 +27,7 @@ struct ExtremeValueChartTests {
     /// Attributes that hold numbers (or number lists: path data, points, viewBox).
     static let numeric: Set<String> = ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "width", "height",
                                        "font-size", "stroke-width", "dy", "d", "points", "viewBox"]
-    static let plainNumberBytes = Set("0123456789.-, MLHVZ".utf8)
+    static let plainNumberBytes = Set("0123456789.-, MLHVZlhz".utf8)
 
     /// The problems of `svg`: not well-formed, a numeric attribute that is not a plain number
     /// (nan, inf, empty), a data marker off the canvas; empty when there are none.

@@ -432,27 +432,28 @@ enum PlotSVG {
             number(side)
             put("\"")
         case .triangle:
-            // Equilateral, pointing up, with the same area as the circle (side ≈ 2.69 r).
+            // Equilateral, pointing up, with the same area as the circle (side ≈ 2.69 r): the
+            // apex, then relative steps to the right corner and the left (a third shorter than
+            // three absolute points, in a chart of thousands).
             name = "path"
             let side = r * 2.69
             let h = side * 0.866
-            let top = y - h * 2 / 3, base = y + h / 3
             put("<path d=\"M")
             number(x)
             put(" ")
-            number(top)
-            put("L")
-            number(x + side / 2)
+            number(y - h * 2 / 3)
+            put("l")
+            number(side / 2)
             put(" ")
-            number(base)
-            put("L")
-            number(x - side / 2)
-            put(" ")
-            number(base)
-            put("Z\"")
+            number(h)
+            put("h")
+            number(-side)
+            put("z\"")
         }
-        put(" ")
-        bytes += attributes.utf8
+        if !attributes.isEmpty {
+            put(" ")
+            bytes += attributes.utf8
+        }
         if let title {
             put("><title>")
             bytes += title.utf8
