@@ -8,12 +8,14 @@ import RMBenchRender
 /// Carries files of the last build of an output folder into the new one when this build would
 /// write them byte for byte again: as hard links, so an unchanged page is neither converted nor
 /// written. Which files those are comes from the folder's record (``SiteRecord``): for each file
-/// what it was made from (`key`) and the SHA-256 of its bytes (`digest`). A file is carried over
-/// only if its key is this build's and, once linked, its bytes still hash to the digest (a page
-/// edited by hand, or changed by anything since, is written anew), so a carried file is exactly
-/// the file this build would write. Page HTML is keyed by everything it is made of (Markdown,
-/// fragments, layout), so a page whose Markdown is unchanged is not even converted; any other
-/// file is keyed by its own bytes.
+/// what it was made from (`key`, a SHA-256) and the XXH64 of its bytes (`digest`). A file is
+/// carried over only if its key is this build's and, once linked, its bytes still hash to the
+/// digest (a page edited by hand, or changed by anything since, is written anew), so a carried
+/// file is exactly the file this build would write. Page HTML is keyed by everything it is made
+/// of (Markdown, fragments, layout), so a page whose Markdown is unchanged is not even
+/// converted; any other file is keyed by the SHA-256 of its own bytes. The digest only has to
+/// notice a change to a file of the user's own output, not resist a forger: XXH64 does that at
+/// a fraction of SHA-256's cost, which a cold build paid for every byte it wrote.
 ///
 /// The pages themselves are not kept in the cache: the output folder already holds them, and
 /// storing a copy doubled what a build writes (the cost of a cold build).
@@ -22,7 +24,7 @@ import RMBenchRender
 ///     try reuse.writePage(page, converter: converter, to: writer)
 ///     SiteRecord.store(output, key: key, made: reuse.made, cache: cache)
 final class OutputReuse: @unchecked Sendable {
-    /// What a file was made from and the SHA-256 of its bytes.
+    /// What a file was made from (SHA-256) and the XXH64 of its bytes.
     struct Made: Equatable, Sendable {
         var key: String
         var digest: String
@@ -54,13 +56,13 @@ final class OutputReuse: @unchecked Sendable {
     /// Writes a file whose bytes are known, or keeps the last build's identical one.
     func write(_ path: String, _ bytes: [UInt8], to writer: SiteWriter) throws {
         guard let previous else { return try writer.write(path, bytes) }
-        let digest = SHA256.hex(of: bytes)
-        if let old = previous[path], old.digest == digest, try keep(path, old, writer) {
+        let key = SHA256.hex(of: bytes)
+        if let old = previous[path], old.key == key, try keep(path, old, writer) {
             record(path, old)
             return
         }
         try writer.write(path, bytes)
-        record(path, Made(key: digest, digest: digest))
+        record(path, Made(key: key, digest: XXHash64.hex(of: bytes)))
     }
 
     /// Writes a page's HTML, converting its Markdown with libcmark-gfm, or keeps the last
@@ -76,7 +78,7 @@ final class OutputReuse: @unchecked Sendable {
             }
             let bytes = try Self.convert(page, converter)
             try writer.write(path, bytes)
-            record(path, Made(key: key, digest: SHA256.hex(of: bytes)))
+            record(path, Made(key: key, digest: XXHash64.hex(of: bytes)))
         } else {
             try writer.write(path, try Self.convert(page, converter))
         }
@@ -98,7 +100,7 @@ final class OutputReuse: @unchecked Sendable {
     private func keep(_ path: String, _ old: Made, _ writer: SiteWriter) throws -> Bool {
         let kept = try writer.link(path, to: output + "/" + path) { linked in
             guard let bytes = try? FileBytes.read(path: linked) else { return false }
-            return SHA256.hex(of: bytes) == old.digest
+            return XXHash64.hex(of: bytes) == old.digest
         }
         if kept { lock.withLock { counts.filesKept += 1 } }
         return kept
