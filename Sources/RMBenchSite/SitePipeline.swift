@@ -80,10 +80,14 @@ public enum SitePipeline {
         progress.say("correlating \(inputs.external.reduce(0) { $0 + $1.metrics.count }) external metric(s) with RM-Bench")
         let runItems = Dictionary(inputs.runs.map { (inputs.id($0.model), $0.items) }, uniquingKeysWith: { _, last in last })
         // The benchmark's own lengths, from the results that measured the most responses.
-        let measured = inputs.runs.max { a, b in
-            (a.items.filter { $0.chosenFeatures.contains { $0 != nil } }.count, b.model)
-                < (b.items.filter { $0.chosenFeatures.contains { $0 != nil } }.count, a.model)
+        // Counted once per run, without copying its items (a comparator would count each run
+        // once per comparison).
+        let measuredCounts = inputs.runs.map { run in
+            run.items.reduce(0) { count, item in count + (item.chosenFeatures.contains { $0 != nil } ? 1 : 0) }
         }
+        let measured = inputs.runs.indices.max { a, b in
+            (measuredCounts[a], inputs.runs[b].model) < (measuredCounts[b], inputs.runs[a].model)
+        }.map { inputs.runs[$0] }
         let datasetLengths = measured.map { Analyze.datasetLengths($0.items) } ?? []
         var input = SiteInput(title: title, baseURL: baseURL, toolVersion: ToolVersion.current, rows: rows,
                               correlations: correlations,
