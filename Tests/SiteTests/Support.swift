@@ -32,6 +32,20 @@ enum Tool {
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
                     executable: URL? = nil) throws -> Output {
+        // A binary a test has just copied can be refused with ETXTBSY ("Text file busy", exit
+        // 126 from env) while a child another test thread spawned at that moment still holds
+        // the copy's write descriptor: a kernel race of every threaded program that writes and
+        // then runs an executable (golang/go#22315). It passes in moments; so is the retry.
+        for _ in 0..<50 {
+            let output = try runOnce(arguments, in: directory, environment: environment, executable: executable)
+            guard output.status == 126, output.stderr.contains("Text file busy") else { return output }
+            usleep(100_000)
+        }
+        return try runOnce(arguments, in: directory, environment: environment, executable: executable)
+    }
+
+    private static func runOnce(_ arguments: [String], in directory: URL?, environment: [String: String]?,
+                                executable: URL?) throws -> Output {
         let program = (executable ?? binary).path
         let argv = directory.map { ["/usr/bin/env", "-C", $0.path, program] } ?? [program]
         let variables = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
