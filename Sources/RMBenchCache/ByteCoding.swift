@@ -7,7 +7,18 @@ struct ByteWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
-    mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64(value))) }
+    /// A variable-length integer (zigzag, then seven bits a byte, low first): counts, lengths
+    /// and a response's features are small, and a run's entry has ~40,000 of them (8 bytes each
+    /// made an entry twice as large, written on every cold build).
+    mutating func int(_ value: Int) {
+        let signed = Int64(value)
+        var rest = UInt64(bitPattern: (signed << 1) ^ (signed >> 63))
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
 
     mutating func double(_ value: Double) { uint64(value.bitPattern) }
 
@@ -52,7 +63,20 @@ struct ByteReader {
         return value
     }
 
-    mutating func int() throws(MalformedPayload) -> Int { Int(Int64(bitPattern: try uint64())) }
+    mutating func int() throws(MalformedPayload) -> Int {
+        var zigzag: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count else { throw MalformedPayload(description: "ends inside a number") }
+            let byte = bytes[position]
+            position += 1
+            guard shift < 63 || byte <= 1 else { throw MalformedPayload(description: "a number is longer than 64 bits") }
+            zigzag |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
+    }
 
     mutating func double() throws(MalformedPayload) -> Double { Double(bitPattern: try uint64()) }
 

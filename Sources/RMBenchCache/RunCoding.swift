@@ -64,7 +64,7 @@ public enum RunCoding {
         let sources = try r.array(minimumSize: 17) { r throws(MalformedPayload) in
             SourceFile(path: try r.string(), sha256: try r.string(), timestamp: try r.optional { r throws(MalformedPayload) in try r.string() })
         }
-        let items = try r.array(minimumSize: 60) { r throws(MalformedPayload) -> ScoredItem in
+        let items = try r.array(minimumSize: 56) { r throws(MalformedPayload) -> ScoredItem in
             let label = try r.string()
             let id: ItemID = try r.bool() ? .string(try r.string()) : .int(Int64(try r.int()))
             let domainName = try r.string()
@@ -102,7 +102,7 @@ public enum RunCoding {
     private static func attributeSide(_ r: inout ByteReader) throws(MalformedPayload) -> [[String: Double]?] {
         try r.array { r throws(MalformedPayload) in
             try r.optional { r throws(MalformedPayload) -> [String: Double] in
-                let pairs = try r.array(minimumSize: 16) { r throws(MalformedPayload) in (try r.string(), try r.double()) }
+                let pairs = try r.array(minimumSize: 9) { r throws(MalformedPayload) in (try r.string(), try r.double()) }
                 return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
             }
         }

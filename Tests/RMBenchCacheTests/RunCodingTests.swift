@@ -37,6 +37,22 @@ struct RunCodingTests {
         #expect(RunCoding.encode(decoded) == bytes)
     }
 
+    /// Integers are written in a variable number of bytes: every length, both signs and the
+    /// ends of the range come back as they were.
+    @Test("integers of every encoded length round-trip", arguments: [
+        0, 1, -1, 63, -64, 64, -65, 127, 128, 8191, 8192, 1 << 20, -(1 << 20), 1 << 35, -(1 << 49), Int.max, Int.min, Int.max - 1, Int.min + 1,
+    ])
+    func integers(_ value: Int) throws {
+        let features = ResponseFeatures(characters: value, words: value, headers: 0, listItems: value, boldSpans: 0 &- value)
+        let item = ScoredItem(key: ItemKey(label: "chat", id: .int(Int64(value))), domain: .chat,
+                              chosen: StyleScores(1, 2, 3), rejected: StyleScores(0, 0, 0),
+                              chosenFeatures: [features, nil, features], rejectedFeatures: [nil, features, nil])
+        let run = ModelRun(model: "m", type: .sequenceClassifier, sources: [], items: [item])
+        let decoded = try RunCoding.decode(RunCoding.encode(run))
+        #expect(decoded.items.first?.key.id == .int(Int64(value)))
+        #expect(decoded.items.first?.chosenFeatures == item.chosenFeatures && decoded.items.first?.rejectedFeatures == item.rejectedFeatures)
+    }
+
     @Test("every truncation and a trailing byte are refused, never half-read")
     func truncated() {
         let bytes = RunCoding.encode(Self.run())
