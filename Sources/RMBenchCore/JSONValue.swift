@@ -67,7 +67,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     private func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out += "\n"
-        out += String(repeating: " ", count: indent * level)
+        for _ in 0..<(indent * level) { out += " " }
     }
 
     /// Shortest round-trip text; integers-valued doubles keep a `.0` so readers see a float.
@@ -80,6 +80,16 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// `<script>` element or starting an HTML comment: what `Escape.javaScriptString` gives.
     public static func writeString(_ value: String, to out: inout String, escapingHTML: Bool = false) {
         out += "\""
+        // Keys and most values are printable ASCII with nothing to escape: copied whole (the
+        // data files hold some 100,000 of them).
+        if value.utf8.allSatisfy({ byte in
+            (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && !(escapingHTML && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")))
+        }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "<" where escapingHTML, ">" where escapingHTML, "&" where escapingHTML:

@@ -492,7 +492,8 @@ public struct ScatterChart: Sendable {
         let many = data.total > Self.manyPoints
         func proj(_ x: Double, _ y: Double) -> (Double, Double) { Self.project(x: x, y: y, xAxis, yAxis) }
         let left = Self.plotLeft, right = Self.plotRight
-        let markers = data.series.joined().map { point -> LabelPlacer.Marker in
+        // A dense chart's markers are no obstacles (no label could avoid 8,000 of them).
+        let markers = many ? [] : data.series.joined().map { point -> LabelPlacer.Marker in
             let (x, y) = proj(point.x, point.y)
             return .init(x: x, y: y, radius: radius)
         }
@@ -511,7 +512,7 @@ public struct ScatterChart: Sendable {
         }
         // Labels stay over the plot (not over the tick labels or the legend) and on the canvas.
         let bounds = LabelBox(x0: left + 2, y0: Self.plotTop - 6, x1: Double(Self.width) - 4, y1: Self.plotBottom)
-        var placer = LabelPlacer(bounds: bounds, markers: many ? [] : markers, softLines: lines)
+        var placer = LabelPlacer(bounds: bounds, markers: markers, softLines: lines)
         let referenceSize = Self.referenceLabelSize
         for (index, line) in referenceLines.enumerated() {
             guard let y = lineYs[index] else { continue }
