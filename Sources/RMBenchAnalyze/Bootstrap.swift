@@ -68,7 +68,7 @@ extension Analyze {
     /// every platform. Runs in O(resamples × prompts) with a few integer additions per drawn
     /// prompt; each domain may hold at most 2,097,151 prompts.
     public static func bootstrapIntervals(
-        _ items: [ScoredItem], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+        _ items: [ScoredItem], resamples: Int = defaultResamples, seed: UInt64 = defaultSeed, draws: ResampleDraws? = nil
     ) -> BootstrapIntervals {
         precondition(resamples > 0, "resamples must be positive")
         let table = PromptTable(items)
@@ -105,7 +105,7 @@ extension Analyze {
         var estimates: [Metric: Double] = [:]
         record(table.fullCounts) { estimates[metrics[$0]] = $1 }
         values.withUnsafeMutableBufferPointer { buffer in
-            table.forEachResample(resamples: resamples, seed: seed) { resample, counts in
+            table.forEachResample(resamples: resamples, seed: seed, draws: draws) { resample, counts in
                 record(counts) { buffer[$0 * resamples + resample] = $1 }
             }
         }

@@ -142,9 +142,30 @@ struct PromptTable: Sendable {
     /// the domain has, uniformly with replacement, from one `SeededGenerator(seed:)` stream.
     /// So the indices depend only on the seed and the domain sizes: two tables with the same
     /// domains and sizes get the same indices, which the paired bootstrap relies on.
-    func forEachResample(resamples: Int, seed: UInt64, _ body: (Int, [DomainCounts]) -> Void) {
-        var rng = SeededGenerator(seed: seed)
+    ///
+    /// With `draws` of the same resamples and seed, the indices are taken from there (drawn
+    /// once for every table of this shape) instead of being drawn again: the same indices.
+    func forEachResample(resamples: Int, seed: UInt64, draws: ResampleDraws? = nil, _ body: (Int, [DomainCounts]) -> Void) {
         var counts = fullCounts
+        if let draws, draws.resamples == resamples, draws.seed == seed,
+           let indices = draws.indices(shape: shape, sizes: domains.map(\.cells.count)) {
+            indices.withUnsafeBufferPointer { indices in
+                var next = 0
+                for resample in 0..<resamples {
+                    for (d, domain) in domains.enumerated() {
+                        var sum = PackedCells()
+                        domain.cells.withUnsafeBufferPointer { cells in
+                            for k in next..<(next + cells.count) { sum.add(cells[Int(indices[k])]) }
+                        }
+                        next += domain.cells.count
+                        counts[d].cells = sum
+                    }
+                    body(resample, counts)
+                }
+            }
+            return
+        }
+        var rng = SeededGenerator(seed: seed)
         for resample in 0..<resamples {
             for (d, domain) in domains.enumerated() {
                 var sum = PackedCells()

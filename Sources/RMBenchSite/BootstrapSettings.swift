@@ -15,7 +15,11 @@ public struct BootstrapSettings: Sendable {
     /// Intervals of every model, computed on all cores; empty when bootstrap is off.
     public func intervals(_ runs: [ModelRun]) -> [String: BootstrapIntervals] {
         guard resamples > 0 else { return [:] }
-        let results = ConcurrentSlots.map(runs.count) { Analyze.bootstrapIntervals(runs[$0].items, resamples: resamples, seed: seed) }
+        // The models (of one prompt set) resample the same indices: drawn once for all.
+        let draws = ResampleDraws(resamples: resamples, seed: seed)
+        let results = ConcurrentSlots.map(runs.count) {
+            Analyze.bootstrapIntervals(runs[$0].items, resamples: resamples, seed: seed, draws: draws)
+        }
         return Dictionary(uniqueKeysWithValues: zip(runs.map(\.model), results))
     }
 

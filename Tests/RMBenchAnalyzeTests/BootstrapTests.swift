@@ -100,3 +100,41 @@ struct BootstrapTests {
         #expect(average.upperBound - average.lowerBound < 0.1)
     }
 }
+
+@Suite("Bootstrap draws shared between models")
+struct ResampleDrawsTests {
+    static func same(_ a: BootstrapIntervals, _ b: BootstrapIntervals) -> Bool {
+        let metrics: [Metric] = [.overall(.easy), .overall(.normal), .overall(.hard), .overall(.average)]
+            + Domain.allCases.flatMap { domain -> [Metric] in
+                [.domain(domain, .easy), .domain(domain, .normal), .domain(domain, .hard), .domain(domain, .average)]
+                    + (0..<3).flatMap { row in (0..<3).map { column in Metric.cell(domain, row: row, column: column) } }
+            }
+        return a.domains == b.domains && a.prompts == b.prompts && metrics.allSatisfy { metric in
+            a.estimate(metric) == b.estimate(metric) && a.interval(metric) == b.interval(metric)
+        }
+    }
+
+    /// Two models of one prompt set, one of another (a missing domain), and more shapes than
+    /// are kept: every interval is bit for bit the one drawn per model.
+    @Test func sharedDrawsGiveTheIntervalsOfDrawingPerModel() {
+        let draws = ResampleDraws(resamples: 120, seed: 9)
+        let sets = [
+            randomItems(seed: 1, perDomain: [.chat: 30, .math: 40, .code: 20, .safety: 25]),
+            randomItems(seed: 2, perDomain: [.chat: 30, .math: 40, .code: 20, .safety: 25]),
+            randomItems(seed: 3, perDomain: [.chat: 30, .code: 20, .safety: 25]),
+        ] + (4..<(5 + ResampleDraws.shapesKept)).map { seed in randomItems(seed: UInt64(seed), perDomain: [.chat: seed, .math: 10]) }
+        for (index, items) in sets.enumerated() {
+            let shared = Analyze.bootstrapIntervals(items, resamples: 120, seed: 9, draws: draws)
+            let own = Analyze.bootstrapIntervals(items, resamples: 120, seed: 9)
+            #expect(Self.same(shared, own), "items \(index)")
+        }
+    }
+
+    /// Draws of another seed or count are not used: the intervals are the requested ones.
+    @Test func drawsOfOtherSettingsAreIgnored() {
+        let items = randomItems(seed: 5, perDomain: [.chat: 30, .math: 40])
+        let other = ResampleDraws(resamples: 120, seed: 10)
+        #expect(Self.same(Analyze.bootstrapIntervals(items, resamples: 120, seed: 9, draws: other),
+                          Analyze.bootstrapIntervals(items, resamples: 120, seed: 9)))
+    }
+}
