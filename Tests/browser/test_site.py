@@ -517,6 +517,19 @@ def main():
             assert len(labelled) == len(charts), "a chart has neither aria-label nor <title>"
             return f"{len(charts)} charts, first {sizes[0][0]:.0f}×{sizes[0][1]:.0f} px"
         run.check(f"model page {model}: every matrix has a non-zero size", matrices_visible)
+
+        def length_chart_loads():
+            # The reward-vs-length chart is the file in charts/, shown as an image (not inlined).
+            images = driver.find_elements(By.CSS_SELECTOR, ".chart-grid figure.chart img")
+            assert images, "no chart image in the model page"
+            for image in images:
+                driver.execute_script("arguments[0].scrollIntoView()", image)
+                WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete", image))
+                width = driver.execute_script("return arguments[0].naturalWidth", image)
+                assert width > 0, f"{image.get_attribute('src')} did not load"
+                assert len(image.get_attribute("alt") or "") > 40, f"{image.get_attribute('src')} has no description"
+            return f"{len(images)} image(s), {image.get_attribute('src').rsplit('/', 2)[-2:]}"
+        run.check(f"model page {model}: its length chart loads from charts/ with its description as alt text", length_chart_loads)
         run.check(f"screenshot model-{model}-1280", lambda: browser.screenshot(f"model-{model}-1280").name)
 
         # 3. Methodology and correlations pages.
