@@ -23,7 +23,7 @@ public final class ResampleDraws: @unchecked Sendable {
 
     /// Shapes kept at most: each holds resamples × prompts indices (5 MB for 1,000 resamples of
     /// RM-Bench); runs on other prompt sets than the first few draw their own, as before.
-    static let shapesKept = 4
+    public static let shapesKept = 4
 
     /// The indices for tables of `shape` whose domains hold `sizes` prompts, drawn on first use
     /// (other callers of the same shape wait for them, a few milliseconds); nil when
