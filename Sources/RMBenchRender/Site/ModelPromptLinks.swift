@@ -108,32 +108,48 @@ struct ModelPromptLinks {
 
     /// One `<details>` per domain and difficulty with prompts lost, its summary the count; inside,
     /// one list per number of comparisons lost (3, 2, 1 of 3). Names and links escaped for HTML.
+    /// Appended in place into one string: a model's lists run to thousands of links.
     var html: String {
-        var blocks: [String] = []
+        var html = "<div class=\"wrong-prompt-lists\">"
+        html.reserveCapacity(domains.reduce(64) { total, domain in
+            total + domain.misses.reduce(0) { $0 + $1.prompts.reduce(400) { $0 + $1.prompt.htmlListItem.utf8.count } }
+        })
         for domain in domains {
             for (difficulty, misses) in domain.misses where !misses.isEmpty {
-                var body = ["<details class=\"wrong-prompts\">",
-                            "<summary>\(domain.domain.title) · \(difficulty.label): \(misses.count) of \(domain.prompts) prompts</summary>"]
+                html += "\n<details class=\"wrong-prompts\">\n"
+                html += "<summary>\(domain.domain.title) · \(difficulty.label): \(misses.count) of \(domain.prompts) prompts</summary>"
                 for lost in [3, 2, 1] {
-                    let group = misses.filter { $0.lost == lost }
-                    guard !group.isEmpty else { continue }
-                    body.append("<p>\(lost) of 3 \(difficulty.label) comparisons wrong (\(group.count) prompt\(group.count == 1 ? "" : "s")):</p>")
-                    body.append("<ul class=\"prompt-links\">" + group.map(\.prompt.htmlListItem).joined() + "</ul>")
+                    let count = misses.reduce(0) { $0 + ($1.lost == lost ? 1 : 0) }
+                    guard count > 0 else { continue }
+                    html += "\n<p>\(lost) of 3 \(difficulty.label) comparisons wrong (\(count) prompt\(count == 1 ? "" : "s")):</p>"
+                    html += "\n<ul class=\"prompt-links\">"
+                    for miss in misses where miss.lost == lost { html += miss.prompt.htmlListItem }
+                    html += "</ul>"
                 }
-                body.append("</details>")
-                blocks.append(body.joined(separator: "\n"))
+                html += "\n</details>"
             }
         }
-        return "<div class=\"wrong-prompt-lists\">\n" + blocks.joined(separator: "\n") + "\n</div>"
+        if !domains.contains(where: { $0.misses.contains { !$0.prompts.isEmpty } }) { html += "\n" }
+        html += "\n</div>"
+        return html
     }
 
     /// The lists in the page's Markdown copy: a line of links per domain and difficulty.
     var markdown: String {
-        domains.flatMap { domain in
-            domain.misses.filter { !$0.prompts.isEmpty }.map { difficulty, misses in
-                "**\(domain.domain.title) · \(difficulty.label)** (\(misses.count) of \(domain.prompts) prompts): "
-                    + misses.map { "\($0.prompt.markdownLink) (\($0.lost)/3)" }.joined(separator: ", ")
+        var markdown = ""
+        for domain in domains {
+            for (difficulty, misses) in domain.misses where !misses.isEmpty {
+                if !markdown.isEmpty { markdown += "\n\n" }
+                markdown += "**\(domain.domain.title) · \(difficulty.label)** (\(misses.count) of \(domain.prompts) prompts): "
+                for (index, miss) in misses.enumerated() {
+                    if index > 0 { markdown += ", " }
+                    markdown += miss.prompt.markdownLink
+                    markdown += " ("
+                    markdown += String(miss.lost)
+                    markdown += "/3)"
+                }
             }
-        }.joined(separator: "\n\n")
+        }
+        return markdown
     }
 }
