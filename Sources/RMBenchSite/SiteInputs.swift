@@ -97,8 +97,15 @@ public struct SiteInputs: Sendable {
             let options = ResultReadOptions(measureResponses: true, textMeasures: measures)
             let shared = SharedFeatures()
             let buffers = ReadBufferPool()
+            // The files that will be read: all, but for those the cache knows by their status.
+            let readAhead = ReadAhead(cache.map { cache in
+                resultFiles.filter { path in
+                    FileDigests.Version(path: path).map { FileDigests.known(path, version: $0, cache: cache) == nil } ?? true
+                }
+            } ?? resultFiles)
             runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
-                try readResult(path, options: options, cache: cache, shared: shared, buffers: buffers)
+                readAhead.reading(path)
+                return try readResult(path, options: options, cache: cache, shared: shared, buffers: buffers)
             }
             let measured = measures.statistics
             if measured.measured > 0 {
