@@ -97,15 +97,19 @@ public struct SiteInputs: Sendable {
             let options = ResultReadOptions(measureResponses: true, textMeasures: measures)
             let shared = SharedFeatures()
             let buffers = ReadBufferPool()
-            // The files that will be read: all, but for those the cache knows by their status.
-            let readAhead = ReadAhead(cache.map { cache in
-                resultFiles.filter { path in
-                    FileDigests.Version(path: path).map { FileDigests.known(path, version: $0, cache: cache) == nil } ?? true
+            // What the cache knows of each file, looked up once: which files will be read (and
+            // are read ahead), and which come by their digest alone.
+            var known: [String: KnownFile] = [:]
+            if let cache {
+                for path in resultFiles {
+                    guard let version = FileDigests.Version(path: path) else { continue }
+                    known[path] = KnownFile(version: version, digest: FileDigests.known(path, version: version, cache: cache))
                 }
-            } ?? resultFiles)
-            runs = try await ResultSet.load(paths: resultFiles, options: options) { path, options throws(InputProblems) in
+            }
+            let readAhead = ReadAhead(resultFiles.filter { known[$0]?.digest == nil })
+            runs = try await ResultSet.load(paths: resultFiles, options: options) { [known] path, options throws(InputProblems) in
                 readAhead.reading(path)
-                return try readResult(path, options: options, cache: cache, shared: shared, buffers: buffers)
+                return try readResult(path, known: known[path], options: options, cache: cache, shared: shared, buffers: buffers)
             }
             let measured = measures.statistics
             if measured.measured > 0 {
@@ -167,19 +171,27 @@ public struct SiteInputs: Sendable {
         return inputs
     }
 
+    /// A result file's version (status) when the build began, and its digest if the cache
+    /// recorded one for that very version.
+    struct KnownFile: Sendable {
+        var version: FileDigests.Version
+        var digest: String?
+    }
+
     /// One result file, from the cache when it holds the run of a file with the same SHA-256.
     /// The digest comes without reading the file when the cache recorded it for this very file
-    /// version (``FileDigests``); otherwise the file is read and hashed, and parsed only if the
-    /// cache has no run for that digest. Runs from the cache share their feature arrays through `shared`.
-    static func readResult(_ path: String, options: ResultReadOptions, cache: BuildCache?, shared: SharedFeatures,
+    /// version (``FileDigests``, looked up in `known`); otherwise the file is read and hashed,
+    /// and parsed only if the cache has no run for that digest. Runs from the cache share their
+    /// feature arrays through `shared`.
+    static func readResult(_ path: String, known file: KnownFile?, options: ResultReadOptions, cache: BuildCache?, shared: SharedFeatures,
                            buffers: ReadBufferPool) throws(InputProblems) -> ModelRun {
-        guard let cache, let version = FileDigests.Version(path: path), version.bytes <= InputLimits.maxFileSize else {
+        guard let cache, let version = file?.version, version.bytes <= InputLimits.maxFileSize else {
             return try withFile(path, buffers) { (bytes) throws(InputProblems) in try ResultReader.parse(bytes, path: path, options: options) }
         }
         // The path is part of the key: the model's name and type come from it.
         let key = { (digest: String) in "\(digest) \(path) measured:\(options.measureResponses)" }
         let cached = { (digest: String) in cache.load(.run, key: key(digest)).flatMap { try? RunCoding.decode($0, shared: shared) } }
-        let known = FileDigests.known(path, version: version, cache: cache)
+        let known = file?.digest
         if let known, let run = cached(known) { return run }
         return try withFile(path, buffers) { (bytes) throws(InputProblems) in
             let digest = SHA256.hex(of: bytes)
