@@ -146,36 +146,37 @@ struct PromptTable: Sendable {
     /// With `draws` of the same resamples and seed, the indices are taken from there (drawn
     /// once for every table of this shape) instead of being drawn again: the same indices.
     func forEachResample(resamples: Int, seed: UInt64, draws: ResampleDraws? = nil, _ body: (Int, [DomainCounts]) -> Void) {
+        let sizes = domains.map(\.cells.count)
+        let total = sizes.reduce(0, +)
         var counts = fullCounts
-        if let draws, draws.resamples == resamples, draws.seed == seed,
-           let indices = draws.indices(shape: shape, sizes: domains.map(\.cells.count)) {
-            indices.withUnsafeBufferPointer { indices in
-                var next = 0
-                for resample in 0..<resamples {
-                    for (d, domain) in domains.enumerated() {
-                        var sum = PackedCells()
-                        domain.cells.withUnsafeBufferPointer { cells in
-                            for k in next..<(next + cells.count) { sum.add(cells[Int(indices[k])]) }
-                        }
-                        next += domain.cells.count
-                        counts[d].cells = sum
-                    }
-                    body(resample, counts)
-                }
-            }
-            return
-        }
-        var rng = SeededGenerator(seed: seed)
-        for resample in 0..<resamples {
+        // One resample from its indices: each domain's prompts, one domain after the other.
+        func sum(_ indices: UnsafeBufferPointer<Int32>, resample: Int) {
+            var next = 0
             for (d, domain) in domains.enumerated() {
                 var sum = PackedCells()
                 domain.cells.withUnsafeBufferPointer { cells in
-                    let n = cells.count
-                    for _ in 0..<n { sum.add(cells[rng.index(below: n)]) }
+                    for k in next..<(next + cells.count) { sum.add(cells[Int(indices[k])]) }
                 }
+                next += domain.cells.count
                 counts[d].cells = sum
             }
             body(resample, counts)
+        }
+        if let draws, draws.resamples == resamples, draws.seed == seed, let shared = draws.indices(shape: shape, sizes: sizes) {
+            shared.withUnsafeBufferPointer { all in
+                for resample in 0..<resamples {
+                    sum(UnsafeBufferPointer(rebasing: all[(resample * total)..<((resample + 1) * total)]), resample: resample)
+                }
+            }
+        } else {
+            var rng = SeededGenerator(seed: seed)
+            var indices: [Int32] = []
+            indices.reserveCapacity(total)
+            for resample in 0..<resamples {
+                indices.removeAll(keepingCapacity: true)
+                ResampleDraws.drawResample(sizes: sizes, rng: &rng, into: &indices)
+                indices.withUnsafeBufferPointer { sum($0, resample: resample) }
+            }
         }
     }
 }

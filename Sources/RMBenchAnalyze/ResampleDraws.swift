@@ -24,24 +24,31 @@ public final class ResampleDraws: @unchecked Sendable {
     /// Shapes kept at most: each holds resamples × prompts indices (5 MB for 1,000 resamples of
     /// RM-Bench); runs on other prompt sets than the first few draw their own, as before.
     public static let shapesKept = 4
+    /// Indices kept at most per shape (64 MB): a larger prompt set or more resamples draw per
+    /// model, in constant memory, rather than hold resamples × prompts indices.
+    public static let maxIndices = 16 << 20
 
     /// The indices for tables of `shape` whose domains hold `sizes` prompts, drawn on first use
     /// (other callers of the same shape wait for them, a few milliseconds); nil when
-    /// ``shapesKept`` other shapes already have theirs.
+    /// ``shapesKept`` other shapes already have theirs or they would be more than ``maxIndices``.
     func indices(shape: [Int], sizes: [Int]) -> [Int32]? {
         lock.withLock {
             if let known = drawn[shape] { return known }
-            guard drawn.count < Self.shapesKept else { return nil }
+            guard drawn.count < Self.shapesKept, resamples * sizes.reduce(0, +) <= Self.maxIndices else { return nil }
             var rng = SeededGenerator(seed: seed)
             var indices: [Int32] = []
             indices.reserveCapacity(resamples * sizes.reduce(0, +))
-            for _ in 0..<resamples {
-                for n in sizes {
-                    for _ in 0..<n { indices.append(Int32(rng.index(below: n))) }
-                }
-            }
+            for _ in 0..<resamples { Self.drawResample(sizes: sizes, rng: &rng, into: &indices) }
             drawn[shape] = indices
             return indices
+        }
+    }
+
+    /// One resample's prompt indices, appended to `indices`: for each domain of `n` prompts, in
+    /// order, `n` draws below `n`. The one order every resample of the bootstrap draws in.
+    static func drawResample(sizes: [Int], rng: inout SeededGenerator, into indices: inout [Int32]) {
+        for n in sizes {
+            for _ in 0..<n { indices.append(Int32(rng.index(below: n))) }
         }
     }
 }

@@ -1,4 +1,4 @@
-import RMBenchAnalyze
+@testable import RMBenchAnalyze
 import RMBenchCore
 import RMBenchScore
 import Testing
@@ -128,6 +128,15 @@ struct ResampleDrawsTests {
             let own = Analyze.bootstrapIntervals(items, resamples: 120, seed: 9)
             #expect(Self.same(shared, own), "items \(index)")
         }
+    }
+
+    /// Kept draws are resamples × prompts indices; beyond ``ResampleDraws/maxIndices`` none are
+    /// kept (each model draws its own, in constant memory).
+    @Test func drawsAreKeptOnlyUpToTheirLimit() {
+        let draws = ResampleDraws(resamples: 1000, seed: 1)
+        #expect(draws.indices(shape: [0, 1327], sizes: [1327])?.count == 1_327_000)
+        let prompts = ResampleDraws.maxIndices / 1000 + 1
+        #expect(draws.indices(shape: [1, prompts], sizes: [prompts]) == nil)
     }
 
     /// Draws of another seed or count are not used: the intervals are the requested ones.
