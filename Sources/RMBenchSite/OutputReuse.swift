@@ -8,17 +8,22 @@ import RMBenchRender
 /// Carries files of the last build of an output folder into the new one when this build would
 /// write them byte for byte again: as hard links, so an unchanged page is neither converted nor
 /// written. Which files those are comes from the folder's record (``SiteRecord``): for each file
-/// what it was made from (`key`, a SHA-256) and the XXH64 of its bytes (`digest`). A file is
-/// carried over only if its key is this build's and, once linked, its bytes still hash to the
-/// digest (a page edited by hand, or changed by anything since, is written anew), so a carried
-/// file is exactly the file this build would write. Page HTML is keyed by everything it is made
-/// of (Markdown, fragments, layout), so a page whose Markdown is unchanged is not even
-/// converted; any other file is keyed by the SHA-256 of its own bytes. The digest only has to
-/// notice a change to a file of the user's own output, not resist a forger: XXH64 does that at
-/// a fraction of SHA-256's cost, which a cold build paid for every byte it wrote.
+/// what it was made from (`key`) and the XXH64 of its bytes (`digest`).
 ///
-/// The pages themselves are not kept in the cache: the output folder already holds them, and
-/// storing a copy doubled what a build writes (the cost of a cold build).
+/// - A page's HTML is keyed by the SHA-256 of everything it is made of (Markdown, fragments,
+///   layout), so a page whose Markdown is unchanged is not even converted. It is carried over
+///   only if its key is this build's and, once linked, its bytes still hash to the digest (a
+///   page edited by hand, or changed by anything since, is written anew). The digest only has
+///   to notice a change to a file of the user's own output, not resist a forger: XXH64 does
+///   that at a fraction of SHA-256's cost.
+/// - Any other file (a chart, a download, a page's `.md` copy) has its bytes in hand before it
+///   is written, so the linked old file is compared with them byte for byte: exact, and
+///   cheaper than hashing both. Its record says so (key ``comparedByBytes``, no digest), which a
+///   cold build pays nothing for.
+///
+/// So a carried file is exactly the file this build would write. The pages themselves are not
+/// kept in the cache: the output folder already holds them, and storing a copy doubled what a
+/// build writes (the cost of a cold build).
 ///
 ///     let reuse = OutputReuse(output: output, cache: cache)
 ///     try reuse.writePage(page, converter: converter, to: writer)
@@ -29,6 +34,9 @@ final class OutputReuse: @unchecked Sendable {
         var key: String
         var digest: String
     }
+
+    /// The record of a file that is compared with its new bytes, not keyed.
+    static let comparedByBytes = Made(key: "=", digest: "-")
 
     private let output: String
     /// The last build's files by path; nil without a cache (nothing is hashed or recorded).
@@ -56,13 +64,12 @@ final class OutputReuse: @unchecked Sendable {
     /// Writes a file whose bytes are known, or keeps the last build's identical one.
     func write(_ path: String, _ bytes: [UInt8], to writer: SiteWriter) throws {
         guard let previous else { return try writer.write(path, bytes) }
-        let key = SHA256.hex(of: bytes)
-        if let old = previous[path], old.key == key, try keep(path, old, writer) {
-            record(path, old)
+        if previous[path] == Self.comparedByBytes, try keep(path, writer, accept: { $0 == bytes }) {
+            record(path, Self.comparedByBytes)
             return
         }
         try writer.write(path, bytes)
-        record(path, Made(key: key, digest: XXHash64.hex(of: bytes)))
+        record(path, Self.comparedByBytes)
     }
 
     /// Writes a page's HTML, converting its Markdown with libcmark-gfm, or keeps the last
@@ -71,7 +78,7 @@ final class OutputReuse: @unchecked Sendable {
         let path = page.path + ".html"
         if let previous {
             let key = Self.key(page)
-            if let old = previous[path], old.key == key, try keep(path, old, writer) {
+            if let old = previous[path], old.key == key, try keep(path, writer, accept: { XXHash64.hex(of: $0) == old.digest }) {
                 record(path, old)
                 lock.withLock { counts.pagesReused += 1 }
                 return
@@ -96,11 +103,11 @@ final class OutputReuse: @unchecked Sendable {
         return bytes
     }
 
-    /// Links the last build's file at `path` if it still holds the bytes `old` says.
-    private func keep(_ path: String, _ old: Made, _ writer: SiteWriter) throws -> Bool {
+    /// Links the last build's file at `path` if its bytes, read once linked, are accepted.
+    private func keep(_ path: String, _ writer: SiteWriter, accept: ([UInt8]) -> Bool) throws -> Bool {
         let kept = try writer.link(path, to: output + "/" + path) { linked in
             guard let bytes = try? FileBytes.read(path: linked) else { return false }
-            return XXHash64.hex(of: bytes) == old.digest
+            return accept(bytes)
         }
         if kept { lock.withLock { counts.filesKept += 1 } }
         return kept
