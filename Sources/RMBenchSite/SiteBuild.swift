@@ -199,7 +199,7 @@ public enum SiteBuild {
         let convert: @Sendable (RenderedPage) -> Void = { page in
             do {
                 try reuse.writePage(page, converter: converter, to: writer)
-                if page.exportsMarkdown { try reuse.write(page.path + ".md", Array(page.exportMarkdown.utf8), to: writer) }
+                if page.exportsMarkdown { try reuse.write(page.path + ".md", page.exportMarkdownBytes, to: writer) }
             } catch let error as PublishError {
                 failure.record(error)
             } catch {

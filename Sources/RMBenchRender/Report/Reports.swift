@@ -95,7 +95,7 @@ public enum Reports {
         let html = templates.render("standalone.html", StandaloneData(title: title, css: css, csp: csp, version: toolVersion, content: marker))
         let parts = html.split(separator: marker, omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 2, "standalone.html must contain {{{content}}} exactly once")
-        return RenderedPage(path: path, markdown: markdown, fragments: fragments, exportMarkdown: markdown,
+        return RenderedPage(path: path, markdown: markdown, fragments: fragments, exports: [:],
                             layoutBefore: parts[0], layoutAfter: parts[1], exportsMarkdown: false)
     }
 }

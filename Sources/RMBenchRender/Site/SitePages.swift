@@ -48,6 +48,7 @@ public struct SiteInput: Sendable {
 ///
 ///     let body = try converter.html(fromMarkdown: page.markdown, fragments: page.fragments)
 ///     write(page.path + ".html", page.html(body: body))
+///     write(page.path + ".md", page.exportMarkdownBytes)
 public struct RenderedPage: Sendable {
     /// Path without extension: `index`, `models/<slug>`.
     public var path: String
@@ -55,9 +56,10 @@ public struct RenderedPage: Sendable {
     public var markdown: String
     /// Our own trusted SVG/HTML, keyed by placeholder name.
     public var fragments: [String: String]
-    /// The Markdown to keep next to the HTML: placeholders replaced by image links to the
-    /// standalone `.svg` files, so the page can be pasted elsewhere.
-    public var exportMarkdown: String
+    /// What stands for each placeholder in the Markdown copy (an image link to the standalone
+    /// `.svg` file, a table's Markdown twin), so the page can be pasted elsewhere. A placeholder
+    /// without one stays as it is.
+    public var exports: [String: String]
     /// The layout around the converted body: `layoutBefore + body + layoutAfter`.
     public var layoutBefore: String
     public var layoutAfter: String
@@ -66,6 +68,40 @@ public struct RenderedPage: Sendable {
 
     public func html(body: String) -> String {
         layoutBefore + body + layoutAfter
+    }
+
+    /// The Markdown copy: `markdown` with each `@@name@@` placeholder line replaced by its
+    /// export. Made as bytes when it is written (a prompt page's copy is 19 KB, and a `String`
+    /// made from bytes is validated again); the lines are found by scanning for line starts, as
+    /// a prompt page's Markdown has hundreds of lines and one or three placeholders.
+    public var exportMarkdownBytes: [UInt8] {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + exports.values.reduce(0) { $0 + $1.utf8.count })
+            let at = UInt8(ascii: "@"), newline = UInt8(ascii: "\n")
+            var copied = 0
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+                if lineEnd - lineStart > 4, bytes[lineStart] == at, bytes[lineStart + 1] == at, bytes[lineEnd - 2] == at,
+                   bytes[lineEnd - 1] == at,
+                   let text = exports[String(decoding: UnsafeBufferPointer(rebasing: bytes[(lineStart + 2)..<(lineEnd - 2)]), as: UTF8.self)] {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<lineStart]))
+                    result.append(contentsOf: text.utf8)
+                    copied = lineEnd
+                }
+                lineStart = lineEnd + 1
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return result
+        }
+    }
+
+    /// The Markdown copy as text.
+    public var exportMarkdown: String {
+        String(decoding: exportMarkdownBytes, as: UTF8.self)
     }
 }
 

@@ -129,7 +129,7 @@ struct Layout: Sendable {
         let (before, after) = Self.split(templates.render("layout.html", data))
         return RenderedPage(
             path: path, markdown: markdown, fragments: fragments,
-            exportMarkdown: Self.export(markdown, exports), layoutBefore: before, layoutAfter: after, exportsMarkdown: true)
+            exports: exports, layoutBefore: before, layoutAfter: after, exportsMarkdown: true)
     }
 
     /// The layout's HTML before and after the content marker, found as bytes (`split` on a
@@ -145,33 +145,6 @@ struct Layout: Sendable {
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + marker.count)...]), as: UTF8.self))
         }
-    }
-
-    /// Replaces each `@@name@@` placeholder line with its export text (an image link). Scans
-    /// the bytes for line starts: a prompt page's Markdown has hundreds of lines and one or
-    /// three placeholders.
-    private static func export(_ markdown: String, _ exports: [String: String]) -> String {
-        guard !exports.isEmpty else { return markdown }
-        let bytes = Array(markdown.utf8)
-        let at = UInt8(ascii: "@"), newline = UInt8(ascii: "\n")
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var copied = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
-            let length = lineEnd - lineStart
-            if length > 4, bytes[lineStart] == at, bytes[lineStart + 1] == at, bytes[lineEnd - 2] == at, bytes[lineEnd - 1] == at,
-               let text = exports[String(decoding: bytes[(lineStart + 2)..<(lineEnd - 2)], as: UTF8.self)] {
-                result += bytes[copied..<lineStart]
-                result += text.utf8
-                copied = lineEnd
-            }
-            lineStart = lineEnd + 1
-        }
-        result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
     }
 }
 
