@@ -64,10 +64,16 @@ public enum SitePipeline {
         if bootstrap.resamples > 0 {
             progress.say("bootstrap: \(bootstrap.resamples) resamples per model, seed \(bootstrap.seed)")
         }
-        let intervalsByName = bootstrap.intervals(inputs.runs)
+        // The bootstrap and the audit's checks need only the runs and scores, and neither keeps
+        // both cores busy all the time: side by side, each fills the other's idle core.
+        let ((intervalsByName, ranksByName), findings) = Concurrently.both({
+            let intervals = bootstrap.intervals(inputs.runs)
+            return (intervals, bootstrap.ranks(inputs.runs, reusing: intervals))
+        }, {
+            Self.findings(inputs, scores: scores, dataset: texts.isEmpty ? nil : Set(texts.keys))
+        })
         let intervals = byID(intervalsByName, inputs)
-        let ranks = byID(bootstrap.ranks(inputs.runs, reusing: intervalsByName), inputs)
-        let findings = findings(inputs, scores: scores, dataset: texts.isEmpty ? nil : Set(texts.keys))
+        let ranks = byID(ranksByName, inputs)
         let flagged = Set(findings.filter { $0.severity != .note }.map(\.model))
         var rows = LeaderboardRow.rows(scores: scores, published: published(inputs), intervals: intervals, ranks: ranks, flagged: flagged)
         let judges = Dictionary(judgeScores(inputs).map { (inputs.id($0.model), $0) }, uniquingKeysWith: { first, _ in first })
