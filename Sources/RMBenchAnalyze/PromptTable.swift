@@ -88,9 +88,11 @@ struct PromptTable: Sendable {
     init(_ items: [ScoredItem], keep: Set<ItemKey>? = nil) {
         var byDomain: [Domain: [(ItemKey, PackedCells)]] = [:]
         var seen = Set<ItemKey>(minimumCapacity: items.count)
-        for item in items where keep?.contains(item.key) ?? true {
-            guard seen.insert(item.key).inserted else { continue }
-            byDomain[item.domain, default: []].append((item.key, PackedCells(chosen: item.chosen, rejected: item.rejected)))
+        // By index, reading the fields used: a loop over the items copies each whole item.
+        for index in items.indices {
+            let key = items[index].key
+            guard keep?.contains(key) ?? true, seen.insert(key).inserted else { continue }
+            byDomain[items[index].domain, default: []].append((key, PackedCells(chosen: items[index].chosen, rejected: items[index].rejected)))
         }
         domains = Domain.allCases.compactMap { domain in
             guard let prompts = byDomain[domain]?.sorted(by: { $0.0 < $1.0 }) else { return nil }

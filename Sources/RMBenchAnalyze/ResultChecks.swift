@@ -58,11 +58,13 @@ public enum ResultChecks {
         func count(_ value: Double) {
             if value.isNaN { nan += 1 } else if value.isInfinite { infinite += 1 }
         }
-        for item in run.items {
+        // By index, reading the scores alone: a loop over the items copies each whole item.
+        for index in run.items.indices {
+            let chosen = run.items[index].chosen, rejected = run.items[index].rejected
             for i in 0..<3 {
-                count(item.chosen[i])
-                count(item.rejected[i])
-                for j in 0..<3 where item.chosen[i].isNaN || item.rejected[j].isNaN { costly += 1 }
+                count(chosen[i])
+                count(rejected[i])
+                for j in 0..<3 where chosen[i].isNaN || rejected[j].isNaN { costly += 1 }
             }
         }
         guard nan + infinite > 0 else { return [] }
@@ -79,12 +81,13 @@ public enum ResultChecks {
         let domainCount = Domain.allCases.count
         var strict = [Int](repeating: 0, count: domainCount * 9), doubled = strict, samples = [Int](repeating: 0, count: domainCount)
         var ties = 0
-        for item in run.items {
-            let domain = item.domain.index
+        for index in run.items.indices {
+            let domain = run.items[index].domain.index
+            let chosen = run.items[index].chosen, rejected = run.items[index].rejected
             samples[domain] += 1
             for i in 0..<3 {
                 for j in 0..<3 {
-                    let c = item.chosen[i], r = item.rejected[j], cell = domain * 9 + i * 3 + j
+                    let c = chosen[i], r = rejected[j], cell = domain * 9 + i * 3 + j
                     if c > r { strict[cell] += 1; doubled[cell] += 2 } else if c == r { ties += 1; doubled[cell] += 1 }
                 }
             }
@@ -113,7 +116,10 @@ public enum ResultChecks {
     /// partial (†) rows and are not repeated here.
     static func promptSet(_ run: Run, dataset: [String: Set<ItemID>] = [:]) -> [AuditFinding] {
         var ids: [String: Set<ItemID>] = [:]
-        for item in run.items { ids[item.label, default: []].insert(item.key.id) }
+        for index in run.items.indices {
+            let key = run.items[index].key
+            ids[key.label, default: []].insert(key.id)
+        }
         var differences: [String] = []
         var countedOnly: [String] = []
         for (label, official) in officialPrompts {
@@ -153,13 +159,21 @@ public enum ResultChecks {
     static func constantScores(_ run: Run) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for domain in Domain.allCases {
-            let items = run.items.filter { $0.domain == domain }
-            guard let first = items.first?.chosen[0] else { continue }
-            let values = items.flatMap { $0.chosen.array + $0.rejected.array }
-            if values.allSatisfy({ $0.bitPattern == first.bitPattern }) {
-                findings.append(warning(run, "constant-scores", "Every one of the \(values.count) scores in \(domain.title) is \(first): the scores cannot tell any two responses apart."))
-            } else if items.allSatisfy({ $0.chosen == $0.rejected }) {
-                findings.append(warning(run, "constant-scores", "In \(domain.title), every one of the \(items.count) prompts gives its chosen responses exactly the scores of its rejected ones (style by style): the scores cannot tell right from wrong."))
+            // One pass over the domain's scores, by index (filtering copied every item).
+            var prompts = 0, first: Double?, allFirst = true, chosenAreRejected = true
+            for index in run.items.indices where run.items[index].domain == domain {
+                let chosen = run.items[index].chosen, rejected = run.items[index].rejected
+                let bits = (first ?? chosen[0]).bitPattern
+                first = first ?? chosen[0]
+                prompts += 1
+                for i in 0..<3 where chosen[i].bitPattern != bits || rejected[i].bitPattern != bits { allFirst = false }
+                if chosen != rejected { chosenAreRejected = false }
+            }
+            guard let first else { continue }
+            if allFirst {
+                findings.append(warning(run, "constant-scores", "Every one of the \(6 * prompts) scores in \(domain.title) is \(first): the scores cannot tell any two responses apart."))
+            } else if chosenAreRejected {
+                findings.append(warning(run, "constant-scores", "In \(domain.title), every one of the \(prompts) prompts gives its chosen responses exactly the scores of its rejected ones (style by style): the scores cannot tell right from wrong."))
             }
         }
         return findings
