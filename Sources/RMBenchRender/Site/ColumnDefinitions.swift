@@ -49,13 +49,24 @@ struct ColumnDefinitions: Sendable {
 
     /// The fragments and Markdown exports of a model page's definition lists.
     static func pageParts(numbers: String, withGroups: Bool) -> (fragments: [String: String], exports: [String: String]) {
-        let headline = headline(numbers: numbers)
+        let headline = renderedHeadlines[numbers] ?? rendered(headline(numbers: numbers))
         var fragments = [headlinePlaceholder: headline.html]
         var exports = [headlinePlaceholder: headline.markdown]
         if withGroups {
-            fragments[groupsPlaceholder] = groups.html
-            exports[groupsPlaceholder] = groups.markdown
+            fragments[groupsPlaceholder] = renderedGroups.html
+            exports[groupsPlaceholder] = renderedGroups.markdown
         }
         return (fragments, exports)
+    }
+
+    /// The lists every model page shows, escaped once per run rather than once per page (the
+    /// Markdown escaping goes character by character).
+    private static let renderedHeadlines = Dictionary(uniqueKeysWithValues: [recomputedLines, publishedLines, severalSourcesLines].map {
+        ($0, rendered(headline(numbers: $0)))
+    })
+    private static let renderedGroups = rendered(groups)
+
+    private static func rendered(_ definitions: ColumnDefinitions) -> (html: String, markdown: String) {
+        (definitions.html, definitions.markdown)
     }
 }

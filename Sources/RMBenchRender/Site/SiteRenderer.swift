@@ -99,7 +99,10 @@ struct Layout: Sendable {
     private static let marker = "\u{1}CONTENT\u{1}"
 
     /// What `layout.html.mustache` reads. It produces HTML, so Mustache HTML-escapes every
-    /// `{{value}}`: these are plain text, not escaped here.
+    /// `{{value}}`: these are plain text, not escaped here. Every page has a layout, so it
+    /// reaches the template as the dictionary `templateValue` builds, as the prompt pages' data
+    /// does (a struct is read by reflection, several times slower); the keys are the property
+    /// names.
     struct TemplateData {
         var siteTitle: String
         var pageTitle: String
@@ -115,6 +118,14 @@ struct Layout: Sendable {
         var canonical: String?
         /// Scripts the page loads before `assets/site.js`, relative to the root (`assets/side-by-side-data.js`).
         var scripts: [String]
+
+        /// A nil `canonical` is left out, as reflection leaves it: a section over it renders nothing.
+        var templateValue: [String: Any] {
+            var value: [String: Any] = ["siteTitle": siteTitle, "pageTitle": pageTitle, "root": root, "version": version,
+                                        "content": content, "isLeaderboard": isLeaderboard, "csp": csp, "scripts": scripts]
+            if let canonical { value["canonical"] = canonical }
+            return value
+        }
     }
 
     func page(path: String, title: String, markdown: String, fragments: [String: String] = [:], exports: [String: String] = [:],
@@ -126,7 +137,7 @@ struct Layout: Sendable {
             isLeaderboard: path == "index", csp: ContentSecurityPolicy.policy(fragments: Array(fragments.values)),
             canonical: input.baseURL.flatMap(Escape.url).map { base in (base.hasSuffix("/") ? base : base + "/") + path + ".html" },
             scripts: scripts)
-        let (before, after) = Self.split(templates.render("layout.html", data))
+        let (before, after) = Self.split(templates.render("layout.html", data.templateValue))
         return RenderedPage(
             path: path, markdown: markdown, fragments: fragments,
             exports: exports, layoutBefore: before, layoutAfter: after, exportsMarkdown: true)
