@@ -26,6 +26,43 @@ struct EscapingTests {
         #expect(Escape.xml("emoji 🦙 U+FFFD \u{FFFD}") == "emoji 🦙 U+FFFD \u{FFFD}")
     }
 
+    /// The byte-wise escaping against the rule as written, scalar by scalar, on strings of
+    /// every character class the rule treats differently (lead byte 0xEF included).
+    @Test func markupEscapingMatchesTheScalarRule() {
+        func reference(_ text: String, xml: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default:
+                    let legal = scalar.value == 0x09 || scalar.value == 0x0A || scalar.value == 0x0D
+                        || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
+                    if xml && !legal { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let alphabet: [String] = ["a", " ", "&", "<", ">", "\"", "'", "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "é", "e\u{301}",
+                                  "\u{FB01}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFBF}", "🦙", "\u{10FFFF}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in 0..<12 {
+            for _ in 0..<300 {
+                var text = ""
+                for _ in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    text += alphabet[Int(state >> 33) % alphabet.count]
+                }
+                #expect(Escape.html(text) == reference(text, xml: false), "\(Array(text.unicodeScalars))")
+                #expect(Escape.xml(text) == reference(text, xml: true), "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
+
     // MARK: JavaScript
 
     @Test func javaScriptStringIsAnInertLiteral() {

@@ -26,40 +26,39 @@ public enum Escape {
     private static func escapeMarkup(_ text: String, stripXMLIllegal: Bool) -> String {
         // Most texts (names, labels, numbers) need nothing: return them without a copy.
         if !text.utf8.contains(where: { needsMarkupEscape($0, stripXMLIllegal: stripXMLIllegal) }) { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+        // Byte by byte, which is scalar by scalar for these rules: every character escaped or
+        // dropped is ASCII or U+FFFE / U+FFFF, and no byte of a multi-byte UTF-8 sequence is
+        // ASCII. (A page's Content-Security-Policy alone has a dozen quotes to escape.)
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            case 0x00..<0x20 where stripXMLIllegal && byte != 0x09 && byte != 0x0A && byte != 0x0D:
+                break
+            case 0xEF where stripXMLIllegal && i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                i += 2  // U+FFFE or U+FFFF
             default:
-                if stripXMLIllegal && !isXMLChar(scalar) { continue }
-                out.append(scalar)
+                out.append(byte)
             }
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether a UTF-8 byte may need the scalar loop: one of the five escaped characters, or for
-    /// XML a C0 control or the lead byte of U+FFFE / U+FFFF (0xEF; other scalars with it pass).
     private static func needsMarkupEscape(_ byte: UInt8, stripXMLIllegal: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
         case 0x09, 0x0A, 0x0D: return false
         case 0x00..<0x20, 0xEF: return stripXMLIllegal
         default: return false
-        }
-    }
-
-    /// XML 1.0 `Char` production (surrogates cannot occur in a Swift `Unicode.Scalar`).
-    static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0x00..<0x20: return false
-        case 0xFFFE, 0xFFFF: return false
-        default: return true
         }
     }
 
