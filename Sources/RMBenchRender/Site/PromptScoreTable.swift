@@ -21,38 +21,44 @@ struct PromptScoreTable {
     }
 
     /// Adds the model's row. The rewards are plain numbers (``PromptPages/score(_:)``: digits,
-    /// a sign, `NaN`, `∞`), which need no escaping in either language.
+    /// a sign, `NaN`, `∞`), which need no escaping in either language. Each number is formatted
+    /// once and appended to both tables piece by piece (`a + b + …` would make a string per `+`,
+    /// and a row array per row was a tenth of this work).
     mutating func append(_ model: PromptPageModel, chosen: StyleScores, rejected: StyleScores, outcomes: ComparisonOutcomes) {
-        let right = outcomes.count(.average).description, hard = outcomes.count(.hard).description
-        let chosenText = Self.rewards(chosen), rejectedText = Self.rewards(rejected)
-        let cells = [chosenText, rejectedText, right + "/9", hard + "/3"]
+        let rewards = [chosen.concise, chosen.detailedPlain, chosen.detailedMarkdown,
+                       rejected.concise, rejected.detailedPlain, rejected.detailedMarkdown].map(PromptPages.score)
+        let right = Self.counts[outcomes.count(.average)], hard = Self.counts[outcomes.count(.hard)]
         // Each row starts with its line break, so the last ends where the placeholder's line does.
-        Self.appendRow(to: &html, start: model.htmlRowStart, separator: "</td><td>", end: "</td></tr>", cells: cells)
-        Self.appendRow(to: &markdown, start: model.markdownRowStart, separator: " | ", end: " |", cells: cells)
+        html += model.htmlRowStart
+        markdown += model.markdownRowStart
+        for (index, reward) in rewards.enumerated() {
+            if index == 3 {
+                html += "</td><td>"
+                markdown += " | "
+            } else if index > 0 {
+                html += " · "
+                markdown += " · "
+            }
+            html += reward
+            markdown += reward
+        }
+        html += "</td><td>"
+        html += right
+        html += "/9</td><td>"
+        html += hard
+        html += "/3</td></tr>"
+        markdown += " | "
+        markdown += right
+        markdown += "/9 | "
+        markdown += hard
+        markdown += "/3 |"
     }
 
-    /// `start`, the cells with `separator` between them, and `end`, appended piece by piece
-    /// (`a + b + …` would make a string per `+`).
-    private static func appendRow(to text: inout String, start: String, separator: String, end: String, cells: [String]) {
-        text += start
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { text += separator }
-            text += cell
-        }
-        text += end
-    }
+    /// Counts of right comparisons, 0–9, as text.
+    private static let counts = (0...9).map(String.init)
 
     /// The finished fragment and its Markdown twin.
     var finished: (html: String, markdown: String) {
         (html + "\n</tbody>\n</table>", markdown)
-    }
-
-    private static func rewards(_ scores: StyleScores) -> String {
-        var text = PromptPages.score(scores.concise)
-        text += " · "
-        text += PromptPages.score(scores.detailedPlain)
-        text += " · "
-        text += PromptPages.score(scores.detailedMarkdown)
-        return text
     }
 }
