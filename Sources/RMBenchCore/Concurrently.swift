@@ -1,17 +1,25 @@
 import Dispatch
+import Foundation
 
 /// Two independent pieces of work at once, each free to use all cores itself: the pipeline's
 /// middle stage has steps (the bootstrap, the audit's checks) that each leave a core idle for
 /// part of their time, and running them side by side fills it.
 ///
+/// The second runs on a thread of its own, not as an iteration of `concurrentPerform`: work
+/// nested in `concurrentPerform` gets only the threads free when it starts, so the bootstrap,
+/// started while the audit held the other worker, ran on one core to the end.
+///
 ///     let (intervals, findings) = Concurrently.both({ bootstrap(runs) }, { audit(runs) })
 public enum Concurrently {
-    public static func both<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
-        let firstResult = ConcurrentSlots<First>(count: 1)
+    public static func both<First, Second>(_ first: () -> First, _ second: @escaping @Sendable () -> Second) -> (First, Second) {
         let secondResult = ConcurrentSlots<Second>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { firstResult.store(0, first()) } else { secondResult.store(0, second()) }
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            secondResult.store(0, second())
+            done.signal()
         }
-        return (firstResult.values[0], secondResult.values[0])
+        let firstValue = first()
+        done.wait()
+        return (firstValue, secondResult.values[0])
     }
 }
