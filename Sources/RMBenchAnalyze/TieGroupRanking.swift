@@ -35,7 +35,8 @@ struct TieGroupRanking {
 
     func ranks() -> [String: RankInfo] {
         let m = models.count
-        let tables = models.map { PromptTable($0.items) }
+        let models = models
+        let tables = ConcurrentSlots.map(m) { PromptTable(models[$0].items) }
 
         // Number every distinct key once; each model's keys as numbers, in table order.
         var keyNumbers: [ItemKey: Int32] = [:]
