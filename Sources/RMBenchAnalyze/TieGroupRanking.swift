@@ -35,8 +35,7 @@ struct TieGroupRanking {
 
     func ranks() -> [String: RankInfo] {
         let m = models.count
-        let models = models
-        let tables = ConcurrentSlots.map(m) { PromptTable(models[$0].items) }
+        let tables = ConcurrentSlots.map(m) { [models] in PromptTable(models[$0].items) }
 
         // Number every distinct key once; each model's keys as numbers, in table order.
         var keyNumbers: [ItemKey: Int32] = [:]
