@@ -26,4 +26,20 @@ struct ConcurrentlyTests {
         #expect(text == "0,1,2")
         #expect(runs.sorted == ["first", "second"])
     }
+
+    /// Each piece waits for the other to have started: run one after the other (or both as
+    /// iterations of one `concurrentPerform` on a single core), neither would ever see it.
+    @Test func bothRunAtTheSameTime() {
+        let firstStarted = DispatchSemaphore(value: 0)
+        let secondStarted = DispatchSemaphore(value: 0)
+        let (firstSawSecond, secondSawFirst) = Concurrently.both({ () -> Bool in
+            firstStarted.signal()
+            return secondStarted.wait(timeout: .now() + 10) == .success
+        }, { () -> Bool in
+            secondStarted.signal()
+            return firstStarted.wait(timeout: .now() + 10) == .success
+        })
+        #expect(firstSawSecond)
+        #expect(secondSawFirst)
+    }
 }
