@@ -14,7 +14,12 @@ struct HostileClientTests {
     @Test func slowClientsDoNotDelayOthers() async throws {
         let fixture = try Fixture()
         let port = fixture.server.port
-        async let drip = onThread { try Drippers.run(count: 64, port: port, for: .seconds(10)) }
+        // A dripper cut off at the deadline reconnects at once, while the server's thread for
+        // its old connection may not have ended yet (it still counts against the cap): a wave
+        // can briefly hold twice the drippers. 40 keeps that wave (80) well under the cap of
+        // 128; 64 reached it exactly, and a normal request in that moment got a 503.
+        let drippers = 40
+        async let drip = onThread { try Drippers.run(count: drippers, port: port, for: .seconds(10)) }
         async let normal = onThread { () throws -> [TimedReply] in
             // Let the drippers connect first.
             Thread.sleep(forTimeInterval: 0.5)
@@ -29,9 +34,9 @@ struct HostileClientTests {
             return replies
         }
         let (report, replies) = try await (drip, normal)
-        // The drippers were really there all along: each of the first 64 held its connection
+        // The drippers were really there all along: each of the first ones held its connection
         // until the server's deadline cut it off.
-        #expect(report.firstConnectionsTimedOut == 64)
+        #expect(report.firstConnectionsTimedOut == drippers)
         #expect(replies.count >= 20)
         for timed in replies {
             #expect(timed.reply.status == 200)
