@@ -36,7 +36,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "RMBenchConvert", dependencies: ["CCmarkGFM", "RMBenchCore"]),
         .target(name: "RMBenchPublish"),
-        .target(name: "RMBenchServe"),
+        .target(name: "RMBenchServe", dependencies: ["RMBenchCore"]),
         // The pipeline as a library: reading a data folder into typed inputs, assembling the
         // site's data, the build with its progress, comparisons and gates — what the commands share.
         .target(name: "RMBenchSite", dependencies: [

@@ -4,13 +4,16 @@ import Glibc
 import Darwin
 #endif
 
-/// A thread nobody joins, one per connection. Unlike Dispatch workers (a pool of about 64 on
-/// Linux, which slow clients can fill), these cannot be starved by other connections; unlike
-/// Foundation's `Thread`, a thread the system refuses to create is reported, so the caller can
-/// close the connection instead of leaking it.
-enum DetachedThread {
+/// A thread nobody joins: one per connection of `serve`, and the second piece of work of
+/// `Concurrently.both`. Unlike Dispatch workers (a pool of about 64 on Linux, which slow
+/// clients can fill, and which work nested in `concurrentPerform` shares), these cannot be
+/// starved by other work; unlike Foundation's `Thread`, a thread the system refuses to create
+/// is reported, so the caller can close the connection, or do the work itself, instead.
+///
+///     if !DetachedThread.start(finish) { finish() }
+public enum DetachedThread {
     /// Runs `body` on a new thread; false (and `body` never runs) if none could be created.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
